@@ -1,0 +1,44 @@
+using Mediator;
+using PayrollPortal.Application.Common.Persistence;
+using PayrollPortal.Domain.Common;
+
+namespace PayrollPortal.Application.Common.Behaviors;
+
+/// <summary>
+/// Innermost behaviour, commands only: one transaction per command, committed on success and rolled back on an error
+/// result or an exception. Queries pass straight through.
+/// </summary>
+public sealed class UnitOfWorkBehavior<TMessage, TResponse>(IUnitOfWork unitOfWork) : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (message is not IBaseCommand || unitOfWork.IsActive)
+        {
+            return await next(message, cancellationToken);
+        }
+
+        await unitOfWork.BeginAsync(cancellationToken);
+        TResponse response;
+        try
+        {
+            response = await next(message, cancellationToken);
+        }
+        catch
+        {
+            await unitOfWork.RollbackAsync(CancellationToken.None);
+            throw;
+        }
+
+        if (response is IResult { IsSuccess: false })
+        {
+            await unitOfWork.RollbackAsync(CancellationToken.None);
+        }
+        else
+        {
+            await unitOfWork.CommitAsync(cancellationToken);
+        }
+
+        return response;
+    }
+}

@@ -1,0 +1,40 @@
+using FluentValidation;
+using Mediator;
+using PayrollPortal.Application.Common.Validation;
+using PayrollPortal.Domain.Common;
+using PayrollPortal.Domain.Companies;
+
+namespace PayrollPortal.Application.Companies;
+
+public sealed record CreateCompany(string? Name, string? Slug, string? Ein) : ICommand<Result<CompanyDto>>
+{
+    public sealed class Validator : AbstractValidator<CreateCompany>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Name).MustBeValid(CompanyName.Create);
+            RuleFor(x => x.Slug).MustBeValid(CompanySlug.Create);
+            RuleFor(x => x.Ein!).MustBeValid(Domain.Companies.Ein.Create).When(x => x.Ein is not null);
+        }
+    }
+
+    public sealed class Handler(ICompanyRepository companies, TimeProvider clock) : ICommandHandler<CreateCompany, Result<CompanyDto>>
+    {
+        public async ValueTask<Result<CompanyDto>> Handle(CreateCompany command, CancellationToken cancellationToken)
+        {
+            var ein = command.Ein is null ? null : Domain.Companies.Ein.Create(command.Ein).Value;
+            var company = Company.Create(
+                CompanyName.Create(command.Name).Value!,
+                CompanySlug.Create(command.Slug).Value!,
+                ein,
+                clock.GetUtcNow());
+
+            if (!await companies.TryAddAsync(company, cancellationToken))
+            {
+                return CompanyErrors.SlugTaken(company.Slug.Value);
+            }
+
+            return CompanyDto.From(company);
+        }
+    }
+}

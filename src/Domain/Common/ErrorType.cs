@@ -1,0 +1,11 @@
+namespace PayrollPortal.Domain.Common;
+
+/// <summary>The kind of an expected failure; the HTTP host maps each kind to one status code.</summary>
+public enum ErrorType
+{
+    Validation,
+    NotFound,
+    Conflict,
+    Forbidden,
+    Unexpected,
+}

@@ -1,0 +1,7 @@
+namespace PayrollPortal.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}

@@ -1,0 +1,44 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace PayrollPortal.Infrastructure.Persistence;
+
+public sealed class SqliteConnectionFactory : IDbConnectionFactory
+{
+    private const int BusyTimeoutMs = 5000;
+    private int _initialized;
+
+    public SqliteConnectionFactory(DatabaseSettings settings)
+    {
+        Settings = settings;
+        var directory = Path.GetDirectoryName(settings.SqlitePath);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+
+    public DatabaseSettings Settings { get; }
+
+    public async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(Settings.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+
+            // WAL is a property of the file and persists; busy_timeout is per connection.
+            command.CommandText = Interlocked.Exchange(ref _initialized, 1) == 0
+                ? $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={BusyTimeoutMs};"
+                : $"PRAGMA busy_timeout={BusyTimeoutMs};";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}
