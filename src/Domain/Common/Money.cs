@@ -10,7 +10,8 @@ public readonly record struct Money(long Cents) : IComparable<Money>
 {
     public static readonly Money Zero = new(0);
 
-    public decimal Amount => Cents / 100m;
+    /// <summary>The amount with exactly two decimal places (multiplying by 0.01m keeps the scale, so 124 serialises as 124.00).</summary>
+    public decimal Amount => Cents * 0.01m;
 
     /// <summary>Rounds half away from zero to the cent, which is the rounding payroll uses.</summary>
     public static Money FromDecimal(decimal amount) =>

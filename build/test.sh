@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Runs every test on both databases, on a fresh machine, as root or not. Ends with one line: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# shellcheck source=build/postgres.sh
+. build/postgres.sh
+
+RESULTS=$(mktemp -d /tmp/payroll-test-results-XXXXXX)
+cleanup() { pg_throwaway_stop; }
+trap cleanup EXIT
+
+install_browser() {
+  command -v chromium >/dev/null && command -v chromedriver >/dev/null && return 0
+  [ "$(id -u)" = 0 ] || { echo "test.sh: chromium and chromedriver are missing and we are not root" >&2; return 1; }
+  echo "test.sh: installing chromium and chromium-driver" >&2
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver) >/dev/null 2>&1
+}
+
+failed_setup=0
+if [ -d tests/Browser.Tests ]; then install_browser || failed_setup=$((failed_setup + 1)); fi
+pg_throwaway_start || { echo "test.sh: could not start PostgreSQL; its tests cannot run" >&2; failed_setup=$((failed_setup + 1)); }
+
+echo "test.sh: building" >&2
+if ! dotnet build PayrollPortal.sln -c Release -nologo -v quiet -clp:ErrorsOnly >"$RESULTS/build.log" 2>&1; then
+  cat "$RESULTS/build.log" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+# CI preflight: the migrations of this build verify cleanly on a freshly migrated database, on both providers.
+preflight_failed=0
+if [ -f build/preflight.sh ]; then
+  bash build/preflight.sh "$RESULTS" || preflight_failed=1
+fi
+
+# Independent test projects run in parallel; each test makes its own database on the shared cluster.
+projects=$(ls tests/*/*.csproj | grep -v TestSupport)
+pids=()
+for project in $projects; do
+  name=$(basename "$project" .csproj)
+  (
+    dotnet test "$project" -c Release --no-build --nologo \
+      --logger "trx;LogFileName=$RESULTS/$name.trx" --results-directory "$RESULTS" \
+      >"$RESULTS/$name.log" 2>&1
+    echo $? >"$RESULTS/$name.rc"
+  ) &
+  pids+=($!)
+done
+for pid in "${pids[@]}"; do wait "$pid"; done
+
+passed=0
+failed=$((failed_setup + preflight_failed))
+for project in $projects; do
+  name=$(basename "$project" .csproj)
+  trx="$RESULTS/$name.trx"
+  if [ -f "$trx" ]; then
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+    p=$(echo "$counters" | sed -n 's/.* passed="\([0-9]*\)".*/\1/p')
+    f=$(echo "$counters" | sed -n 's/.* failed="\([0-9]*\)".*/\1/p')
+    nr=$(echo "$counters" | sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p')
+    passed=$((passed + ${p:-0}))
+    failed=$((failed + ${f:-0} + ${nr:-0}))
+    echo "test.sh: $name: ${p:-0} passed, $(( ${f:-0} + ${nr:-0} )) failed" >&2
+    if [ "${f:-0}" != 0 ] || [ "$(cat "$RESULTS/$name.rc")" != 0 ]; then
+      grep -E "^\s+(Failed|Error Message|\s+at PayrollPortal)" "$RESULTS/$name.log" | head -60 >&2
+    fi
+    if [ "$(cat "$RESULTS/$name.rc")" != 0 ] && [ "${f:-0}" = 0 ] && [ "${nr:-0}" = 0 ]; then
+      echo "test.sh: $name: the test run itself failed" >&2; tail -30 "$RESULTS/$name.log" >&2; failed=$((failed + 1))
+    fi
+  else
+    echo "test.sh: $name: no results (the test host crashed)" >&2
+    tail -40 "$RESULTS/$name.log" >&2
+    failed=$((failed + 1))
+  fi
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

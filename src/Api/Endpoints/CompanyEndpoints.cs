@@ -1,0 +1,53 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PayrollPortal.Api.Http;
+using PayrollPortal.Application.Common;
+using PayrollPortal.Application.Common.Paging;
+using PayrollPortal.Application.Companies;
+
+namespace PayrollPortal.Api.Endpoints;
+
+public static class CompanyEndpoints
+{
+    public static IEndpointRouteBuilder MapCompanyEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/companies").WithTags("Companies");
+        group.MapPost("/", CreateAsync).WithName("CreateCompany").Accepts<CreateCompanyRequest>("application/json");
+        group.MapGet("/", ListAsync).WithName("ListCompanies");
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetCompany");
+        group.MapPatch("/{id:guid}", UpdateAsync).WithName("UpdateCompany").Accepts<UpdateCompanyRequest>("application/json");
+        return app;
+    }
+
+    public static async Task<Results<Created<CompanyDto>, ProblemHttpResult>> CreateAsync(
+        CreateCompanyRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new CreateCompany(request.Name, request.Slug, request.Ein), cancellationToken);
+        return result.IsSuccess ? TypedResults.Created($"/api/companies/{result.Value.Id}", result.Value) : result.ToProblem(http);
+    }
+
+    public static async Task<Results<Ok<CompanyDto>, ProblemHttpResult>> GetAsync(Guid id, ISender sender, HttpContext http, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new GetCompany(id), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.ToProblem(http);
+    }
+
+    public static async Task<Results<Ok<Page<CompanyDto>>, ProblemHttpResult>> ListAsync(
+        ISender sender, HttpContext http, CancellationToken cancellationToken, int? limit = null, string? cursor = null)
+    {
+        var result = await sender.Send(new ListCompanies(limit ?? PageLimits.Default, cursor), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.ToProblem(http);
+    }
+
+    public static async Task<Results<Ok<CompanyDto>, ProblemHttpResult>> UpdateAsync(
+        Guid id, UpdateCompanyRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new UpdateCompany(id, request.Name, request.Ein, request.Slug), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.ToProblem(http);
+    }
+
+    public sealed record CreateCompanyRequest(string? Name, string? Slug, string? Ein);
+
+    /// <summary>Fields left out are not changed; <c>"ein": null</c> clears the EIN.</summary>
+    public sealed record UpdateCompanyRequest(Optional<string?> Name, Optional<string?> Slug, Optional<string?> Ein);
+}

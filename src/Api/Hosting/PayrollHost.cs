@@ -1,0 +1,164 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Logging.Console;
+using PayrollPortal.Api.Endpoints;
+using PayrollPortal.Api.Http;
+using PayrollPortal.Application;
+using PayrollPortal.Application.Common;
+using PayrollPortal.Application.Common.Behaviors;
+using PayrollPortal.Application.Operations;
+using PayrollPortal.Infrastructure;
+using PayrollPortal.Infrastructure.Persistence;
+using PayrollPortal.Infrastructure.Persistence.Migrations;
+using Scalar.AspNetCore;
+
+namespace PayrollPortal.Api.Hosting;
+
+/// <summary>The web server: service registration, the middleware order and the endpoint map, in one readable place.</summary>
+internal static partial class PayrollHost
+{
+    public const int DefaultPort = 8000;
+    public const long DefaultMaxBodyBytes = 1024 * 1024;
+
+    /// <summary>Exit codes of the <c>payroll</c> executable when serving.</summary>
+    public const int ExitConfigurationError = 2;
+    public const int ExitSchemaNotReady = 3;
+
+    public static bool EnforceMigrations(IConfiguration configuration) => configuration["PAYROLL_ENFORCE_MIGRATIONS"] is "1" or "true";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        try
+        {
+            _ = DatabaseSettings.Parse(builder.Configuration["DATABASE_URL"]);
+        }
+        catch (DatabaseUrlException ex)
+        {
+            await Console.Error.WriteLineAsync($"payroll: {ex.Message}");
+            return ExitConfigurationError;
+        }
+
+        ConfigureServices(builder);
+        var app = builder.Build();
+        Configure(app);
+
+        if (EnforceMigrations(app.Configuration) && !await SchemaIsReadyAsync(app))
+        {
+            return ExitSchemaNotReady;
+        }
+
+        await app.RunAsync();
+        return 0;
+    }
+
+    public static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        ConfigureLogging(builder);
+        ConfigureListening(builder);
+
+        var services = builder.Services;
+        services.AddApplication();
+        services.AddInfrastructure();
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+
+            // First is outermost. Authorization and idempotency slot in between validation and the unit of work.
+            options.PipelineBehaviors =
+            [
+                typeof(LoggingBehavior<,>),
+                typeof(ValidationBehavior<,>),
+                typeof(UnitOfWorkBehavior<,>),
+            ];
+        });
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<IRequestContext, HttpRequestContext>();
+        services.AddSingleton<IAppInfo, AppInfo>();
+        services.AddSingleton<JsonSerializerOptionsHolder>();
+        services.AddHostedService<StartupMigrationService>();
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(options =>
+        {
+            options.SerializerOptions.Converters.Add(new OptionalJsonConverterFactory());
+            options.SerializerOptions.Converters.Add(new UtcInstantJsonConverter());
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        services.AddOpenApi();
+    }
+
+    public static void Configure(WebApplication app)
+    {
+        var maxBody = app.Configuration.GetValue("MAX_REQUEST_BODY_BYTES", DefaultMaxBodyBytes);
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<BodySizeLimitMiddleware>(maxBody);
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapOperationsEndpoints();
+        app.MapCompanyEndpoints();
+    }
+
+    private static void ConfigureLogging(WebApplicationBuilder builder)
+    {
+        var format = builder.Configuration["LOG_FORMAT"] ?? (builder.Environment.IsDevelopment() ? "text" : "json");
+        builder.Logging.ClearProviders();
+        if (string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Logging.AddJsonConsole(options =>
+            {
+                options.IncludeScopes = true;
+                options.UseUtcTimestamp = true;
+                options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+            });
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(options =>
+            {
+                options.IncludeScopes = true;
+                options.SingleLine = true;
+                options.ColorBehavior = LoggerColorBehavior.Disabled;
+                options.UseUtcTimestamp = true;
+                options.TimestampFormat = "HH:mm:ss ";
+            });
+        }
+    }
+
+    /// <summary>http://localhost:8000 unless PORT says otherwise; ASPNETCORE_URLS (or --urls) overrides both.</summary>
+    private static void ConfigureListening(WebApplicationBuilder builder)
+    {
+        var maxBody = builder.Configuration.GetValue("MAX_REQUEST_BODY_BYTES", DefaultMaxBodyBytes);
+        builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = maxBody);
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            return;
+        }
+
+        var port = builder.Configuration.GetValue("PORT", DefaultPort);
+        builder.WebHost.UseUrls($"http://localhost:{port}");
+    }
+
+    private static async Task<bool> SchemaIsReadyAsync(WebApplication app)
+    {
+        var status = await app.Services.GetRequiredService<SchemaMigrator>().ReadAsync(CancellationToken.None);
+        if (status.IsAtHead)
+        {
+            return true;
+        }
+
+        LogSchemaNotReady(app.Logger, string.Join("; ", status.Problems));
+        return false;
+    }
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Critical,
+        Message = "PAYROLL_ENFORCE_MIGRATIONS=1 and the schema is not at head, refusing to serve: {Problems}. Run `payroll migrate up` first.")]
+    private static partial void LogSchemaNotReady(ILogger logger, string problems);
+}

@@ -1,0 +1,11 @@
+using PayrollPortal.Application.Common;
+
+namespace PayrollPortal.Api.Http;
+
+/// <summary>The request id of the current HTTP request, or a fresh one outside a request (CLI, background work).</summary>
+internal sealed class HttpRequestContext(IHttpContextAccessor accessor) : IRequestContext
+{
+    private readonly string _fallback = Guid.CreateVersion7().ToString("N");
+
+    public string RequestId => accessor.HttpContext?.TraceIdentifier ?? _fallback;
+}

@@ -1,0 +1,6 @@
+namespace PayrollPortal.Application.Operations;
+
+public interface ISchemaStatusReader
+{
+    Task<SchemaStatus> ReadAsync(CancellationToken cancellationToken);
+}

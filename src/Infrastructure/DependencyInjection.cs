@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using PayrollPortal.Application.Common.Persistence;
+using PayrollPortal.Application.Companies;
+using PayrollPortal.Application.Operations;
+using PayrollPortal.Infrastructure.Health;
+using PayrollPortal.Infrastructure.Persistence;
+using PayrollPortal.Infrastructure.Persistence.Companies;
+using PayrollPortal.Infrastructure.Persistence.Migrations;
+
+namespace PayrollPortal.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers the adapters. The database is chosen from <c>DATABASE_URL</c> when the container is built, not now, so a test
+    /// host can override the setting.
+    /// </summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services)
+    {
+        DapperTypeHandlers.Register();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => DatabaseSettings.Parse(sp.GetRequiredService<IConfiguration>()["DATABASE_URL"]));
+        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(sp.GetRequiredService<DatabaseSettings>().ConnectionString)
+            .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
+            .Build());
+        services.AddSingleton<IDbConnectionFactory>(sp =>
+        {
+            var settings = sp.GetRequiredService<DatabaseSettings>();
+            return settings.Provider == DatabaseProvider.Sqlite
+                ? new SqliteConnectionFactory(settings)
+                : new PostgresConnectionFactory(settings, sp.GetRequiredService<NpgsqlDataSource>());
+        });
+
+        services.AddScoped<DbSession>();
+        services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<DbSession>());
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<ISchemaStatusReader>(sp => sp.GetRequiredService<SchemaMigrator>());
+
+        services.AddScoped<ICompanyRepository, CompanyRepository>();
+        services.AddScoped<ICompanyQueries, CompanyQueries>();
+
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
+        return services;
+    }
+}

@@ -1,0 +1,38 @@
+namespace PayrollPortal.Infrastructure.Persistence.Migrations;
+
+/// <summary>The per-provider SQL of the <c>schema_migrations</c> journal, each dialect beside its twin.</summary>
+internal sealed record JournalSql(string CreateTable, string TableExists)
+{
+    public const string Select = "SELECT version, name, checksum, applied_at, applied_by, execution_ms FROM schema_migrations ORDER BY version";
+
+    public const string Insert =
+        "INSERT INTO schema_migrations (version, name, checksum, applied_at, applied_by, execution_ms) VALUES (@version, @name, @checksum, @applied_at, @applied_by, @execution_ms)";
+
+    public static readonly JournalSql Postgres = new(
+        """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            version      text        PRIMARY KEY,
+            name         text        NOT NULL,
+            checksum     text        NOT NULL,
+            applied_at   timestamptz NOT NULL,
+            applied_by   text        NOT NULL,
+            execution_ms bigint      NOT NULL
+        )
+        """,
+        "SELECT CASE WHEN to_regclass('schema_migrations') IS NULL THEN 0 ELSE 1 END");
+
+    public static readonly JournalSql Sqlite = new(
+        """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            version      TEXT    PRIMARY KEY,
+            name         TEXT    NOT NULL,
+            checksum     TEXT    NOT NULL,
+            applied_at   TEXT    NOT NULL,
+            applied_by   TEXT    NOT NULL,
+            execution_ms INTEGER NOT NULL
+        )
+        """,
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
+
+    public static JournalSql For(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite ? Sqlite : Postgres;
+}

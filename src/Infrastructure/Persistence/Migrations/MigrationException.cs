@@ -1,0 +1,3 @@
+namespace PayrollPortal.Infrastructure.Persistence.Migrations;
+
+public sealed class MigrationException(string message, Exception? inner = null) : Exception(message, inner);

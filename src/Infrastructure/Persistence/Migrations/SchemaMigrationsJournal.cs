@@ -1,0 +1,54 @@
+using System.Data;
+using System.Diagnostics;
+using DbUp.Engine;
+
+namespace PayrollPortal.Infrastructure.Persistence.Migrations;
+
+/// <summary>
+/// A DbUp journal over <c>schema_migrations</c> that records each script's checksum, who applied it and how long it ran.
+/// DbUp stores the entry right after running the script, in the same transaction, so the time since the previous entry
+/// (or since the journal was ensured) is the script's execution time.
+/// </summary>
+internal sealed class SchemaMigrationsJournal(
+    DatabaseProvider provider, IReadOnlyList<MigrationScript> scripts, IReadOnlyCollection<string> executedScriptNames, string appliedBy, TimeProvider clock)
+    : IJournal
+{
+    private readonly JournalSql _sql = JournalSql.For(provider);
+    private readonly Dictionary<string, MigrationScript> _byName = scripts.ToDictionary(s => s.ScriptName, StringComparer.Ordinal);
+    private long _lastMark = Stopwatch.GetTimestamp();
+
+    /// <summary>Read by the migrator before DbUp runs (under the migration lock), so DbUp sees the same journal the migrator checked.</summary>
+    public string[] GetExecutedScripts() => [.. executedScriptNames];
+
+    public void EnsureTableExistsAndIsLatestVersion(Func<IDbCommand> dbCommandFactory)
+    {
+        using var command = dbCommandFactory();
+        command.CommandText = _sql.CreateTable;
+        command.ExecuteNonQuery();
+        _lastMark = Stopwatch.GetTimestamp();
+    }
+
+    public void StoreExecutedScript(SqlScript script, Func<IDbCommand> dbCommandFactory)
+    {
+        var migration = _byName[script.Name];
+        var elapsed = (long)Stopwatch.GetElapsedTime(_lastMark).TotalMilliseconds;
+        using var command = dbCommandFactory();
+        command.CommandText = JournalSql.Insert;
+        AddParameter(command, "version", migration.Version);
+        AddParameter(command, "name", migration.Name);
+        AddParameter(command, "checksum", migration.Checksum);
+        AddParameter(command, "applied_at", provider == DatabaseProvider.Sqlite ? (object)SqlTime.ToSqliteText(clock.GetUtcNow()) : clock.GetUtcNow());
+        AddParameter(command, "applied_by", appliedBy);
+        AddParameter(command, "execution_ms", elapsed);
+        command.ExecuteNonQuery();
+        _lastMark = Stopwatch.GetTimestamp();
+    }
+
+    private static void AddParameter(IDbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}

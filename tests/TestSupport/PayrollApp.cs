@@ -1,0 +1,65 @@
+using Mediator;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using PayrollPortal.Infrastructure.Persistence;
+
+namespace PayrollPortal.TestSupport;
+
+/// <summary>
+/// The real application, in memory, on its own fresh database. Create one per test:
+/// <c>await using var app = await PayrollApp.StartAsync(provider);</c>
+/// </summary>
+public sealed class PayrollApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    private PayrollApp(TestDatabase database, IReadOnlyDictionary<string, string?>? settings)
+    {
+        Database = database;
+        _settings = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["DATABASE_URL"] = database.Url,
+            ["LOG_FORMAT"] = "text",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public TestDatabase Database { get; }
+
+    public static async Task<PayrollApp> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var app = new PayrollApp(database, settings);
+        _ = app.Server; // starts the host, which applies the migrations
+        return app;
+    }
+
+    /// <summary>Sends a message through the real pipeline in a fresh scope, as an HTTP request would.</summary>
+    public async Task<TResponse> SendAsync<TResponse>(IMessage message, CancellationToken cancellationToken = default)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var response = await sender.Send(message, cancellationToken);
+        return (TResponse)response!;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}

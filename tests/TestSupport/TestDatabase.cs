@@ -1,0 +1,89 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using PayrollPortal.Infrastructure.Persistence;
+
+namespace PayrollPortal.TestSupport;
+
+/// <summary>
+/// A fresh, empty database for one test: a SQLite file in its own temporary folder, or a new database on the shared
+/// throwaway PostgreSQL cluster that build/test.sh starts (TEST_POSTGRES_URL). Dropped when disposed.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public const string PostgresUrlVariable = "TEST_POSTGRES_URL";
+
+    private readonly string? _sqliteDirectory;
+    private readonly string? _postgresName;
+
+    private TestDatabase(DatabaseProvider provider, string url, string? sqliteDirectory, string? postgresName)
+    {
+        Provider = provider;
+        Url = url;
+        Settings = DatabaseSettings.Parse(url);
+        _sqliteDirectory = sqliteDirectory;
+        _postgresName = postgresName;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The database as a DATABASE_URL.</summary>
+    public string Url { get; }
+
+    public DatabaseSettings Settings { get; }
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var directory = Path.Combine(Path.GetTempPath(), "payroll-tests", Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(directory);
+            return new TestDatabase(provider, $"sqlite:///{directory}/app.db", directory, null);
+        }
+
+        var server = ServerUrl();
+        var name = "t_" + Guid.NewGuid().ToString("N");
+        await using (var admin = new NpgsqlConnection(DatabaseSettings.Parse(server).ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var builder = new UriBuilder(server) { Path = "/" + name };
+        return new TestDatabase(provider, builder.Uri.ToString(), null, name);
+    }
+
+    /// <summary>The PostgreSQL server for tests. Missing means a failure, never a silent skip: build/test.sh always sets it.</summary>
+    public static string ServerUrl() =>
+        Environment.GetEnvironmentVariable(PostgresUrlVariable) is { Length: > 0 } url
+            ? url
+            : throw new InvalidOperationException(
+                $"{PostgresUrlVariable} is not set. PostgreSQL tests need a server: run ./build/test.sh, which starts a throwaway cluster, " +
+                $"or export {PostgresUrlVariable}=postgresql://postgres@127.0.0.1:5432/postgres.");
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sqliteDirectory is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_sqliteDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open by a finished test is harmless in a temporary folder.
+            }
+
+            return;
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(DatabaseSettings.Parse(ServerUrl()).ConnectionString);
+        await admin.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", admin);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public override string ToString() => Provider.ToString();
+}
