@@ -155,11 +155,15 @@ public sealed class UsFederalRegime : IWithholdingRegime<UsFederalWithholdingInp
                 break;
         }
 
-        var deductions = input.PreTaxDeductions.Retirement + input.PreTaxDeductions.Cafeteria + input.PreTaxDeductions.Hsa;
-        var wages = input.GrossWages + input.SupplementalWages;
-        if (errors is null && deductions > wages)
+        // Summed only once each amount is known to be in range, so no input can overflow a decimal.
+        if (errors is null)
         {
-            Add(ref errors, UsFederalErrors.DeductionsExceedWages(deductions, wages));
+            var deductions = input.PreTaxDeductions.Retirement + input.PreTaxDeductions.Cafeteria + input.PreTaxDeductions.Hsa;
+            var wages = input.GrossWages + input.SupplementalWages;
+            if (deductions > wages)
+            {
+                Add(ref errors, UsFederalErrors.DeductionsExceedWages(deductions, wages));
+            }
         }
 
         return errors;
