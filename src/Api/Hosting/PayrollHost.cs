@@ -41,6 +41,7 @@ internal static partial class PayrollHost
 
         ConfigureServices(builder);
         var app = builder.Build();
+        app.Services.ValidateWithholdingTables();
         Configure(app);
 
         if (EnforceMigrations(app.Configuration) && !await SchemaIsReadyAsync(app))
@@ -104,6 +105,7 @@ internal static partial class PayrollHost
         app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapOperationsEndpoints();
         app.MapCompanyEndpoints();
+        app.MapWithholdingEndpoints();
     }
 
     private static void ConfigureLogging(WebApplicationBuilder builder)
