@@ -58,7 +58,7 @@ internal static class WithholdingInputParser
             new YearToDateWages(ytd?.SocialSecurityWages ?? 0m, ytd?.MedicareWages ?? 0m, ytd?.SupplementalWages ?? 0m));
     }
 
-    private static FormW4? ToFormW4(WithholdingW4 w4, bool? exemptAtTopLevel)
+    public static FormW4? ToFormW4(WithholdingW4 w4, bool? exemptAtTopLevel)
     {
         if (!TryParseRevision(w4.Version, out var revision))
         {
