@@ -90,7 +90,7 @@ internal static partial class PayrollHost
             options.SerializerOptions.Converters.Add(new UtcInstantJsonConverter());
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddSchemaTransformer<OptionalSchemaTransformer>());
     }
 
     public static void Configure(WebApplication app)
