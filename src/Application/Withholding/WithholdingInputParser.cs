@@ -5,7 +5,7 @@ using PayrollPortal.Domain.Withholding.UsFederal;
 namespace PayrollPortal.Application.Withholding;
 
 /// <summary>
-/// Turns the request's strings into the domain's enums. Case, underscores and hyphens are ignored, so
+/// Maps the preview request onto the domain input. In the request's strings, case, underscores and hyphens are ignored, so
 /// "married_filing_jointly", "marriedFilingJointly" and "MARRIED-FILING-JOINTLY" all name the same status.
 /// </summary>
 internal static class WithholdingInputParser
