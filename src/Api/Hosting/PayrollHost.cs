@@ -118,6 +118,7 @@ internal static partial class PayrollHost
         app.MapOperationsEndpoints();
         app.MapCompanyEndpoints();
         app.MapEmployeeEndpoints();
+        app.MapPayrollEndpoints();
         app.MapWithholdingEndpoints();
     }
 
