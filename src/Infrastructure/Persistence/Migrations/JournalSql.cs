@@ -8,6 +8,8 @@ internal sealed record JournalSql(string CreateTable, string TableExists)
     public const string Insert =
         "INSERT INTO schema_migrations (version, name, checksum, applied_at, applied_by, execution_ms) VALUES (@version, @name, @checksum, @applied_at, @applied_by, @execution_ms)";
 
+    public const string Delete = "DELETE FROM schema_migrations WHERE version = @version";
+
     public static readonly JournalSql Postgres = new(
         """
         CREATE TABLE IF NOT EXISTS schema_migrations (
