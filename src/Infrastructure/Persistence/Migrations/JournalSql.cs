@@ -26,7 +26,7 @@ internal sealed record JournalSql(string CreateTable, string TableExists)
     public static readonly JournalSql Sqlite = new(
         """
         CREATE TABLE IF NOT EXISTS schema_migrations (
-            version      TEXT    PRIMARY KEY,
+            version      TEXT    NOT NULL PRIMARY KEY,
             name         TEXT    NOT NULL,
             checksum     TEXT    NOT NULL,
             applied_at   TEXT    NOT NULL,
