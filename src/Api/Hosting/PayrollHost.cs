@@ -160,6 +160,7 @@ internal static partial class PayrollHost
     private static async Task<bool> SchemaIsReadyAsync(WebApplication app)
     {
         SchemaStatus status;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             status = await app.Services.GetRequiredService<SchemaMigrator>().ReadAsync(CancellationToken.None);
@@ -173,6 +174,7 @@ internal static partial class PayrollHost
 
         if (status.IsAtHead)
         {
+            LogSchemaVerified(app.Logger, status.CurrentVersion, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return true;
         }
 
@@ -183,6 +185,9 @@ internal static partial class PayrollHost
     [LoggerMessage(EventId = 3, Level = LogLevel.Critical,
         Message = "PAYROLL_ENFORCE_MIGRATIONS=1 and the schema is not at head, refusing to serve: {Problems}. Run `payroll migrate up` first.")]
     private static partial void LogSchemaNotReady(ILogger logger, string problems);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Schema verified at head {Version} in {ElapsedMs} ms")]
+    private static partial void LogSchemaVerified(ILogger logger, string? version, long elapsedMs);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Critical, Message = "Start-up migration failed, refusing to serve: {Problem}")]
     private static partial void LogStartupMigrationFailed(ILogger logger, string problem);
