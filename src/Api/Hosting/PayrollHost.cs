@@ -42,6 +42,7 @@ internal static partial class PayrollHost
 
         ConfigureServices(builder);
         var app = builder.Build();
+        app.Services.ValidateWithholdingTables();
         Configure(app);
 
         if (EnforceMigrations(app.Configuration) && !await SchemaIsReadyAsync(app))
@@ -100,7 +101,7 @@ internal static partial class PayrollHost
             options.SerializerOptions.Converters.Add(new UtcInstantJsonConverter());
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddSchemaTransformer<OptionalSchemaTransformer>());
     }
 
     public static void Configure(WebApplication app)
@@ -115,6 +116,7 @@ internal static partial class PayrollHost
         app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapOperationsEndpoints();
         app.MapCompanyEndpoints();
+        app.MapWithholdingEndpoints();
     }
 
     private static void ConfigureLogging(WebApplicationBuilder builder)

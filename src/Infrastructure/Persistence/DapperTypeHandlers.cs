@@ -20,6 +20,11 @@ public static class DapperTypeHandlers
             return;
         }
 
+        // Dapper maps Guid and DateTimeOffset itself and ignores a handler for them until its built-in mapping is removed.
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
+        SqlMapper.RemoveTypeMap(typeof(Guid));
+        SqlMapper.RemoveTypeMap(typeof(Guid?));
         SqlMapper.AddTypeHandler(new MoneyHandler());
         SqlMapper.AddTypeHandler(new InstantHandler());
         SqlMapper.AddTypeHandler(new GuidHandler());
