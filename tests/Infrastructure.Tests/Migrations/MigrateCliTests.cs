@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using PayrollPortal.Api.Cli;
 using PayrollPortal.Infrastructure.Persistence;
+using PayrollPortal.Infrastructure.Persistence.Migrations;
 using PayrollPortal.TestSupport;
 
 namespace PayrollPortal.Infrastructure.Tests.Migrations;
@@ -146,7 +147,7 @@ public sealed class MigrateCliTests
     }
 
     private static string MigrationHead(DatabaseProvider provider) =>
-        Persistence.Migrations.MigrationCatalog.Embedded(provider)[^1].ScriptName;
+        MigrationCatalog.Embedded(provider)[^1].ScriptName;
 
     private static async Task<CliResult> RunAsync(string databaseUrl, params string[] args)
     {

@@ -12,7 +12,7 @@ public sealed class StartupEnforcementTests
     public async Task Serve_WhenEnforcingMigrationsOnAnEmptyDatabase_ShouldExit3WithOneErrorLineAndServeNothing(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var server = PayrollProcess.Start(new Dictionary<string, string>
+        await using var server = ServerProcess.Start(new Dictionary<string, string?>
         {
             ["DATABASE_URL"] = database.Url,
             ["PAYROLL_ENFORCE_MIGRATIONS"] = "1",
@@ -47,7 +47,7 @@ public sealed class StartupEnforcementTests
             await migrator.Migrator.UpAsync(null, CancellationToken.None);
         }
 
-        await using var server = PayrollProcess.Start(new Dictionary<string, string>
+        await using var server = ServerProcess.Start(new Dictionary<string, string?>
         {
             ["DATABASE_URL"] = database.Url,
             ["PAYROLL_ENFORCE_MIGRATIONS"] = "1",
@@ -61,7 +61,7 @@ public sealed class StartupEnforcementTests
     public async Task Serve_WithoutEnforcementOnAnEmptyDatabase_ShouldApplyMigrationsThenBecomeReady(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var server = PayrollProcess.Start(new Dictionary<string, string> { ["DATABASE_URL"] = database.Url });
+        await using var server = ServerProcess.Start(new Dictionary<string, string?> { ["DATABASE_URL"] = database.Url });
 
         (await ReadyStatusAsync(server)).ShouldBe(200, server.Output);
 
@@ -70,7 +70,7 @@ public sealed class StartupEnforcementTests
     }
 
     /// <summary>The first answer of /api/readyz once the server listens, or -1 if the process exited first.</summary>
-    private static async Task<int> ReadyStatusAsync(PayrollProcess server)
+    private static async Task<int> ReadyStatusAsync(ServerProcess server)
     {
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{server.Port}"), Timeout = TimeSpan.FromSeconds(10) };
         using var deadline = new CancellationTokenSource(ProcessTimeout);
