@@ -63,7 +63,7 @@ public sealed partial class SchemaMigrator : ISchemaStatusReader
 
         await using var held = await MigrationLock.AcquireAsync(Settings, _options.LockTimeout, cancellationToken);
         var journal = await ReadJournalAsync(cancellationToken);
-        ThrowIfJournalDisagrees(journal, "migrate up");
+        ThrowIfJournalDisagrees(journal);
 
         var applied = journal.Select(e => e.Version).ToHashSet(StringComparer.Ordinal);
         var newestApplied = journal.Count == 0 ? null : journal[^1];
@@ -81,7 +81,7 @@ public sealed partial class SchemaMigrator : ISchemaStatusReader
         if (outOfOrder.Count > 0)
         {
             throw new MigrationException(
-                "migrate up refused: pending migrations are older than the newest applied one",
+                "refused: pending migrations are older than the newest applied one; nothing was applied",
                 MigrationFailure.Refused,
                 [.. outOfOrder.Select(s => $"out of order: {s.ScriptName} is pending but {newestApplied!.Version}_{newestApplied.Name} is already applied; renumber it after {newestApplied.Version}")]);
         }
@@ -152,7 +152,7 @@ public sealed partial class SchemaMigrator : ISchemaStatusReader
 
         if (problems.Count > 0)
         {
-            throw new MigrationException("migrate down refused; nothing was reverted", MigrationFailure.Refused, problems);
+            throw new MigrationException("refused: nothing was reverted", MigrationFailure.Refused, problems);
         }
 
         var reverted = new List<MigrationStep>();
@@ -230,7 +230,7 @@ public sealed partial class SchemaMigrator : ISchemaStatusReader
     private static string AppliedBy() => $"{Environment.UserName}@{Environment.MachineName}";
 
     /// <summary>Up never builds on a database whose applied scripts differ from this build's: that is how Flyway validates on migrate.</summary>
-    private void ThrowIfJournalDisagrees(IReadOnlyList<JournalEntry> journal, string verb)
+    private void ThrowIfJournalDisagrees(IReadOnlyList<JournalEntry> journal)
     {
         var known = Scripts.ToDictionary(s => s.Version, StringComparer.Ordinal);
         var problems = journal
@@ -239,7 +239,7 @@ public sealed partial class SchemaMigrator : ISchemaStatusReader
             .ToList();
         if (problems.Count > 0)
         {
-            throw new MigrationException($"{verb} refused: the applied migrations differ from this build's; nothing was applied", MigrationFailure.Refused, problems);
+            throw new MigrationException("refused: the applied migrations differ from this build's; nothing was applied", MigrationFailure.Refused, problems);
         }
     }
 
