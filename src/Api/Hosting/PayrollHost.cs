@@ -47,6 +47,8 @@ internal static partial class PayrollHost
 
         if (EnforceMigrations(app.Configuration) && !await SchemaIsReadyAsync(app))
         {
+            // Disposing flushes the console logger's queue; returning without it can lose the one line that says why.
+            await app.DisposeAsync();
             return ExitSchemaNotReady;
         }
 
@@ -58,6 +60,7 @@ internal static partial class PayrollHost
         {
             // The development default could not migrate (drift, a failed script, the lock): nothing was served.
             LogStartupMigrationFailed(app.Logger, ex.Problems.Count > 0 ? $"{ex.Message}: {string.Join("; ", ex.Problems)}" : ex.Message);
+            await app.DisposeAsync();
             return ExitSchemaNotReady;
         }
 

@@ -69,6 +69,27 @@ public sealed class StartupEnforcementTests
         (await inspector.Migrator.ReadAsync(CancellationToken.None)).Problems.ShouldBeEmpty();
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Serve_WithoutEnforcementOnADriftedDatabase_ShouldRefuseToMigrateAndExit3(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var migrator = IsolatedMigrator.Create(database))
+        {
+            await migrator.Migrator.UpAsync(null, CancellationToken.None);
+            await migrator.ExecuteAsync("UPDATE schema_migrations SET checksum = 'edited'");
+        }
+
+        await using var server = ServerProcess.Start(new Dictionary<string, string?> { ["DATABASE_URL"] = database.Url });
+
+        var exitCode = await server.WaitForExitAsync(ProcessTimeout);
+
+        exitCode.ShouldBe(3, server.Output);
+        server.Output.ShouldNotContain("Now listening");
+        server.Output.Split('\n').Where(l => l.Contains("refusing to serve", StringComparison.Ordinal)).ShouldHaveSingleItem()
+            .ShouldContain("drift: 0001_create_companies changed after it was applied");
+    }
+
     /// <summary>The first answer of /api/readyz once the server listens, or -1 if the process exited first.</summary>
     private static async Task<int> ReadyStatusAsync(ServerProcess server)
     {
