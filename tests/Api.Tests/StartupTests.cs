@@ -23,12 +23,43 @@ public sealed class StartupTests
         (outcome.StandardOutput + outcome.StandardError).ShouldNotContain("hunter2");
     }
 
+    [Theory]
+    [InlineData(null, "required in Production")]
+    [InlineData("k1:dG9vLXNob3J0", "must be 32 bytes")]
+    [InlineData("no-colon", "malformed")]
+    public async Task Serve_WhenPiiKeysMissingOrBadInProduction_ShouldExit2WithOneLine(string? keys, string expected)
+    {
+        var directory = Directory.CreateTempSubdirectory("payroll-keys-").FullName;
+        try
+        {
+            var outcome = await PayrollProcess.RunAsync([], new Dictionary<string, string?>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["PII_ENCRYPTION_KEYS"] = keys,
+                ["DATABASE_URL"] = $"sqlite:///{directory}/app.db",
+                ["PORT"] = PayrollProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }, TimeSpan.FromSeconds(60));
+
+            outcome.ExitCode.ShouldBe(2);
+            outcome.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldHaveSingleItem().ShouldContain(expected);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Serve_WhenNoDatabaseUrl_ShouldCreateDataAppDbAndAnswerHealthz()
     {
         var directory = Directory.CreateTempSubdirectory("payroll-fresh-").FullName;
         var port = PayrollProcess.FreePort();
-        using var process = PayrollProcess.Start([], new Dictionary<string, string?> { ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) }, directory);
+        using var process = PayrollProcess.Start([], new Dictionary<string, string?>
+        {
+            // What `dotnet run --project src/Api` sets through Properties/launchSettings.json.
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, directory);
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://localhost:{port}") };
@@ -36,6 +67,7 @@ public sealed class StartupTests
 
             status.ShouldBe(System.Net.HttpStatusCode.OK);
             File.Exists(Path.Combine(directory, "data", "app.db")).ShouldBeTrue();
+            File.Exists(Path.Combine(directory, "data", "pii-keys.dev.txt")).ShouldBeTrue();
         }
         finally
         {

@@ -138,8 +138,8 @@ public sealed class WithholdingEndpointTests
 
         var response = await app.CreateClient().PostAsync(Route, Json(request));
 
-        var problem = await ShouldBeValidationProblemAsync(response);
-        FieldErrors(problem, field).ShouldNotBeEmpty();
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.FieldErrors(field).ShouldNotBeEmpty();
     }
 
     [Fact]
@@ -149,8 +149,8 @@ public sealed class WithholdingEndpointTests
 
         var response = await app.CreateClient().PostAsync(Route, Json(IssueExample.Replace("2026", "2019", StringComparison.Ordinal)));
 
-        var problem = await ShouldBeValidationProblemAsync(response);
-        FieldErrors(problem, "taxYear").ShouldHaveSingleItem().ShouldContain("2024, 2025, 2026");
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.FieldErrors("taxYear").ShouldHaveSingleItem().ShouldContain("2024, 2025, 2026");
     }
 
     [Theory]
@@ -172,27 +172,11 @@ public sealed class WithholdingEndpointTests
 
         var response = await app.CreateClient().PostAsync(Route, Json(body));
 
-        var problem = await ShouldBeValidationProblemAsync(response);
-        FieldErrors(problem, field).ShouldNotBeEmpty();
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.FieldErrors(field).ShouldNotBeEmpty();
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
-
-    private static async Task<JsonElement> ShouldBeValidationProblemAsync(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, text);
-        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
-        var problem = JsonDocument.Parse(text).RootElement;
-        problem.GetProperty("status").GetInt32().ShouldBe(400);
-        problem.GetProperty("requestId").GetString().ShouldBe(response.Headers.GetValues("X-Request-ID").Single());
-        return problem;
-    }
-
-    private static string[] FieldErrors(JsonElement problem, string field) =>
-        problem.GetProperty("errors").TryGetProperty(field, out var errors)
-            ? [.. errors.EnumerateArray().Select(e => e.GetString()!)]
-            : throw new ShouldAssertException($"No error for '{field}' in {problem.GetProperty("errors")}.");
 
     private static decimal Money(JsonElement element, string name) =>
         decimal.Parse(element.GetProperty(name).GetString()!, CultureInfo.InvariantCulture);

@@ -10,6 +10,7 @@ using PayrollPortal.Application.Operations;
 using PayrollPortal.Infrastructure;
 using PayrollPortal.Infrastructure.Persistence;
 using PayrollPortal.Infrastructure.Persistence.Migrations;
+using PayrollPortal.Infrastructure.Security;
 using Scalar.AspNetCore;
 
 namespace PayrollPortal.Api.Hosting;
@@ -43,6 +44,17 @@ internal static partial class PayrollHost
         ConfigureServices(builder);
         var app = builder.Build();
         app.Services.ValidateWithholdingTables();
+        try
+        {
+            // Resolved now so that missing or malformed PII keys stop start-up instead of failing the first employee request.
+            _ = app.Services.GetRequiredService<PiiKeyRing>();
+        }
+        catch (PiiKeyException ex)
+        {
+            await Console.Error.WriteLineAsync($"payroll: {ex.Message}");
+            return ExitConfigurationError;
+        }
+
         Configure(app);
 
         if (EnforceMigrations(app.Configuration) && !await SchemaIsReadyAsync(app))
@@ -119,6 +131,7 @@ internal static partial class PayrollHost
         app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapOperationsEndpoints();
         app.MapCompanyEndpoints();
+        app.MapEmployeeEndpoints();
         app.MapWithholdingEndpoints();
     }
 

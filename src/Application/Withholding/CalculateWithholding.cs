@@ -59,14 +59,10 @@ public sealed record CalculateWithholding(
             // Amount ranges and cross-field rules live in the domain, so the API and the engine cannot disagree.
             RuleFor(x => x).Custom((request, context) =>
             {
-                if (WithholdingInputParser.ToInput(request) is not { } input)
-                {
-                    return;
-                }
-
+                var input = WithholdingInputParser.ToInputForAmountChecks(request, regime.TaxYears[0]);
                 foreach (var error in regime.Validate(input) ?? [])
                 {
-                    if (error.Field != "taxYear")
+                    if (error.Field is not ("taxYear" or "payFrequency" or "w4.filingStatus" or "w4.maritalStatus"))
                     {
                         context.AddFailure(new ValidationFailure(error.Field, error.Message) { ErrorCode = error.Code });
                     }

@@ -5,7 +5,7 @@ using PayrollPortal.Domain.Withholding.UsFederal;
 namespace PayrollPortal.Application.Withholding;
 
 /// <summary>
-/// Turns the request's strings into the domain's enums. Case, underscores and hyphens are ignored, so
+/// Maps the preview request onto the domain input. In the request's strings, case, underscores and hyphens are ignored, so
 /// "married_filing_jointly", "marriedFilingJointly" and "MARRIED-FILING-JOINTLY" all name the same status.
 /// </summary>
 internal static class WithholdingInputParser
@@ -34,18 +34,29 @@ internal static class WithholdingInputParser
         return false;
     }
 
-    /// <summary>The domain input, or null when a string field does not parse (the validator reports which).</summary>
-    public static UsFederalWithholdingInput? ToInput(CalculateWithholding request)
-    {
-        if (request.TaxYear is not { } taxYear
-            || !TryParsePayFrequency(request.PayFrequency, out var frequency)
-            || request.GrossWages is not { } grossWages
-            || request.W4 is not { } w4
-            || ToFormW4(w4, request.Exempt) is not { } form)
-        {
-            return null;
-        }
+    /// <summary>The domain input, or null when a required field is missing or a string field does not parse (the validator reports which).</summary>
+    public static UsFederalWithholdingInput? ToInput(CalculateWithholding request) =>
+        request.TaxYear is { } taxYear
+        && TryParsePayFrequency(request.PayFrequency, out var frequency)
+        && request.GrossWages is { } grossWages
+        && request.W4 is { } w4
+        && ToFormW4(w4, request.Exempt, placeholderWhenUnknown: false) is { } form
+            ? Build(request, taxYear, frequency, grossWages, form)
+            : null;
 
+    /// <summary>
+    /// The same input with placeholders where a field is missing or unknown, so the validator can still check every amount
+    /// in one pass; the placeholders' own fields are reported by the validator's other rules.
+    /// </summary>
+    public static UsFederalWithholdingInput ToInputForAmountChecks(CalculateWithholding request, int placeholderTaxYear)
+    {
+        var frequency = TryParsePayFrequency(request.PayFrequency, out var parsed) ? parsed : PayFrequency.Weekly;
+        var form = request.W4 is { } w4 ? ToFormW4(w4, request.Exempt, placeholderWhenUnknown: true)! : new FormW4From2020(FilingStatus.Single);
+        return Build(request, request.TaxYear ?? placeholderTaxYear, frequency, request.GrossWages ?? 0m, form);
+    }
+
+    private static UsFederalWithholdingInput Build(CalculateWithholding request, int taxYear, PayFrequency frequency, decimal grossWages, FormW4 form)
+    {
         var deductions = request.PreTaxDeductions;
         var ytd = request.Ytd;
         return new UsFederalWithholdingInput(
@@ -58,17 +69,26 @@ internal static class WithholdingInputParser
             new YearToDateWages(ytd?.SocialSecurityWages ?? 0m, ytd?.MedicareWages ?? 0m, ytd?.SupplementalWages ?? 0m));
     }
 
-    private static FormW4? ToFormW4(WithholdingW4 w4, bool? exemptAtTopLevel)
+    /// <summary>The domain form, or null when the version or status is unknown (the validators report which).</summary>
+    public static FormW4? ToFormW4(WithholdingW4 w4, bool? exemptAtTopLevel) => ToFormW4(w4, exemptAtTopLevel, placeholderWhenUnknown: false);
+
+    private static FormW4? ToFormW4(WithholdingW4 w4, bool? exemptAtTopLevel, bool placeholderWhenUnknown)
     {
         if (!TryParseRevision(w4.Version, out var revision))
         {
-            return null;
+            if (!placeholderWhenUnknown)
+            {
+                return null;
+            }
+
+            revision = w4.MaritalStatus is not null && w4.FilingStatus is null ? FormW4Revision.Before2020 : FormW4Revision.From2020;
         }
 
         var exempt = (w4.Exempt ?? false) || (exemptAtTopLevel ?? false);
         if (revision == FormW4Revision.From2020)
         {
-            return TryParseFilingStatus(w4.FilingStatus, out var status)
+            var known = TryParseFilingStatus(w4.FilingStatus, out var status);
+            return known || placeholderWhenUnknown
                 ? new FormW4From2020(
                     status,
                     w4.Step2Checkbox ?? false,
@@ -80,7 +100,8 @@ internal static class WithholdingInputParser
                 : null;
         }
 
-        return TryParseMaritalStatus(w4.MaritalStatus, out var marital)
+        var knownMarital = TryParseMaritalStatus(w4.MaritalStatus, out var marital);
+        return knownMarital || placeholderWhenUnknown
             ? new FormW4Before2020(marital, w4.Allowances ?? 0, w4.ExtraWithholding ?? 0m, exempt)
             : null;
     }
