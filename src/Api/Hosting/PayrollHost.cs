@@ -5,7 +5,6 @@ using PayrollPortal.Api.Endpoints;
 using PayrollPortal.Api.Http;
 using PayrollPortal.Application;
 using PayrollPortal.Application.Common;
-using PayrollPortal.Application.Common.Behaviors;
 using PayrollPortal.Application.Operations;
 using PayrollPortal.Infrastructure;
 using PayrollPortal.Infrastructure.Persistence;
@@ -85,21 +84,7 @@ internal static partial class PayrollHost
         ConfigureListening(builder);
 
         var services = builder.Services;
-        services.AddApplication();
-        services.AddInfrastructure();
-        services.AddMediator(options =>
-        {
-            options.ServiceLifetime = ServiceLifetime.Scoped;
-
-            // First is outermost. Authorization and idempotency slot in between validation and the unit of work.
-            options.PipelineBehaviors =
-            [
-                typeof(LoggingBehavior<,>),
-                typeof(ValidationBehavior<,>),
-                typeof(UnitOfWorkBehavior<,>),
-            ];
-        });
-
+        services.AddPayrollCore();
         services.AddHttpContextAccessor();
         services.AddScoped<IRequestContext, HttpRequestContext>();
         services.AddSingleton<IAppInfo, AppInfo>();
