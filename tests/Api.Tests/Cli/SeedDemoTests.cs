@@ -42,7 +42,11 @@ public sealed class SeedDemoTests
         var ssns = await DecryptedSsnsAsync(app);
         ssns.Distinct().Count().ShouldBe(12);
         ssns.ShouldAllBe(ssn => Ssn.Create(ssn).IsSuccess);
-        ssns.ShouldAllBe(ssn => !seeded.StandardOutput.Contains(ssn) && !seeded.StandardOutput.Contains($"{ssn[..3]}-{ssn[3..5]}-{ssn[5..]}"));
+        foreach (var ssn in ssns)
+        {
+            seeded.StandardOutput.ShouldNotContain(ssn);
+            seeded.StandardOutput.ShouldNotContain($"{ssn[..3]}-{ssn[3..5]}-{ssn[5..]}");
+        }
 
         var payrolls = (await client.GetFromJsonAsync<JsonElement>($"/api/companies/{companyId}/payrolls")).GetProperty("items").EnumerateArray().ToList();
         payrolls.Count.ShouldBe(3);
