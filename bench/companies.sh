@@ -7,6 +7,7 @@
 #   bench/companies.sh                       # 2 threads, 16 connections, 20 s per measurement, 2 rounds
 #   THREADS=2 CONNECTIONS=16 DURATION=20s WARMUP=10s ROUNDS=2 POST_PERCENT=50 bench/companies.sh
 #   SKIP_BUILD=1 bench/companies.sh          # reuse the Release build already in bin/
+#   KEEP_OUTPUT=1 bench/companies.sh         # keep the wrk reports and server logs (the path is printed)
 #   FULL_EXTRA_ENV="Logging__LogLevel__Default=Warning" bench/companies.sh   # an experiment on the full server only
 #
 # Runs as root (PostgreSQL through runuser, wrk from apt if missing). Cleans up the servers and the cluster on exit.
@@ -34,6 +35,8 @@ cleanup() {
   for pid in $FULL_PID $BARE_PID; do kill "$pid" 2>/dev/null || true; done
   for pid in $FULL_PID $BARE_PID; do wait "$pid" 2>/dev/null || true; done
   pg_throwaway_stop
+  # The full server's log grows by about 1 KB per request, so the raw output is kept only on request.
+  if [ -z "${KEEP_OUTPUT:-}" ]; then rm -rf "$OUT"; fi
 }
 trap cleanup EXIT
 
@@ -107,12 +110,24 @@ for target in "full $FULL_PORT" "bare $BARE_PORT"; do
     "http://127.0.0.1:$2/api/companies/00000000-0000-0000-0000-000000000000")"
 done
 
+# CPU time (user + system, in clock ticks) of one process: throughput on a shared machine is noisy, but the server's
+# CPU per request hardly depends on what else runs, so it tells where the pipeline's cost goes.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+TICKS_PER_SECOND=$(getconf CLK_TCK)
+
 run_wrk() { # name port duration tag -> wrk output in $OUT/<tag>-<name>.txt
-  local ids
-  if [ "$1" = full ]; then ids=$FULL_IDS; else ids=$BARE_IDS; fi
+  local ids pid before after line
+  if [ "$1" = full ]; then ids=$FULL_IDS; pid=$FULL_PID; else ids=$BARE_IDS; pid=$BARE_PID; fi
+  before=$(cpu_ticks "$pid")
   BENCH_IDS=$ids BENCH_RUN="$4" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency -s bench/load/companies.lua \
     "http://127.0.0.1:$2" >"$OUT/$4-$1.txt" 2>&1
-  grep '^BENCH ' "$OUT/$4-$1.txt" | sed "s/^BENCH /BENCH target=$1 tag=$4 /"
+  after=$(cpu_ticks "$pid")
+  line=$(grep '^BENCH ' "$OUT/$4-$1.txt") || return 0
+  awk -v l="$line" -v t="$1" -v g="$4" -v d="$((after - before))" -v hz="$TICKS_PER_SECOND" 'BEGIN {
+    split(l, parts, " "); for (i in parts) { split(parts[i], kv, "="); v[kv[1]] = kv[2] }
+    sub(/^BENCH /, "", l)
+    printf "BENCH target=%s tag=%s %s cpu_us_per_req=%.0f\n", t, g, l, d / hz * 1e6 / v["requests"]
+  }'
 }
 field() { sed -n "s/\(^\|.* \)$2=\([^ ]*\).*/\2/p" <<<"$1"; }
 
@@ -135,17 +150,17 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 log_lines=$(grep -c '"EventId":1000' "$OUT/full.log" || true)
-log "the full server wrote $log_lines pipeline log lines (one per message); raw output in $OUT"
+log "the full server wrote $log_lines pipeline log lines (one per message)${KEEP_OUTPUT:+; raw output in $OUT}"
 
 # The report: one row per measurement, then the ratio of each round and of the totals.
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $POST_PERCENT% POST / $((100 - POST_PERCENT))% GET, $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo
-echo "| round | server | req/s | p50 ms | p99 ms | errors |"
-echo "| ---: | --- | ---: | ---: | ---: | ---: |"
+echo "| round | server | req/s | p50 ms | p99 ms | server CPU µs/req | errors |"
+echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"
 for r in "${results[@]}"; do
-  printf '| %s | %s | %s | %s | %s | %s |\n' "$(field "$r" round)" "$(field "$r" target)" "$(field "$r" rps)" \
-    "$(field "$r" p50_ms)" "$(field "$r" p99_ms)" "$(field "$r" errors)"
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$(field "$r" round)" "$(field "$r" target)" "$(field "$r" rps)" \
+    "$(field "$r" p50_ms)" "$(field "$r" p99_ms)" "$(field "$r" cpu_us_per_req)" "$(field "$r" errors)"
 done
 echo
 total_full=0; total_bare=0
