@@ -50,8 +50,10 @@ command -v curl >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninterac
 
 if [ -z "${SKIP_BUILD:-}" ]; then
   log "building Release"
-  dotnet build src/Api/PayrollPortal.Api.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
-  dotnet build bench/BareApi/PayrollPortal.Bench.BareApi.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+  for project in src/Api/PayrollPortal.Api.csproj bench/BareApi/PayrollPortal.Bench.BareApi.csproj; do
+    dotnet build "$project" -c Release -nologo -v quiet -clp:ErrorsOnly >"$OUT/build.log" 2>&1 \
+      || { cat "$OUT/build.log" >&2; exit 1; }
+  done
 fi
 FULL_DIR=$ROOT/src/Api/bin/Release/net10.0
 BARE_DIR=$ROOT/bench/BareApi/bin/Release/net10.0
