@@ -1,5 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using PayrollPortal.Domain.Withholding;
+using PayrollPortal.Domain.Withholding.UsFederal;
 
 namespace PayrollPortal.Application;
 
@@ -9,6 +11,21 @@ public static class DependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+
+        // One registration per withholding regime; a new regime adds its own line here.
+        services.AddSingleton<IWithholdingRegime>(_ => UsFederalRegime.FromEmbeddedTables());
+        services.AddSingleton(sp => new WithholdingRegimeRegistry(sp.GetServices<IWithholdingRegime>()));
+        services.AddScoped<Payrolls.PayrollCalculator>();
+        return services;
+    }
+
+    /// <summary>
+    /// Loads every regime's tables and runs their structural checks. Call once at start-up so that a bad table stops the
+    /// app with an <see cref="Domain.Withholding.UsFederal.Tables.InvalidTaxTableException"/> naming the file and the check.
+    /// </summary>
+    public static IServiceProvider ValidateWithholdingTables(this IServiceProvider services)
+    {
+        services.GetRequiredService<WithholdingRegimeRegistry>();
         return services;
     }
 }

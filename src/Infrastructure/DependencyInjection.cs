@@ -1,14 +1,21 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using PayrollPortal.Application.Common.Persistence;
+using PayrollPortal.Application.Common.Security;
+using PayrollPortal.Application.Employees;
+using PayrollPortal.Application.Payrolls;
 using PayrollPortal.Application.Companies;
 using PayrollPortal.Application.Operations;
 using PayrollPortal.Infrastructure.Health;
 using PayrollPortal.Infrastructure.Persistence;
 using PayrollPortal.Infrastructure.Persistence.Companies;
+using PayrollPortal.Infrastructure.Persistence.Employees;
+using PayrollPortal.Infrastructure.Persistence.Payrolls;
 using PayrollPortal.Infrastructure.Persistence.Migrations;
+using PayrollPortal.Infrastructure.Security;
 
 namespace PayrollPortal.Infrastructure;
 
@@ -39,8 +46,16 @@ public static class DependencyInjection
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<ISchemaStatusReader>(sp => sp.GetRequiredService<SchemaMigrator>());
 
+        services.AddSingleton(sp => PiiKeyRingLoader.Load(
+            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("PayrollPortal.Pii")));
+        services.AddSingleton<IPiiProtector, AesGcmPiiProtector>();
+
         services.AddScoped<ICompanyRepository, CompanyRepository>();
         services.AddScoped<ICompanyQueries, CompanyQueries>();
+        services.AddScoped<IEmployeeRepository, EmployeeRepository>();
+        services.AddScoped<IEmployeeQueries, EmployeeQueries>();
+        services.AddScoped<IPayrollRepository, PayrollRepository>();
+        services.AddScoped<IPayrollQueries, PayrollQueries>();
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

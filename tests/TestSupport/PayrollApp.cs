@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PayrollPortal.Infrastructure.Persistence;
 
 namespace PayrollPortal.TestSupport;
@@ -22,6 +23,8 @@ public sealed class PayrollApp : WebApplicationFactory<Program>
         {
             ["DATABASE_URL"] = database.Url,
             ["LOG_FORMAT"] = "text",
+            ["PII_ENCRYPTION_KEYS"] = TestKeys.PiiKeys,
+            ["DATA_DIR"] = Path.Combine(Path.GetTempPath(), "payroll-tests", "data-" + Guid.NewGuid().ToString("N")),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -30,6 +33,8 @@ public sealed class PayrollApp : WebApplicationFactory<Program>
     }
 
     public TestDatabase Database { get; }
+
+    public CapturedLogs Logs { get; } = new();
 
     public static async Task<PayrollApp> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
     {
@@ -51,6 +56,7 @@ public sealed class PayrollApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

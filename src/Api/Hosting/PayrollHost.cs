@@ -10,6 +10,7 @@ using PayrollPortal.Application.Operations;
 using PayrollPortal.Infrastructure;
 using PayrollPortal.Infrastructure.Persistence;
 using PayrollPortal.Infrastructure.Persistence.Migrations;
+using PayrollPortal.Infrastructure.Security;
 using Scalar.AspNetCore;
 
 namespace PayrollPortal.Api.Hosting;
@@ -41,6 +42,18 @@ internal static partial class PayrollHost
 
         ConfigureServices(builder);
         var app = builder.Build();
+        app.Services.ValidateWithholdingTables();
+        try
+        {
+            // Resolved now so that missing or malformed PII keys stop start-up instead of failing the first employee request.
+            _ = app.Services.GetRequiredService<PiiKeyRing>();
+        }
+        catch (PiiKeyException ex)
+        {
+            await Console.Error.WriteLineAsync($"payroll: {ex.Message}");
+            return ExitConfigurationError;
+        }
+
         Configure(app);
 
         if (EnforceMigrations(app.Configuration) && !await SchemaIsReadyAsync(app))
@@ -89,7 +102,7 @@ internal static partial class PayrollHost
             options.SerializerOptions.Converters.Add(new UtcInstantJsonConverter());
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddSchemaTransformer<OptionalSchemaTransformer>());
     }
 
     public static void Configure(WebApplication app)
@@ -104,6 +117,9 @@ internal static partial class PayrollHost
         app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapOperationsEndpoints();
         app.MapCompanyEndpoints();
+        app.MapEmployeeEndpoints();
+        app.MapPayrollEndpoints();
+        app.MapWithholdingEndpoints();
     }
 
     private static void ConfigureLogging(WebApplicationBuilder builder)

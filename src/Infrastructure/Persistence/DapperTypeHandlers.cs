@@ -7,7 +7,7 @@ namespace PayrollPortal.Infrastructure.Persistence;
 
 /// <summary>
 /// How domain values cross the database boundary in both providers: money as integer cents, instants as UTC
-/// (timestamptz on PostgreSQL, fixed-width text on SQLite) and Guids (uuid on PostgreSQL, text on SQLite).
+/// (timestamptz on PostgreSQL, fixed-width text on SQLite), dates and Guids (uuid on PostgreSQL, text on SQLite).
 /// </summary>
 public static class DapperTypeHandlers
 {
@@ -25,9 +25,12 @@ public static class DapperTypeHandlers
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
         SqlMapper.RemoveTypeMap(typeof(Guid));
         SqlMapper.RemoveTypeMap(typeof(Guid?));
+        SqlMapper.RemoveTypeMap(typeof(DateOnly));
+        SqlMapper.RemoveTypeMap(typeof(DateOnly?));
         SqlMapper.AddTypeHandler(new MoneyHandler());
         SqlMapper.AddTypeHandler(new InstantHandler());
         SqlMapper.AddTypeHandler(new GuidHandler());
+        SqlMapper.AddTypeHandler(new DateHandler());
     }
 
     private sealed class MoneyHandler : SqlMapper.TypeHandler<Money>
@@ -57,6 +60,31 @@ public static class DapperTypeHandlers
         }
 
         public override DateTimeOffset Parse(object value) => SqlTime.FromDatabase(value);
+    }
+
+    /// <summary>Calendar dates: <c>date</c> on PostgreSQL, <c>yyyy-MM-dd</c> text on SQLite (which sorts in date order).</summary>
+    private sealed class DateHandler : SqlMapper.TypeHandler<DateOnly>
+    {
+        public override void SetValue(IDbDataParameter parameter, DateOnly value)
+        {
+            if (parameter is SqliteParameter)
+            {
+                parameter.DbType = DbType.String;
+                parameter.Value = value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                parameter.Value = value;
+            }
+        }
+
+        public override DateOnly Parse(object value) => value switch
+        {
+            DateOnly date => date,
+            DateTime dateTime => DateOnly.FromDateTime(dateTime),
+            string text => DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            _ => throw new InvalidCastException($"Cannot read a date from {value.GetType().Name}."),
+        };
     }
 
     private sealed class GuidHandler : SqlMapper.TypeHandler<Guid>

@@ -23,6 +23,10 @@ public static class ValidationExtensions
             }
         });
 
+    /// <summary>A money input: not negative, whole cents, below the engine's ceiling. Null passes (use NotNull for required).</summary>
+    public static IRuleBuilderOptions<T, decimal?> ValidAmount<T>(this IRuleBuilder<T, decimal?> rule) =>
+        rule.SetValidator(new AmountValidator<T>()).WithErrorCode("amount.invalid");
+
     public static void ValidPageLimit<T>(this IRuleBuilder<T, int> rule) =>
         rule.InclusiveBetween(1, PageLimits.Max).WithErrorCode("paging.limit_out_of_range")
             .WithMessage($"Limit must be between 1 and {PageLimits.Max}.");

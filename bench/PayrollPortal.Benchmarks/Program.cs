@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(PayrollPortal.Benchmarks.WithholdingBenchmarks).Assembly).Run(args);

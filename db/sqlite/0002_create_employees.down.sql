@@ -1,0 +1,2 @@
+DROP TABLE employee_w4s;
+DROP TABLE employees;

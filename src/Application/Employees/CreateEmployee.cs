@@ -1,0 +1,68 @@
+using FluentValidation;
+using Mediator;
+using PayrollPortal.Application.Common.Security;
+using PayrollPortal.Application.Common.Validation;
+using PayrollPortal.Application.Companies;
+using PayrollPortal.Application.Withholding;
+using PayrollPortal.Domain.Common;
+using PayrollPortal.Domain.Companies;
+using PayrollPortal.Domain.Employees;
+
+namespace PayrollPortal.Application.Employees;
+
+/// <param name="W4EffectiveDate">The first pay date the W-4 applies to; defaults to the hire date.</param>
+public sealed record CreateEmployee(
+    Guid CompanyId,
+    string? FirstName,
+    string? LastName,
+    string? Ssn,
+    DateOnly? HireDate,
+    DateOnly? TerminationDate,
+    string? PayFrequency,
+    bool? Exempt,
+    WithholdingW4? W4,
+    DateOnly? W4EffectiveDate = null) : ICommand<Result<EmployeeDto>>
+{
+    public sealed class Validator : AbstractValidator<CreateEmployee>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.FirstName).PersonName();
+            RuleFor(x => x.LastName).PersonName();
+            RuleFor(x => x.Ssn).MustBeValid(Domain.Employees.Ssn.Create);
+            RuleFor(x => x.HireDate).NotNull().WithErrorCode("employee.hire_date_required").WithMessage("Hire date is required.");
+            RuleFor(x => x.TerminationDate).GreaterThanOrEqualTo(x => x.HireDate).When(x => x.TerminationDate is not null && x.HireDate is not null)
+                .WithErrorCode(EmployeeErrors.TerminationBeforeHire.Code).WithMessage(EmployeeErrors.TerminationBeforeHire.Message);
+            RuleFor(x => x.PayFrequency).KnownPayFrequency();
+            RuleFor(x => x.W4).NotNull().WithErrorCode("employee.w4_required").WithMessage("A Form W-4 is required.")
+                .SetValidator(new W4Validator()!);
+        }
+    }
+
+    public sealed class Handler(ICompanyQueries companies, IEmployeeRepository employees, IPiiProtector pii, TimeProvider clock)
+        : ICommandHandler<CreateEmployee, Result<EmployeeDto>>
+    {
+        public async ValueTask<Result<EmployeeDto>> Handle(CreateEmployee command, CancellationToken cancellationToken)
+        {
+            if (await companies.GetAsync(command.CompanyId, cancellationToken) is null)
+            {
+                return CompanyErrors.NotFound;
+            }
+
+            var ssn = Domain.Employees.Ssn.Create(command.Ssn).Value!;
+            if (await employees.SsnExistsAsync(command.CompanyId, pii.BlindIndexCandidates(ssn.Digits), null, cancellationToken))
+            {
+                return EmployeeErrors.SsnTaken;
+            }
+
+            var frequency = W4Mapping.ParseValidatedPayFrequency(command.PayFrequency);
+            var hireDate = command.HireDate!.Value;
+            var employee = Employee.Hire(
+                command.CompanyId, command.FirstName!, command.LastName!, ssn, hireDate, command.TerminationDate, frequency,
+                command.Exempt ?? false, W4Mapping.ToForm(command.W4!)!, command.W4EffectiveDate ?? hireDate, clock.GetUtcNow());
+
+            var stored = new ProtectedSsn(pii.Protect(ssn.Digits), pii.BlindIndex(ssn.Digits), ssn.Last4);
+            return await employees.TryAddAsync(employee, stored, cancellationToken) ? EmployeeDto.From(employee) : EmployeeErrors.SsnTaken;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using FluentValidation;
+
+namespace PayrollPortal.Application.Employees;
+
+/// <summary>Field rules shared by creating and changing an employee.</summary>
+internal static class EmployeeRules
+{
+    public const int MaxNameLength = 100;
+
+    public static IRuleBuilderOptions<T, string?> PersonName<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(n => !string.IsNullOrWhiteSpace(n) && n.Trim().Length <= MaxNameLength)
+            .WithErrorCode("employee.name_invalid").WithMessage($"Must be 1 to {MaxNameLength} characters.");
+
+    public static IRuleBuilderOptions<T, string?> KnownPayFrequency<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(f => W4Mapping.TryParsePayFrequency(f, out _)).WithErrorCode("employee.pay_frequency_unknown")
+            .WithMessage("Pay frequency must be weekly, biweekly, semimonthly, monthly, quarterly, semiannual, annual or daily.");
+}

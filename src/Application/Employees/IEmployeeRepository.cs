@@ -1,0 +1,21 @@
+using PayrollPortal.Domain.Employees;
+
+namespace PayrollPortal.Application.Employees;
+
+/// <summary>The write side of employees. The SSN crosses this boundary only encrypted, with its blind index.</summary>
+public interface IEmployeeRepository
+{
+    Task<Employee?> GetAsync(Guid companyId, Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Employees of a company by id, for posting a payroll; ids of other companies are simply absent.</summary>
+    Task<IReadOnlyDictionary<Guid, Employee>> GetManyAsync(Guid companyId, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
+    /// <summary>True when another employee of the company has one of these blind indexes.</summary>
+    Task<bool> SsnExistsAsync(Guid companyId, IReadOnlyList<string> blindIndexes, Guid? exceptEmployeeId, CancellationToken cancellationToken);
+
+    /// <summary>Inserts the employee with its W-4 history; false when the SSN's blind index is already used in the company.</summary>
+    Task<bool> TryAddAsync(Employee employee, ProtectedSsn ssn, CancellationToken cancellationToken);
+
+    /// <summary>Saves the employee and its W-4 history; a new SSN is saved when given.</summary>
+    Task UpdateAsync(Employee employee, ProtectedSsn? ssn, CancellationToken cancellationToken);
+}

@@ -1,0 +1,46 @@
+using FluentValidation;
+using Mediator;
+using PayrollPortal.Application.Common.Paging;
+using PayrollPortal.Application.Common.Validation;
+using PayrollPortal.Application.Companies;
+using PayrollPortal.Domain.Common;
+using PayrollPortal.Domain.Companies;
+
+namespace PayrollPortal.Application.Employees;
+
+/// <param name="Q">Case-insensitive fragment of the first or last name.</param>
+public sealed record ListEmployees(Guid CompanyId, int Limit = PageLimits.Default, string? Cursor = null, string? Q = null)
+    : IQuery<Result<Page<EmployeeDto>>>
+{
+    public sealed class Validator : AbstractValidator<ListEmployees>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Limit).ValidPageLimit();
+            RuleFor(x => x.Cursor).ValidCursor();
+            RuleFor(x => x.Q).MaximumLength(100).WithErrorCode("employee.query_too_long");
+        }
+    }
+
+    public sealed class Handler(ICompanyQueries companies, IEmployeeQueries employees) : IQueryHandler<ListEmployees, Result<Page<EmployeeDto>>>
+    {
+        public async ValueTask<Result<Page<EmployeeDto>>> Handle(ListEmployees query, CancellationToken cancellationToken)
+        {
+            if (await companies.GetAsync(query.CompanyId, cancellationToken) is null)
+            {
+                return CompanyErrors.NotFound;
+            }
+
+            KeysetCursor? after = KeysetCursor.TryDecode(query.Cursor, out var cursor) ? cursor : null;
+            var q = string.IsNullOrWhiteSpace(query.Q) ? null : query.Q.Trim();
+            var rows = await employees.ListAsync(query.CompanyId, q, after, query.Limit + 1, cancellationToken);
+            if (rows.Count <= query.Limit)
+            {
+                return new Page<EmployeeDto>(rows, null);
+            }
+
+            var items = rows.Take(query.Limit).ToArray();
+            return new Page<EmployeeDto>(items, new KeysetCursor(items[^1].CreatedAt, items[^1].Id).Encode());
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using FluentValidation;
+using Mediator;
+using PayrollPortal.Application.Common;
+using PayrollPortal.Application.Common.Security;
+using PayrollPortal.Application.Common.Validation;
+using PayrollPortal.Application.Withholding;
+using PayrollPortal.Domain.Common;
+using PayrollPortal.Domain.Employees;
+
+namespace PayrollPortal.Application.Employees;
+
+/// <summary>
+/// A partial update. A new W-4 needs <see cref="W4EffectiveDate"/> and is added to the history, so payrolls before that date
+/// keep computing with the form they were computed with.
+/// </summary>
+public sealed record UpdateEmployee(
+    Guid CompanyId,
+    Guid Id,
+    Optional<string?> FirstName,
+    Optional<string?> LastName,
+    Optional<string?> Ssn,
+    Optional<DateOnly?> HireDate,
+    Optional<DateOnly?> TerminationDate,
+    Optional<string?> PayFrequency,
+    Optional<bool?> Exempt,
+    Optional<WithholdingW4?> W4,
+    Optional<DateOnly?> W4EffectiveDate) : ICommand<Result<EmployeeDto>>
+{
+    public sealed class Validator : AbstractValidator<UpdateEmployee>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.FirstName.Value).PersonName().When(x => x.FirstName.HasValue).OverridePropertyName("firstName");
+            RuleFor(x => x.LastName.Value).PersonName().When(x => x.LastName.HasValue).OverridePropertyName("lastName");
+            RuleFor(x => x.Ssn.Value).MustBeValid(Domain.Employees.Ssn.Create, "ssn").When(x => x.Ssn.HasValue);
+            RuleFor(x => x.HireDate.Value).NotNull().When(x => x.HireDate.HasValue).OverridePropertyName("hireDate")
+                .WithErrorCode("employee.hire_date_required").WithMessage("Hire date cannot be cleared.");
+            RuleFor(x => x.PayFrequency.Value).KnownPayFrequency().When(x => x.PayFrequency.HasValue).OverridePropertyName("payFrequency");
+            RuleFor(x => x.Exempt.Value).NotNull().When(x => x.Exempt.HasValue).OverridePropertyName("exempt")
+                .WithErrorCode("employee.exempt_required").WithMessage("Exempt must be true or false.");
+            RuleFor(x => x.W4.Value).NotNull().WithErrorCode("employee.w4_required").WithMessage("A Form W-4 cannot be removed; send a new one.")
+                .SetValidator(new W4Validator()!).When(x => x.W4.HasValue).OverridePropertyName("w4");
+            RuleFor(x => x.W4EffectiveDate.Value).NotNull().When(x => x.W4.HasValue).OverridePropertyName("w4EffectiveDate")
+                .WithErrorCode(EmployeeErrors.W4EffectiveDateRequired.Code).WithMessage(EmployeeErrors.W4EffectiveDateRequired.Message);
+        }
+    }
+
+    public sealed class Handler(IEmployeeRepository employees, IPiiProtector pii, TimeProvider clock) : ICommandHandler<UpdateEmployee, Result<EmployeeDto>>
+    {
+        public async ValueTask<Result<EmployeeDto>> Handle(UpdateEmployee command, CancellationToken cancellationToken)
+        {
+            var employee = await employees.GetAsync(command.CompanyId, command.Id, cancellationToken);
+            if (employee is null)
+            {
+                return EmployeeErrors.NotFound;
+            }
+
+            var now = clock.GetUtcNow();
+            ProtectedSsn? newSsn = null;
+            if (command.Ssn.HasValue)
+            {
+                var ssn = Domain.Employees.Ssn.Create(command.Ssn.Value).Value!;
+                if (await employees.SsnExistsAsync(command.CompanyId, pii.BlindIndexCandidates(ssn.Digits), employee.Id, cancellationToken))
+                {
+                    return EmployeeErrors.SsnTaken;
+                }
+
+                employee.ChangeSsn(ssn, now);
+                newSsn = new ProtectedSsn(pii.Protect(ssn.Digits), pii.BlindIndex(ssn.Digits), ssn.Last4);
+            }
+
+            if (command.FirstName.HasValue || command.LastName.HasValue)
+            {
+                employee.Rename(command.FirstName.GetValueOr(employee.FirstName)!, command.LastName.GetValueOr(employee.LastName)!, now);
+            }
+
+            var frequency = command.PayFrequency.HasValue ? W4Mapping.ParseValidatedPayFrequency(command.PayFrequency.Value) : employee.PayFrequency;
+
+            var employment = employee.ChangeEmployment(
+                command.HireDate.HasValue ? command.HireDate.Value!.Value : employee.HireDate,
+                command.TerminationDate.HasValue ? command.TerminationDate.Value : employee.TerminationDate,
+                frequency,
+                command.Exempt.HasValue ? command.Exempt.Value!.Value : employee.Exempt,
+                now);
+            if (!employment.IsSuccess)
+            {
+                return Result<EmployeeDto>.Failure(employment.Errors);
+            }
+
+            if (command.W4.HasValue)
+            {
+                employee.ChangeW4(W4Mapping.ToForm(command.W4.Value!)!, command.W4EffectiveDate.Value!.Value, now);
+            }
+
+            await employees.UpdateAsync(employee, newSsn, cancellationToken);
+            return EmployeeDto.From(employee);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text;
+using PayrollPortal.Application.Withholding;
+using PayrollPortal.Domain.Withholding;
+using PayrollPortal.Domain.Withholding.UsFederal;
+
+namespace PayrollPortal.Application.Employees;
+
+/// <summary>Between the domain's Form W-4 and the API's shape (the same shape the preview API takes).</summary>
+public static class W4Mapping
+{
+    public static WithholdingW4 ToDto(FormW4 form) => form switch
+    {
+        FormW4From2020 f => new WithholdingW4("2020", ToText(f.FilingStatus), f.Step2Checkbox, f.Step3Dependents, f.Step4aOtherIncome,
+            f.Step4bDeductions, f.Step4cExtraWithholding, Exempt: f.Exempt),
+        FormW4Before2020 f => new WithholdingW4("2019", MaritalStatus: ToText(f.MaritalStatus), Allowances: f.Allowances,
+            ExtraWithholding: f.ExtraWithholding, Exempt: f.Exempt),
+        _ => throw new ArgumentOutOfRangeException(nameof(form), form.GetType().Name, "Unknown W-4 revision."),
+    };
+
+    /// <summary>The snake_case spelling the API uses: <c>MarriedFilingJointly</c> becomes <c>married_filing_jointly</c>.</summary>
+    public static string ToText<TEnum>(TEnum value)
+        where TEnum : struct, Enum
+    {
+        var name = value.ToString();
+        var text = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                text.Append('_');
+            }
+
+            text.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return text.ToString();
+    }
+
+    public static bool TryParsePayFrequency(string? value, out PayFrequency frequency) => WithholdingInputParser.TryParsePayFrequency(value, out frequency);
+
+    /// <summary>For input the validator has already accepted.</summary>
+    public static PayFrequency ParseValidatedPayFrequency(string? value) =>
+        TryParsePayFrequency(value, out var frequency) ? frequency : throw new ArgumentException($"Unvalidated pay frequency '{value}'.", nameof(value));
+
+    public static FormW4? ToForm(WithholdingW4 w4) => WithholdingInputParser.ToFormW4(w4, exemptAtTopLevel: null);
+}

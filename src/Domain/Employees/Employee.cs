@@ -1,0 +1,129 @@
+using PayrollPortal.Domain.Common;
+using PayrollPortal.Domain.Withholding;
+using PayrollPortal.Domain.Withholding.UsFederal;
+
+namespace PayrollPortal.Domain.Employees;
+
+/// <summary>
+/// A person on a company's payroll. The W-4 history is append-only by effective date, so an old payroll recomputes with
+/// the form that was in effect on its pay date.
+/// </summary>
+public sealed class Employee
+{
+    private readonly List<EmployeeW4> _w4History;
+
+    public Employee(
+        Guid id,
+        Guid companyId,
+        string firstName,
+        string lastName,
+        string ssnLast4,
+        DateOnly hireDate,
+        DateOnly? terminationDate,
+        PayFrequency payFrequency,
+        bool exempt,
+        IEnumerable<EmployeeW4> w4History,
+        DateTimeOffset createdAt,
+        DateTimeOffset updatedAt)
+    {
+        Id = id;
+        CompanyId = companyId;
+        FirstName = firstName;
+        LastName = lastName;
+        SsnLast4 = ssnLast4;
+        HireDate = hireDate;
+        TerminationDate = terminationDate;
+        PayFrequency = payFrequency;
+        Exempt = exempt;
+        _w4History = [.. w4History.OrderBy(w => w.EffectiveDate)];
+        CreatedAt = createdAt;
+        UpdatedAt = updatedAt;
+    }
+
+    public Guid Id { get; }
+
+    public Guid CompanyId { get; }
+
+    public string FirstName { get; private set; }
+
+    public string LastName { get; private set; }
+
+    public string SsnLast4 { get; private set; }
+
+    public DateOnly HireDate { get; private set; }
+
+    public DateOnly? TerminationDate { get; private set; }
+
+    public PayFrequency PayFrequency { get; private set; }
+
+    /// <summary>Claims exemption from federal income tax withholding (as on the W-4); FICA still applies.</summary>
+    public bool Exempt { get; private set; }
+
+    public IReadOnlyList<EmployeeW4> W4History => _w4History;
+
+    public DateTimeOffset CreatedAt { get; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static Employee Hire(
+        Guid companyId, string firstName, string lastName, Ssn ssn, DateOnly hireDate, DateOnly? terminationDate,
+        PayFrequency payFrequency, bool exempt, FormW4 w4, DateOnly w4EffectiveDate, DateTimeOffset now) =>
+        new(Guid.CreateVersion7(now), companyId, firstName.Trim(), lastName.Trim(), ssn.Last4, hireDate, terminationDate, payFrequency, exempt,
+            [new EmployeeW4(w4EffectiveDate, w4)], now, now);
+
+    /// <summary>The W-4 in effect on a date: the latest entry effective on or before it.</summary>
+    public EmployeeW4? W4On(DateOnly date)
+    {
+        EmployeeW4? found = null;
+        foreach (var entry in _w4History)
+        {
+            if (entry.EffectiveDate <= date)
+            {
+                found = entry;
+            }
+        }
+
+        return found;
+    }
+
+    public EmployeeW4 CurrentW4 => _w4History[^1];
+
+    public bool IsTerminatedBefore(DateOnly date) => TerminationDate is { } terminated && terminated < date;
+
+    public void Rename(string firstName, string lastName, DateTimeOffset now)
+    {
+        FirstName = firstName.Trim();
+        LastName = lastName.Trim();
+        UpdatedAt = now;
+    }
+
+    public void ChangeSsn(Ssn ssn, DateTimeOffset now)
+    {
+        SsnLast4 = ssn.Last4;
+        UpdatedAt = now;
+    }
+
+    public Result<Employee> ChangeEmployment(DateOnly hireDate, DateOnly? terminationDate, PayFrequency payFrequency, bool exempt, DateTimeOffset now)
+    {
+        if (terminationDate is { } end && end < hireDate)
+        {
+            return EmployeeErrors.TerminationBeforeHire;
+        }
+
+        HireDate = hireDate;
+        TerminationDate = terminationDate;
+        PayFrequency = payFrequency;
+        Exempt = exempt;
+        UpdatedAt = now;
+        return this;
+    }
+
+    /// <summary>Records a new W-4 from a date on. A second change with the same effective date replaces the first.</summary>
+    public void ChangeW4(FormW4 form, DateOnly effectiveDate, DateTimeOffset now)
+    {
+        _w4History.RemoveAll(w => w.EffectiveDate == effectiveDate);
+        _w4History.Add(new EmployeeW4(effectiveDate, form));
+        _w4History.Sort((a, b) => a.EffectiveDate.CompareTo(b.EffectiveDate));
+        UpdatedAt = now;
+    }
+}

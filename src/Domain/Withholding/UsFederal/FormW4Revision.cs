@@ -1,0 +1,7 @@
+namespace PayrollPortal.Domain.Withholding.UsFederal;
+
+public enum FormW4Revision
+{
+    From2020,
+    Before2020,
+}

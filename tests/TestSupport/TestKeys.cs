@@ -1,0 +1,9 @@
+using PayrollPortal.Infrastructure.Security;
+
+namespace PayrollPortal.TestSupport;
+
+/// <summary>Secrets for tests, generated once per test run; nothing secret lives in the repository.</summary>
+public static class TestKeys
+{
+    public static string PiiKeys { get; } = PiiKeyRing.NewEntry("test1");
+}
