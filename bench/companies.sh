@@ -72,8 +72,10 @@ while [ "$BARE_PORT" = "$FULL_PORT" ]; do BARE_PORT=$(pg_free_port); done
 
 # Each server runs from its output folder: the content root is the working directory, and the product's log levels
 # (Information for its own messages, Warning for ASP.NET Core and Npgsql) come from the appsettings.json found there.
+# Production refuses to start without a PII key; this run's key is random and dies with the throwaway database.
+PII_KEY="bench:$(head -c 32 /dev/urandom | base64)"
 # shellcheck disable=SC2086 # FULL_EXTRA_ENV is a list of NAME=value words
-(cd "$FULL_DIR" && exec env ASPNETCORE_ENVIRONMENT=Production LOG_FORMAT=json PORT="$FULL_PORT" \
+(cd "$FULL_DIR" && exec env ASPNETCORE_ENVIRONMENT=Production LOG_FORMAT=json PORT="$FULL_PORT" PII_ENCRYPTION_KEYS="$PII_KEY" \
   DATABASE_URL="postgresql://postgres@127.0.0.1:$PG_PORT/payroll_full" ${FULL_EXTRA_ENV:-} dotnet payroll.dll) >"$OUT/full.log" 2>&1 &
 FULL_PID=$!
 (cd "$BARE_DIR" && exec env ASPNETCORE_ENVIRONMENT=Production PORT="$BARE_PORT" \
