@@ -45,7 +45,7 @@ public sealed class ConcurrentMigratorTests
         (await first.ScalarAsync<long>("SELECT count(*) FROM rehearsal_probe")).ShouldBe(1);
         (await first.ScalarAsync<long>("SELECT count(*) FROM schema_migrations")).ShouldBe(first.Migrator.Scripts.Count);
         (await first.ScalarAsync<long>("SELECT count(DISTINCT version) FROM schema_migrations")).ShouldBe(first.Migrator.Scripts.Count);
-        (await first.Migrator.ReadAsync(CancellationToken.None)).Problems.ShouldBeEmpty();
+        (await first.Migrator.VerifyAsync(CancellationToken.None)).Problems.ShouldBeEmpty();
     }
 
     /// <summary>The same race between two real processes, as two replicas running <c>payroll migrate up</c> in a deploy would.</summary>
