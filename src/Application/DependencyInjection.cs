@@ -15,6 +15,7 @@ public static class DependencyInjection
         // One registration per withholding regime; a new regime adds its own line here.
         services.AddSingleton<IWithholdingRegime>(_ => UsFederalRegime.FromEmbeddedTables());
         services.AddSingleton(sp => new WithholdingRegimeRegistry(sp.GetServices<IWithholdingRegime>()));
+        services.AddScoped<Payrolls.PayrollCalculator>();
         return services;
     }
 

@@ -6,12 +6,14 @@ using Npgsql;
 using PayrollPortal.Application.Common.Persistence;
 using PayrollPortal.Application.Common.Security;
 using PayrollPortal.Application.Employees;
+using PayrollPortal.Application.Payrolls;
 using PayrollPortal.Application.Companies;
 using PayrollPortal.Application.Operations;
 using PayrollPortal.Infrastructure.Health;
 using PayrollPortal.Infrastructure.Persistence;
 using PayrollPortal.Infrastructure.Persistence.Companies;
 using PayrollPortal.Infrastructure.Persistence.Employees;
+using PayrollPortal.Infrastructure.Persistence.Payrolls;
 using PayrollPortal.Infrastructure.Persistence.Migrations;
 using PayrollPortal.Infrastructure.Security;
 
@@ -53,6 +55,8 @@ public static class DependencyInjection
         services.AddScoped<ICompanyQueries, CompanyQueries>();
         services.AddScoped<IEmployeeRepository, EmployeeRepository>();
         services.AddScoped<IEmployeeQueries, EmployeeQueries>();
+        services.AddScoped<IPayrollRepository, PayrollRepository>();
+        services.AddScoped<IPayrollQueries, PayrollQueries>();
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

@@ -132,6 +132,7 @@ internal static partial class PayrollHost
         app.MapOperationsEndpoints();
         app.MapCompanyEndpoints();
         app.MapEmployeeEndpoints();
+        app.MapPayrollEndpoints();
         app.MapWithholdingEndpoints();
     }
 

@@ -1,0 +1,2 @@
+DROP TABLE payroll_lines;
+DROP TABLE payrolls;

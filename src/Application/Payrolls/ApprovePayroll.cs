@@ -1,0 +1,55 @@
+using FluentValidation;
+using Mediator;
+using PayrollPortal.Domain.Common;
+using PayrollPortal.Domain.Payrolls;
+
+namespace PayrollPortal.Application.Payrolls;
+
+/// <summary>
+/// Draft to approved. The lines are recomputed first: if year-to-date wages moved since the draft was computed, the figures a
+/// reviewer saw are no longer right, so approval is refused (409) rather than approving numbers nobody reviewed.
+/// </summary>
+public sealed record ApprovePayroll(Guid CompanyId, Guid PayrollId) : ICommand<Result<PayrollDto>>
+{
+    public sealed class Validator : AbstractValidator<ApprovePayroll>
+    {
+        public Validator() => RuleFor(x => x.PayrollId).NotEqual(Guid.Empty);
+    }
+
+    public sealed class Handler(IPayrollRepository payrolls, PayrollCalculator calculator, TimeProvider clock) : ICommandHandler<ApprovePayroll, Result<PayrollDto>>
+    {
+        public async ValueTask<Result<PayrollDto>> Handle(ApprovePayroll command, CancellationToken cancellationToken)
+        {
+            var payroll = await payrolls.GetAsync(command.CompanyId, command.PayrollId, cancellationToken);
+            if (payroll is null)
+            {
+                return PayrollErrors.NotFound;
+            }
+
+            if (payroll.Status != PayrollStatus.Draft)
+            {
+                return PayrollErrors.NotDraft;
+            }
+
+            var requests = payroll.Lines.Select(l => new PayrollLineRequest(
+                l.EmployeeId, l.Inputs.GrossWages.Amount, l.Inputs.SupplementalWages.Amount,
+                new Withholding.WithholdingPreTaxDeductions(l.Inputs.Retirement.Amount, l.Inputs.Cafeteria.Amount, l.Inputs.Hsa.Amount),
+                l.Inputs.PostTaxDeductions.Amount)).ToArray();
+            var recomputed = await calculator.ComputeAsync(
+                payroll.CompanyId, payroll.Id, payroll.PeriodStart, payroll.PayDate, payroll.PayFrequency, requests, cancellationToken);
+            if (!recomputed.IsSuccess || !SameFigures(payroll.Lines, recomputed.Value!))
+            {
+                return PayrollErrors.Stale;
+            }
+
+            payroll.Approve(clock.GetUtcNow());
+            await payrolls.UpdateStatusAsync(payroll, cancellationToken);
+            return PayrollDto.From(payroll);
+        }
+
+        private static bool SameFigures(IReadOnlyList<PayrollLine> stored, IReadOnlyList<PayrollLine> fresh) =>
+            stored.Count == fresh.Count && stored.Zip(fresh).All(pair =>
+                pair.First.Withholdings == pair.Second.Withholdings && pair.First.TaxableWages == pair.Second.TaxableWages
+                && pair.First.EmployerTaxes == pair.Second.EmployerTaxes);
+    }
+}

@@ -1,0 +1,57 @@
+using FluentValidation;
+using Mediator;
+using PayrollPortal.Application.Companies;
+using PayrollPortal.Application.Employees;
+using PayrollPortal.Domain.Common;
+using PayrollPortal.Domain.Companies;
+using PayrollPortal.Domain.Payrolls;
+
+namespace PayrollPortal.Application.Payrolls;
+
+/// <summary>Posts a payroll as a draft, with every line's withholding computed from the W-4 in effect and year-to-date wages.</summary>
+public sealed record CreatePayroll(
+    Guid CompanyId,
+    DateOnly? PeriodStart,
+    DateOnly? PeriodEnd,
+    DateOnly? PayDate,
+    string? PayFrequency,
+    IReadOnlyList<PayrollLineRequest>? Lines) : ICommand<Result<PayrollDto>>
+{
+    public sealed class Validator : AbstractValidator<CreatePayroll>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.PeriodStart).NotNull().WithErrorCode("payroll.period_start_required").WithMessage("periodStart is required.");
+            RuleFor(x => x.PeriodEnd).NotNull().WithErrorCode("payroll.period_end_required").WithMessage("periodEnd is required.");
+            RuleFor(x => x.PayDate).NotNull().WithErrorCode("payroll.pay_date_required").WithMessage("payDate is required.");
+            RuleFor(x => x.PeriodStart).LessThanOrEqualTo(x => x.PeriodEnd).When(x => x.PeriodStart is not null && x.PeriodEnd is not null)
+                .WithErrorCode(PayrollErrors.PeriodReversed.Code).WithMessage(PayrollErrors.PeriodReversed.Message);
+            RuleFor(x => x.PayFrequency).KnownPayFrequency();
+            this.ValidLines(x => x.Lines);
+        }
+    }
+
+    public sealed class Handler(ICompanyQueries companies, IPayrollRepository payrolls, PayrollCalculator calculator, TimeProvider clock)
+        : ICommandHandler<CreatePayroll, Result<PayrollDto>>
+    {
+        public async ValueTask<Result<PayrollDto>> Handle(CreatePayroll command, CancellationToken cancellationToken)
+        {
+            if (await companies.GetAsync(command.CompanyId, cancellationToken) is null)
+            {
+                return CompanyErrors.NotFound;
+            }
+
+            var frequency = W4Mapping.ParseValidatedPayFrequency(command.PayFrequency);
+            var lines = await calculator.ComputeAsync(
+                command.CompanyId, Guid.Empty, command.PeriodStart!.Value, command.PayDate!.Value, frequency, command.Lines!, cancellationToken);
+            if (!lines.IsSuccess)
+            {
+                return Result<PayrollDto>.Failure(lines.Errors);
+            }
+
+            var payroll = Payroll.Draft(command.CompanyId, command.PeriodStart.Value, command.PeriodEnd!.Value, command.PayDate.Value, frequency, lines.Value!, clock.GetUtcNow());
+            await payrolls.AddAsync(payroll, cancellationToken);
+            return PayrollDto.From(payroll);
+        }
+    }
+}

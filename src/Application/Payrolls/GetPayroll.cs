@@ -1,0 +1,14 @@
+using Mediator;
+using PayrollPortal.Domain.Common;
+using PayrollPortal.Domain.Payrolls;
+
+namespace PayrollPortal.Application.Payrolls;
+
+public sealed record GetPayroll(Guid CompanyId, Guid PayrollId) : IQuery<Result<PayrollDto>>
+{
+    public sealed class Handler(IPayrollRepository payrolls) : IQueryHandler<GetPayroll, Result<PayrollDto>>
+    {
+        public async ValueTask<Result<PayrollDto>> Handle(GetPayroll query, CancellationToken cancellationToken) =>
+            await payrolls.GetAsync(query.CompanyId, query.PayrollId, cancellationToken) is { } payroll ? PayrollDto.From(payroll) : PayrollErrors.NotFound;
+    }
+}

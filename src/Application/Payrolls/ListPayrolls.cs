@@ -1,0 +1,47 @@
+using FluentValidation;
+using Mediator;
+using PayrollPortal.Application.Common.Paging;
+using PayrollPortal.Application.Common.Validation;
+using PayrollPortal.Application.Companies;
+using PayrollPortal.Domain.Common;
+using PayrollPortal.Domain.Companies;
+
+namespace PayrollPortal.Application.Payrolls;
+
+public sealed record ListPayrolls(Guid CompanyId, int? Year = null, int? Month = null, string? Status = null, int Limit = PageLimits.Default, string? Cursor = null)
+    : IQuery<Result<Page<PayrollSummaryDto>>>
+{
+    public sealed class Validator : AbstractValidator<ListPayrolls>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Year).InclusiveBetween(1900, 2200);
+            RuleFor(x => x.Month).InclusiveBetween(1, 12);
+            RuleFor(x => x.Month).Null().When(x => x.Year is null).WithMessage("month needs year.");
+            RuleFor(x => x.Status).Must(s => s is null or "draft" or "approved" or "voided").WithMessage("status must be draft, approved or voided.");
+            RuleFor(x => x.Limit).ValidPageLimit();
+            RuleFor(x => x.Cursor).ValidCursor();
+        }
+    }
+
+    public sealed class Handler(ICompanyQueries companies, IPayrollQueries payrolls) : IQueryHandler<ListPayrolls, Result<Page<PayrollSummaryDto>>>
+    {
+        public async ValueTask<Result<Page<PayrollSummaryDto>>> Handle(ListPayrolls query, CancellationToken cancellationToken)
+        {
+            if (await companies.GetAsync(query.CompanyId, cancellationToken) is null)
+            {
+                return CompanyErrors.NotFound;
+            }
+
+            KeysetCursor? after = KeysetCursor.TryDecode(query.Cursor, out var cursor) ? cursor : null;
+            var rows = await payrolls.ListAsync(query.CompanyId, query.Year, query.Month, query.Status, after, query.Limit + 1, cancellationToken);
+            if (rows.Count <= query.Limit)
+            {
+                return new Page<PayrollSummaryDto>(rows, null);
+            }
+
+            var items = rows.Take(query.Limit).ToArray();
+            return new Page<PayrollSummaryDto>(items, new KeysetCursor(items[^1].CreatedAt, items[^1].Id).Encode());
+        }
+    }
+}

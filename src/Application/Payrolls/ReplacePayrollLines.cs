@@ -1,0 +1,43 @@
+using FluentValidation;
+using Mediator;
+using PayrollPortal.Domain.Common;
+using PayrollPortal.Domain.Payrolls;
+
+namespace PayrollPortal.Application.Payrolls;
+
+/// <summary>Replaces a draft's lines and recomputes them (also the way to refresh a draft after year-to-date changed).</summary>
+public sealed record ReplacePayrollLines(Guid CompanyId, Guid PayrollId, IReadOnlyList<PayrollLineRequest>? Lines) : ICommand<Result<PayrollDto>>
+{
+    public sealed class Validator : AbstractValidator<ReplacePayrollLines>
+    {
+        public Validator() => this.ValidLines(x => x.Lines);
+    }
+
+    public sealed class Handler(IPayrollRepository payrolls, PayrollCalculator calculator, TimeProvider clock) : ICommandHandler<ReplacePayrollLines, Result<PayrollDto>>
+    {
+        public async ValueTask<Result<PayrollDto>> Handle(ReplacePayrollLines command, CancellationToken cancellationToken)
+        {
+            var payroll = await payrolls.GetAsync(command.CompanyId, command.PayrollId, cancellationToken);
+            if (payroll is null)
+            {
+                return PayrollErrors.NotFound;
+            }
+
+            if (payroll.Status != PayrollStatus.Draft)
+            {
+                return PayrollErrors.NotDraft;
+            }
+
+            var lines = await calculator.ComputeAsync(
+                payroll.CompanyId, payroll.Id, payroll.PeriodStart, payroll.PayDate, payroll.PayFrequency, command.Lines!, cancellationToken);
+            if (!lines.IsSuccess)
+            {
+                return Result<PayrollDto>.Failure(lines.Errors);
+            }
+
+            payroll.ReplaceLines(lines.Value!, clock.GetUtcNow());
+            await payrolls.ReplaceLinesAsync(payroll, cancellationToken);
+            return PayrollDto.From(payroll);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using PayrollPortal.Application.Employees;
+using PayrollPortal.Domain.Payrolls;
+
+namespace PayrollPortal.Infrastructure.Persistence.Payrolls;
+
+internal sealed class PayrollRow
+{
+    public const string Columns =
+        "id AS Id, company_id AS CompanyId, period_start AS PeriodStart, period_end AS PeriodEnd, pay_date AS PayDate, pay_frequency AS PayFrequency, " +
+        "status AS Status, needs_review AS NeedsReview, review_reason AS ReviewReason, void_reason AS VoidReason, approved_at AS ApprovedAt, " +
+        "voided_at AS VoidedAt, created_at AS CreatedAt, updated_at AS UpdatedAt";
+
+    public Guid Id { get; init; }
+
+    public Guid CompanyId { get; init; }
+
+    public DateOnly PeriodStart { get; init; }
+
+    public DateOnly PeriodEnd { get; init; }
+
+    public DateOnly PayDate { get; init; }
+
+    public string PayFrequency { get; init; } = string.Empty;
+
+    public string Status { get; init; } = string.Empty;
+
+    public bool NeedsReview { get; init; }
+
+    public string? ReviewReason { get; init; }
+
+    public string? VoidReason { get; init; }
+
+    public DateTimeOffset? ApprovedAt { get; init; }
+
+    public DateTimeOffset? VoidedAt { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public static PayrollStatus ParseStatus(string status) => status switch
+    {
+        "draft" => PayrollStatus.Draft,
+        "approved" => PayrollStatus.Approved,
+        "voided" => PayrollStatus.Voided,
+        _ => throw new InvalidOperationException($"Unknown payroll status '{status}' in the database."),
+    };
+
+    public Payroll ToDomain(IEnumerable<PayrollLine> lines) => new(
+        Id, CompanyId, PeriodStart, PeriodEnd, PayDate, W4Mapping.ParseValidatedPayFrequency(PayFrequency), ParseStatus(Status), lines, NeedsReview,
+        ReviewReason, VoidReason, ApprovedAt, VoidedAt, CreatedAt, UpdatedAt);
+}
