@@ -22,11 +22,13 @@ if [ -z "${TEST_POSTGRES_URL:-}" ]; then
 fi
 
 python3 - "$DLL" "$RUNS" "$TEST_POSTGRES_URL" <<'PY'
-import json, os, shutil, statistics, subprocess, sys, tempfile, time, urllib.request, socket, uuid
+import base64, json, os, shutil, statistics, subprocess, sys, tempfile, time, urllib.request, socket, uuid
 
 dll, runs, pg_server = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 base_env = {k: v for k, v in os.environ.items() if not k.startswith(("PAYROLL_", "ASPNETCORE_"))}
 base_env["LOG_FORMAT"] = "json"
+# Production (the default environment) requires the PII key ring; a throwaway key for this run only.
+base_env["PII_ENCRYPTION_KEYS"] = "bench:" + base64.b64encode(os.urandom(32)).decode()
 
 def psql(sql):
     subprocess.run(["psql", pg_server, "-v", "ON_ERROR_STOP=1", "-qc", sql], check=True, stdout=subprocess.DEVNULL)

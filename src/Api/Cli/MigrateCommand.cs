@@ -144,7 +144,7 @@ internal static partial class MigrateCommand
             await context.Out.WriteLineAsync($"applied {step.ScriptName} ({step.ElapsedMs} ms)");
         }
 
-        var status = await migrator.ReadAsync(cancellationToken);
+        var status = await migrator.VerifyAsync(cancellationToken);
         await context.Out.WriteLineAsync((applied.Count == 0 ? "nothing to apply: " : string.Empty) + MigrationReport.Position(status));
         return CliExitCodes.Ok;
     }
@@ -156,7 +156,7 @@ internal static partial class MigrateCommand
             await context.Out.WriteLineAsync($"reverted {step.ScriptName} ({step.ElapsedMs} ms)");
         }
 
-        await context.Out.WriteLineAsync(MigrationReport.Position(await migrator.ReadAsync(cancellationToken)));
+        await context.Out.WriteLineAsync(MigrationReport.Position(await migrator.VerifyAsync(cancellationToken)));
         return CliExitCodes.Ok;
     }
 
@@ -176,7 +176,7 @@ internal static partial class MigrateCommand
 
     private static async Task<int> VerifyAsync(CliContext context, SchemaMigrator migrator, CancellationToken cancellationToken)
     {
-        var status = await migrator.ReadAsync(cancellationToken);
+        var status = await migrator.VerifyAsync(cancellationToken);
         if (status.IsAtHead)
         {
             await context.Out.WriteLineAsync(

@@ -179,6 +179,11 @@ internal static partial class PayrollHost
         if (status.IsAtHead)
         {
             LogSchemaVerified(app.Logger, status.CurrentVersion, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (string.CompareOrdinal(status.CurrentVersion, status.HeadVersion) > 0)
+            {
+                LogSchemaAhead(app.Logger, status.CurrentVersion, status.HeadVersion);
+            }
+
             return true;
         }
 
@@ -192,6 +197,10 @@ internal static partial class PayrollHost
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Schema verified at head {Version} in {ElapsedMs} ms")]
     private static partial void LogSchemaVerified(ILogger logger, string? version, long elapsedMs);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning,
+        Message = "The database is at {Current}, ahead of this build's head {Head}; serving, as expand/contract keeps the previous release compatible")]
+    private static partial void LogSchemaAhead(ILogger logger, string? current, string? head);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Critical, Message = "Start-up migration failed, refusing to serve: {Problem}")]
     private static partial void LogStartupMigrationFailed(ILogger logger, string problem);

@@ -45,7 +45,28 @@ public sealed class ConcurrentMigratorTests
         (await first.ScalarAsync<long>("SELECT count(*) FROM rehearsal_probe")).ShouldBe(1);
         (await first.ScalarAsync<long>("SELECT count(*) FROM schema_migrations")).ShouldBe(first.Migrator.Scripts.Count);
         (await first.ScalarAsync<long>("SELECT count(DISTINCT version) FROM schema_migrations")).ShouldBe(first.Migrator.Scripts.Count);
-        (await first.Migrator.ReadAsync(CancellationToken.None)).Problems.ShouldBeEmpty();
+        (await first.Migrator.VerifyAsync(CancellationToken.None)).Problems.ShouldBeEmpty();
+    }
+
+    /// <summary>The same race between two real processes, as two replicas running <c>payroll migrate up</c> in a deploy would.</summary>
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task MigrateUp_WhenTwoProcessesStartTogether_ShouldApplyAndJournalEachScriptOnce(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var environment = new Dictionary<string, string?> { ["DATABASE_URL"] = database.Url };
+        string[] arguments = ["migrate", "up", "--scripts", ScriptsFolder.Rehearsal];
+
+        var outcomes = await Task.WhenAll(
+            PayrollProcess.RunAsync(arguments, environment, TimeSpan.FromSeconds(120)),
+            PayrollProcess.RunAsync(arguments, environment, TimeSpan.FromSeconds(120)));
+
+        outcomes.ShouldAllBe(o => o.ExitCode == 0, string.Join("\n", outcomes.Select(o => o.StandardOutput + o.StandardError)));
+        await using var inspector = IsolatedMigrator.Create(database, ScriptsFolder.Rehearsal);
+        var applied = outcomes.SelectMany(o => o.StandardOutput.Split('\n')).Where(l => l.StartsWith("applied ", StringComparison.Ordinal)).ToList();
+        applied.Count.ShouldBe(inspector.Migrator.Scripts.Count, "each script is applied by exactly one of the two processes");
+        (await inspector.ScalarAsync<long>("SELECT count(*) FROM rehearsal_probe")).ShouldBe(1);
+        (await inspector.ScalarAsync<long>("SELECT count(*) FROM schema_migrations")).ShouldBe(inspector.Migrator.Scripts.Count);
     }
 
     [Theory]

@@ -20,7 +20,7 @@ public sealed class SchemaMigratorTests
         var journal = await migrator.ReadJournalAsync(CancellationToken.None);
         journal.Select(e => (e.Version, e.Name, e.Checksum)).ShouldBe(migrator.Scripts.Select(s => (s.Version, s.Name, s.Checksum)));
         journal.ShouldAllBe(e => e.AppliedBy.Length > 0 && e.ExecutionMs >= 0 && e.AppliedAt.Offset == TimeSpan.Zero);
-        (await migrator.ReadAsync(CancellationToken.None)).Problems.ShouldBeEmpty();
+        (await migrator.VerifyAsync(CancellationToken.None)).Problems.ShouldBeEmpty();
         (await instance.TableExistsAsync("companies")).ShouldBeTrue();
     }
 
@@ -57,7 +57,7 @@ public sealed class SchemaMigratorTests
             r => r.State.ShouldBe(MigrationState.Pending),
             r => r.AppliedAt.ShouldBeNull(),
             r => r.ChecksumMatches.ShouldBeNull());
-        (await instance.Migrator.ReadAsync(CancellationToken.None)).Problems.ShouldBe(["pending: 9902_seed_rehearsal_probe is not applied"]);
+        (await instance.Migrator.VerifyAsync(CancellationToken.None)).Problems.ShouldBe(["pending: 9902_seed_rehearsal_probe is not applied"]);
     }
 
     [Theory]
@@ -129,7 +129,7 @@ public sealed class SchemaMigratorTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task ReadAsync_WhenTheDatabaseHasAVersionThisBuildDoesNotKnow_ShouldReportItAndUpShouldRefuse(DatabaseProvider provider)
+    public async Task VerifyAsync_WhenTheDatabaseHasAVersionThisBuildDoesNotKnow_ShouldReportItAndUpShouldRefuseButServingShouldNot(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using (var newerBuild = IsolatedMigrator.Create(database, ScriptsFolder.Rehearsal))
@@ -139,7 +139,8 @@ public sealed class SchemaMigratorTests
 
         await using var olderBuild = IsolatedMigrator.Create(database);
 
-        var status = await olderBuild.Migrator.ReadAsync(CancellationToken.None);
+        var status = await olderBuild.Migrator.VerifyAsync(CancellationToken.None);
+        var serving = await olderBuild.Migrator.ReadAsync(CancellationToken.None);
         var refused = await Should.ThrowAsync<MigrationException>(() => olderBuild.Migrator.UpAsync(null, CancellationToken.None));
 
         status.Problems.ShouldBe(
@@ -147,6 +148,8 @@ public sealed class SchemaMigratorTests
             "unknown: 9901_create_rehearsal_probe is applied but this build does not know it (the database is ahead of the code)",
             "unknown: 9902_seed_rehearsal_probe is applied but this build does not know it (the database is ahead of the code)",
         ]);
+        serving.Problems.ShouldBeEmpty("the previous release keeps serving on a newer, expanded schema");
+        serving.CurrentVersion.ShouldBe("9902");
         refused.Failure.ShouldBe(MigrationFailure.Refused);
         (await olderBuild.Migrator.ReadStatusAsync(CancellationToken.None)).Where(r => r.State == MigrationState.Unknown).Select(r => r.Version).ShouldBe(["9901", "9902"]);
     }
@@ -208,7 +211,8 @@ public sealed class SchemaMigratorTests
         error.Failure.ShouldBe(MigrationFailure.Refused);
         error.Problems.ShouldBe(["missing down script: 9901_create_one_way.down.sql"]);
         (await instance.TableExistsAsync("one_way")).ShouldBeTrue();
-        (await instance.Migrator.ReadAsync(CancellationToken.None)).Problems.ShouldBe(["missing down script: 9901_create_one_way.down.sql"]);
+        (await instance.Migrator.VerifyAsync(CancellationToken.None)).Problems.ShouldBe(["missing down script: 9901_create_one_way.down.sql"]);
+        (await instance.Migrator.ReadAsync(CancellationToken.None)).Problems.ShouldBeEmpty("a missing down script is a property of the build, not a reason to stop serving");
     }
 
     [Theory]
@@ -269,7 +273,7 @@ public sealed class SchemaMigratorTests
         }
 
         await using var after = IsolatedMigrator.Create(database);
-        (await after.Migrator.ReadAsync(CancellationToken.None)).Problems.ShouldBeEmpty();
+        (await after.Migrator.VerifyAsync(CancellationToken.None)).Problems.ShouldBeEmpty();
         (await after.TableExistsAsync(ScriptsFolder.ProbeTable)).ShouldBeFalse();
     }
 }

@@ -48,6 +48,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             ["LOG_FORMAT"] = "text",
             ["PAYROLL_ENFORCE_MIGRATIONS"] = null,
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["PII_ENCRYPTION_KEYS"] = TestKeys.PiiKeys,
         };
         foreach (var (key, value) in settings)
         {

@@ -56,6 +56,27 @@ public sealed class StartupEnforcementTests
         (await ReadyStatusAsync(server)).ShouldBe(200, server.Output);
     }
 
+    /// <summary>A blue/green rollback: the previous release starts, enforcing, on a schema a newer release expanded.</summary>
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Serve_WhenEnforcingMigrationsOnADatabaseAheadOfTheBuild_ShouldWarnAndBecomeReady(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var newerRelease = IsolatedMigrator.Create(database, ScriptsFolder.Rehearsal))
+        {
+            await newerRelease.Migrator.UpAsync(null, CancellationToken.None);
+        }
+
+        await using var server = ServerProcess.Start(new Dictionary<string, string?>
+        {
+            ["DATABASE_URL"] = database.Url,
+            ["PAYROLL_ENFORCE_MIGRATIONS"] = "1",
+        });
+
+        (await ReadyStatusAsync(server)).ShouldBe(200, server.Output);
+        server.Output.ShouldContain("The database is at 9902, ahead of this build's head");
+    }
+
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Serve_WithoutEnforcementOnAnEmptyDatabase_ShouldApplyMigrationsThenBecomeReady(DatabaseProvider provider)
@@ -66,7 +87,7 @@ public sealed class StartupEnforcementTests
         (await ReadyStatusAsync(server)).ShouldBe(200, server.Output);
 
         await using var inspector = IsolatedMigrator.Create(database);
-        (await inspector.Migrator.ReadAsync(CancellationToken.None)).Problems.ShouldBeEmpty();
+        (await inspector.Migrator.VerifyAsync(CancellationToken.None)).Problems.ShouldBeEmpty();
     }
 
     [Theory]

@@ -41,8 +41,16 @@ public sealed partial class SchemaMigrator : ISchemaStatusReader
         return await ReadJournalAsync(connection, cancellationToken);
     }
 
-    /// <summary>Verify: empty <see cref="SchemaStatus.Problems"/> means at head, no drift, nothing unknown, every down script present.</summary>
+    /// <summary>
+    /// Whether this build can serve on the schema (readiness, health, start-up enforcement): problems are pending and drifted
+    /// migrations only. A database ahead of the code is servable on purpose: under expand/contract the previous release keeps
+    /// serving, and is rolled back to, on the newer schema.
+    /// </summary>
     public async Task<SchemaStatus> ReadAsync(CancellationToken cancellationToken) =>
+        CompareForServing(Scripts, await ReadJournalAsync(cancellationToken));
+
+    /// <summary>The strict gate of <c>migrate verify</c> and CI: at head, no drift, nothing unknown, every down script present.</summary>
+    public async Task<SchemaStatus> VerifyAsync(CancellationToken cancellationToken) =>
         Compare(Scripts, await ReadJournalAsync(cancellationToken));
 
     public async Task<IReadOnlyList<MigrationStatusRow>> ReadStatusAsync(CancellationToken cancellationToken) =>
@@ -169,7 +177,15 @@ public sealed partial class SchemaMigrator : ISchemaStatusReader
         return reverted;
     }
 
-    public static SchemaStatus Compare(IReadOnlyList<MigrationScript> scripts, IReadOnlyList<JournalEntry> journal)
+    /// <summary>Every problem <c>migrate verify</c> reports: pending, drift, unknown (database ahead of the code), missing down script.</summary>
+    public static SchemaStatus Compare(IReadOnlyList<MigrationScript> scripts, IReadOnlyList<JournalEntry> journal) =>
+        Compare(scripts, journal, strict: true);
+
+    /// <summary>Only what stops this build from serving: pending and drifted migrations.</summary>
+    public static SchemaStatus CompareForServing(IReadOnlyList<MigrationScript> scripts, IReadOnlyList<JournalEntry> journal) =>
+        Compare(scripts, journal, strict: false);
+
+    private static SchemaStatus Compare(IReadOnlyList<MigrationScript> scripts, IReadOnlyList<JournalEntry> journal, bool strict)
     {
         var problems = new List<string>();
         var known = scripts.ToDictionary(s => s.Version, StringComparer.Ordinal);
@@ -179,7 +195,10 @@ public sealed partial class SchemaMigrator : ISchemaStatusReader
             appliedVersions.Add(entry.Version);
             if (!known.TryGetValue(entry.Version, out var script))
             {
-                problems.Add(UnknownLine(entry));
+                if (strict)
+                {
+                    problems.Add(UnknownLine(entry));
+                }
             }
             else if (!ChecksumMatches(script, entry))
             {
@@ -194,7 +213,7 @@ public sealed partial class SchemaMigrator : ISchemaStatusReader
                 problems.Add($"pending: {script.ScriptName} is not applied");
             }
 
-            if (script.DownSql is null)
+            if (strict && script.DownSql is null)
             {
                 problems.Add($"missing down script: {script.ScriptName}.down.sql");
             }
