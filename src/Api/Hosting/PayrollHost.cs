@@ -28,7 +28,9 @@ internal static partial class PayrollHost
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The content root is the executable's folder, not the working directory: appsettings.json (log levels) and, later,
+        // wwwroot ship beside payroll.dll, while ./data stays relative to where the operator started it.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         try
         {
             _ = DatabaseSettings.Parse(builder.Configuration["DATABASE_URL"]);
