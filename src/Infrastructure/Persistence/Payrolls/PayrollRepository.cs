@@ -1,5 +1,7 @@
 using System.Text;
 using Dapper;
+using Npgsql;
+using NpgsqlTypes;
 using PayrollPortal.Application.Employees;
 using PayrollPortal.Application.Payrolls;
 using PayrollPortal.Domain.Common;
@@ -130,9 +132,19 @@ internal sealed class PayrollRepository(DbSession session) : IPayrollRepository
             cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// PostgreSQL takes the lines through a binary COPY inside the command's transaction; SQLite, which has no COPY, takes
+    /// multi-row INSERTs of <see cref="LinesPerStatement"/> rows. Either way a payroll is a handful of round trips.
+    /// </summary>
     private async Task InsertLinesAsync(Payroll payroll, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
+        if (connection is NpgsqlConnection npgsql)
+        {
+            await CopyLinesAsync(npgsql, payroll, cancellationToken);
+            return;
+        }
+
         var header = $"INSERT INTO payroll_lines ({string.Join(", ", PayrollLineRow.InsertColumns)}) VALUES ";
         foreach (var chunk in payroll.Lines.Chunk(LinesPerStatement))
         {
@@ -155,6 +167,41 @@ internal sealed class PayrollRepository(DbSession session) : IPayrollRepository
 
             await connection.ExecuteAsync(new CommandDefinition(sql.ToString(), parameters, session.Transaction, cancellationToken: cancellationToken));
         }
+    }
+
+    private static async Task CopyLinesAsync(NpgsqlConnection connection, Payroll payroll, CancellationToken cancellationToken)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync(
+            $"COPY payroll_lines ({string.Join(", ", PayrollLineRow.InsertColumns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var line in payroll.Lines)
+        {
+            await writer.StartRowAsync(cancellationToken);
+            foreach (var value in PayrollLineRow.Values(payroll.Id, line))
+            {
+                switch (value)
+                {
+                    case Guid id:
+                        await writer.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken);
+                        break;
+                    case int number:
+                        await writer.WriteAsync(number, NpgsqlDbType.Integer, cancellationToken);
+                        break;
+                    case long cents:
+                        await writer.WriteAsync(cents, NpgsqlDbType.Bigint, cancellationToken);
+                        break;
+                    case DateOnly date:
+                        await writer.WriteAsync(date, NpgsqlDbType.Date, cancellationToken);
+                        break;
+                    case string text:
+                        await writer.WriteAsync(text, NpgsqlDbType.Text, cancellationToken);
+                        break;
+                    default:
+                        throw new InvalidOperationException($"No COPY mapping for {value?.GetType().Name ?? "null"}.");
+                }
+            }
+        }
+
+        await writer.CompleteAsync(cancellationToken);
     }
 
     private sealed class YearToDateRow
