@@ -8,6 +8,7 @@ using PayrollPortal.Application.Common;
 using PayrollPortal.Application.Common.Behaviors;
 using PayrollPortal.Application.Operations;
 using PayrollPortal.Infrastructure;
+using PayrollPortal.Infrastructure.Exports;
 using PayrollPortal.Infrastructure.Persistence;
 using PayrollPortal.Infrastructure.Persistence.Migrations;
 using PayrollPortal.Infrastructure.Security;
@@ -48,8 +49,9 @@ internal static partial class PayrollHost
         {
             // Resolved now so that missing or malformed PII keys stop start-up instead of failing the first employee request.
             _ = app.Services.GetRequiredService<PiiKeyRing>();
+            _ = app.Services.GetRequiredService<ExportSigningKeys>();
         }
-        catch (PiiKeyException ex)
+        catch (Exception ex) when (ex is PiiKeyException or ExportSigningKeyException)
         {
             await Console.Error.WriteLineAsync($"payroll: {ex.Message}");
             return ExitConfigurationError;
@@ -101,6 +103,7 @@ internal static partial class PayrollHost
         });
 
         services.AddHttpContextAccessor();
+        services.RedactExportLinksInLogs();
         services.AddScoped<IRequestContext, HttpRequestContext>();
         services.AddSingleton<IAppInfo, AppInfo>();
         services.AddSingleton<JsonSerializerOptionsHolder>();
@@ -134,6 +137,7 @@ internal static partial class PayrollHost
         app.MapEmployeeEndpoints();
         app.MapPayrollEndpoints();
         app.MapWithholdingEndpoints();
+        app.MapExportEndpoints();
     }
 
     private static void ConfigureLogging(WebApplicationBuilder builder)
