@@ -16,13 +16,29 @@ internal sealed class XlsxRegisterWriter : IRegisterFileWriter
     public const string DateFormat = "yyyy-mm-dd";
     public const string InstantFormat = "yyyy-mm-dd hh:mm:ss";
 
+    private static readonly SpreadCheetahOptions Options = new() { CompressionLevel = SpreadCheetahCompressionLevel.Fastest };
+
     public ExportFormat Format => ExportFormat.Xlsx;
 
     public async Task<RegisterSummary> WriteAsync(
         Stream output, RegisterDocument document, IAsyncEnumerable<PayrollRegisterRow> rows, CancellationToken cancellationToken)
     {
-        var options = new SpreadCheetahOptions { CompressionLevel = SpreadCheetahCompressionLevel.Fastest };
-        await using var spreadsheet = await Spreadsheet.CreateNewAsync(output, options, cancellationToken);
+        await using var body = new AsyncWriteStream(output);
+        RegisterSummary summary;
+        await using (var spreadsheet = await Spreadsheet.CreateNewAsync(body, Options, cancellationToken))
+        {
+            summary = await WriteSheetsAsync(spreadsheet, document, rows, cancellationToken);
+            await spreadsheet.FinishAsync(cancellationToken);
+        }
+
+        // The ZIP's last entry ends with a synchronous write when the spreadsheet is disposed; send it now.
+        await body.FlushAsync(cancellationToken);
+        return summary;
+    }
+
+    private static async Task<RegisterSummary> WriteSheetsAsync(
+        Spreadsheet spreadsheet, RegisterDocument document, IAsyncEnumerable<PayrollRegisterRow> rows, CancellationToken cancellationToken)
+    {
         var bold = spreadsheet.AddStyle(new Style { Font = { Bold = true } });
         var money = spreadsheet.AddStyle(new Style { Format = NumberFormat.Custom(MoneyFormat) });
         var boldMoney = spreadsheet.AddStyle(new Style { Font = { Bold = true }, Format = NumberFormat.Custom(MoneyFormat) });
@@ -77,7 +93,6 @@ internal sealed class XlsxRegisterWriter : IRegisterFileWriter
         await spreadsheet.AddRowAsync(cells, cancellationToken);
 
         await WriteMetaAsync(spreadsheet, document, summary, bold, instant, cancellationToken);
-        await spreadsheet.FinishAsync(cancellationToken);
         return summary;
     }
 
