@@ -6,9 +6,11 @@ using Npgsql;
 using PayrollPortal.Application.Common.Persistence;
 using PayrollPortal.Application.Common.Security;
 using PayrollPortal.Application.Employees;
+using PayrollPortal.Application.Exports;
 using PayrollPortal.Application.Payrolls;
 using PayrollPortal.Application.Companies;
 using PayrollPortal.Application.Operations;
+using PayrollPortal.Infrastructure.Exports;
 using PayrollPortal.Infrastructure.Health;
 using PayrollPortal.Infrastructure.Persistence;
 using PayrollPortal.Infrastructure.Persistence.Companies;
@@ -58,6 +60,13 @@ public static class DependencyInjection
         services.AddScoped<IEmployeeQueries, EmployeeQueries>();
         services.AddScoped<IPayrollRepository, PayrollRepository>();
         services.AddScoped<IPayrollQueries, PayrollQueries>();
+
+        services.AddSingleton(sp => ExportSigningKeys.Parse(sp.GetRequiredService<IConfiguration>()[ExportSigningKeys.Variable]));
+        services.AddSingleton<IExportLinks, HmacExportLinks>();
+        services.AddSingleton<IExportAccess, NoIdentityExportAccess>();
+        services.AddScoped<IPayrollRegisterSource, PayrollRegisterSource>();
+        services.AddSingleton<IRegisterFileWriter, CsvRegisterWriter>();
+        services.AddSingleton<IRegisterFileWriter, XlsxRegisterWriter>();
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

@@ -7,6 +7,7 @@ using PayrollPortal.Application;
 using PayrollPortal.Application.Common;
 using PayrollPortal.Application.Operations;
 using PayrollPortal.Infrastructure;
+using PayrollPortal.Infrastructure.Exports;
 using PayrollPortal.Infrastructure.Persistence;
 using PayrollPortal.Infrastructure.Persistence.Migrations;
 using PayrollPortal.Infrastructure.Security;
@@ -49,8 +50,9 @@ internal static partial class PayrollHost
         {
             // Resolved now so that missing or malformed PII keys stop start-up instead of failing the first employee request.
             _ = app.Services.GetRequiredService<PiiKeyRing>();
+            _ = app.Services.GetRequiredService<ExportSigningKeys>();
         }
-        catch (PiiKeyException ex)
+        catch (Exception ex) when (ex is PiiKeyException or ExportSigningKeyException)
         {
             await Console.Error.WriteLineAsync($"payroll: {ex.Message}");
             return ExitConfigurationError;
@@ -88,6 +90,7 @@ internal static partial class PayrollHost
         var services = builder.Services;
         services.AddPayrollCore();
         services.AddHttpContextAccessor();
+        services.RedactExportLinksInLogs();
         services.AddScoped<IRequestContext, HttpRequestContext>();
         services.AddSingleton<IAppInfo, AppInfo>();
         services.AddSingleton<JsonSerializerOptionsHolder>();
@@ -121,6 +124,7 @@ internal static partial class PayrollHost
         app.MapEmployeeEndpoints();
         app.MapPayrollEndpoints();
         app.MapWithholdingEndpoints();
+        app.MapExportEndpoints();
     }
 
     private static void ConfigureLogging(WebApplicationBuilder builder)

@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# Export timings for bench/README.md ("Exports"): 50,000 payroll lines exported as XLSX and as CSV by the Release server on
+# PostgreSQL, in the same run, alternating formats. For each download it records the time to the first body byte, the
+# time by which half the bytes had arrived, the total, and the server's peak resident memory (VmHWM, reset before each
+# export through /proc/<pid>/clear_refs) against its resident memory just before the export (VmRSS).
+# Usage: bench/exports.sh [RUNS] [LINES]   (defaults 3 and 50000). Uses TEST_POSTGRES_URL if set, else starts a throwaway
+# cluster. Needs root for clear_refs. Builds src/Api in Release if its output is missing. Prints Markdown for the README.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+RUNS=${1:-3}
+LINES=${2:-50000}
+DLL=$ROOT/src/Api/bin/Release/net10.0/payroll.dll
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+[ -f "$DLL" ] || dotnet build src/Api -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+
+# shellcheck source=build/postgres.sh
+. build/postgres.sh
+if [ -z "${TEST_POSTGRES_URL:-}" ]; then
+  pg_throwaway_start
+  trap pg_throwaway_stop EXIT
+fi
+
+python3 - "$DLL" "$RUNS" "$LINES" "$TEST_POSTGRES_URL" <<'PY'
+import base64, http.client, json, os, socket, statistics, subprocess, sys, tempfile, time, urllib.request, uuid
+
+dll, runs, lines, pg_server = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+employees = 500
+payrolls = (lines + employees - 1) // employees
+
+def psql(url, sql):
+    subprocess.run(["psql", url, "-v", "ON_ERROR_STOP=1", "-qc", sql], check=True, stdout=subprocess.DEVNULL)
+
+def free_port():
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close(); return port
+
+def kib(pid, field):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+
+name = "bench_exports_" + uuid.uuid4().hex[:8]
+psql(pg_server, f'CREATE DATABASE "{name}"')
+db_url = pg_server.rsplit("/", 1)[0] + "/" + name
+port = free_port()
+env = {k: v for k, v in os.environ.items() if not k.startswith(("PAYROLL_", "ASPNETCORE_"))}
+env.update(DATABASE_URL=db_url, PORT=str(port), LOG_FORMAT="json",
+           PII_ENCRYPTION_KEYS="bench:" + base64.b64encode(os.urandom(32)).decode(),
+           EXPORT_HMAC_SECRET="bench:" + base64.urlsafe_b64encode(os.urandom(32)).decode().rstrip("="))
+log = tempfile.NamedTemporaryFile(mode="w+", prefix="payroll-bench-exports-", suffix=".log", delete=False)
+server = subprocess.Popen(["dotnet", dll], env=env, stdout=log, stderr=subprocess.STDOUT)
+
+def api(method, path, body=None):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+    conn.request(method, path, json.dumps(body) if body is not None else None, {"content-type": "application/json"})
+    r = conn.getresponse(); data = r.read(); conn.close()
+    if r.status >= 300:
+        sys.exit(f"{method} {path}: {r.status} {data[:300]!r}")
+    return json.loads(data) if data else None
+
+try:
+    for _ in range(3000):
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/readyz", timeout=5) as r:
+                if r.status == 200: break
+        except OSError:
+            time.sleep(0.05)
+    company = api("POST", "/api/companies", {"name": "Bench Payroll", "slug": "bench"})["id"]
+
+    # Seeded in SQL, not through the API: the export reads payrolls and payroll_lines only, and computing 50,000 lines'
+    # withholding is not what this measures. Amounts are arbitrary cents; names vary in length.
+    psql(db_url, f"""
+      INSERT INTO employees (id, company_id, first_name, last_name, ssn_ciphertext, ssn_blind_index, ssn_last4, hire_date,
+                             pay_frequency, exempt, created_at, updated_at)
+      SELECT gen_random_uuid(), '{company}', 'Employee' || g, repeat('x', g % 20) || 'son', 'bench', 'bench' || g, lpad((g % 10000)::text, 4, '0'),
+             date '2024-01-01', 'weekly', false, now(), now()
+      FROM generate_series(1, {employees}) g;
+      INSERT INTO payrolls (id, company_id, period_start, period_end, pay_date, pay_year, pay_month, pay_frequency, status, needs_review,
+                            approved_at, created_at, updated_at)
+      SELECT gen_random_uuid(), '{company}', date '2026-01-01' + (g % 80), date '2026-01-01' + (g % 80) + 6, date '2026-01-01' + (g % 80) + 6,
+             2026, extract(month FROM date '2026-01-01' + (g % 80) + 6)::int, 'weekly', 'approved', false, now(), now(), now()
+      FROM generate_series(1, {payrolls}) g;
+      INSERT INTO payroll_lines (payroll_id, line_no, employee_id, employee_name, ssn_last4, gross_wages, supplemental_wages, retirement, cafeteria,
+                                 hsa, post_tax_deductions, fit_wages, social_security_wages, medicare_wages, additional_medicare_wages,
+                                 federal_income_tax, social_security, medicare, additional_medicare, employer_social_security, employer_medicare,
+                                 net_pay, w4_effective_date, trace)
+      SELECT p.id, row_number() OVER (PARTITION BY p.id ORDER BY e.id), e.id, e.first_name || ' ' || e.last_name, e.ssn_last4,
+             100000 + (abs(hashtext(p.id::text || e.id::text)) % 900000), 0, 5000, 1000, 500, 1234, 90000, 95000, 95000, 0,
+             12345, 5890, 1377, 0, 5890, 1377, 70000, date '2024-01-01', '{{}}'
+      FROM payrolls p CROSS JOIN employees e;
+      DELETE FROM payroll_lines WHERE (payroll_id, line_no) IN (
+        SELECT payroll_id, line_no FROM payroll_lines ORDER BY payroll_id DESC, line_no DESC LIMIT (SELECT count(*) FROM payroll_lines) - {lines});
+      ANALYZE;
+    """)
+
+    def export(fmt, quarter=1):
+        link = api("POST", f"/api/companies/{company}/exports", {"scope": {"year": 2026, "quarter": quarter}, "format": fmt})["url"]
+        rss_before = kib(server.pid, "VmRSS")
+        with open(f"/proc/{server.pid}/clear_refs", "w") as f:
+            f.write("5")  # resets VmHWM to the current RSS
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+        start = time.perf_counter()
+        conn.request("GET", link)
+        r = conn.getresponse()
+        assert r.status == 200, (r.status, r.read()[:300])
+        marks, total = [], 0
+        while True:
+            chunk = r.read1(65536)
+            if not chunk: break
+            total += len(chunk)
+            marks.append((time.perf_counter() - start, total))
+        conn.close()
+        peak = kib(server.pid, "VmHWM")
+        first = marks[0][0]
+        half = next(t for t, n in marks if n >= total / 2)
+        return dict(fmt=fmt, first_ms=first * 1000, half_ms=half * 1000, total_ms=marks[-1][0] * 1000, bytes=total,
+                    rss_before_mb=rss_before / 1024, peak_mb=peak / 1024, growth_mb=(peak - rss_before) / 1024)
+
+    export("csv", 2); export("xlsx", 2)  # warm-up on the empty second quarter: JIT and pools, outside the samples
+    results = []
+    for _ in range(runs):
+        for fmt in ("xlsx", "csv"):
+            results.append(export(fmt))
+finally:
+    server.terminate(); server.wait()
+    psql(pg_server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+log.seek(0)
+server_ms = {"csv": [], "xlsx": []}
+for line in log:
+    if '"EventId":9000' in line:
+        state = json.loads(line)["State"]
+        if "-q1." in state["FileName"]:
+            server_ms[state["FileName"].rsplit(".", 1)[1]].append(float(state["ElapsedMs"]))
+            assert int(state["RowCount"]) == lines, state
+
+def med(fmt, key):
+    return statistics.median(r[key] for r in results if r["fmt"] == fmt)
+
+print(f"{lines} lines ({payrolls} approved payrolls x {employees} employees, one quarter), PostgreSQL 15, Release build, "
+      f"{runs} runs per format alternated, medians.\n")
+print("| Format | Total (client) | Server write time | First body byte | Half the bytes | Size | RSS before | Peak (VmHWM) | Peak - before |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+for fmt in ("csv", "xlsx"):
+    print(f"| {fmt.upper()} | {med(fmt,'total_ms'):.0f} ms | {statistics.median(server_ms[fmt]):.0f} ms | {med(fmt,'first_ms'):.0f} ms | "
+          f"{med(fmt,'half_ms'):.0f} ms | {med(fmt,'bytes')/1048576:.1f} MiB | {med(fmt,'rss_before_mb'):.0f} MB | {med(fmt,'peak_mb'):.0f} MB | "
+          f"{med(fmt,'growth_mb'):+.1f} MB |")
+print(f"\nXLSX / CSV total time: {med('xlsx','total_ms')/med('csv','total_ms'):.2f}x (target <= 3x). "
+      f"Largest peak growth of any run: {max(r['growth_mb'] for r in results):+.1f} MB (target <= 64 MB).")
+print("\nEvery run:\n")
+print("| Format | Total | First byte | Half | Peak - before |")
+print("|---|---:|---:|---:|---:|")
+for r in results:
+    print(f"| {r['fmt']} | {r['total_ms']:.0f} ms | {r['first_ms']:.0f} ms | {r['half_ms']:.0f} ms | {r['growth_mb']:+.1f} MB |")
+PY

@@ -1,0 +1,100 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PayrollPortal.Api.Http;
+using PayrollPortal.Application.Exports;
+
+namespace PayrollPortal.Api.Endpoints;
+
+/// <summary>
+/// Payroll register exports: issuing a link, and the download it points at. A download is granted by a valid signed link,
+/// or by the caller's own session through <see cref="IExportAccess"/> (identity, issue 7; until then nobody), never anonymously.
+/// </summary>
+public static class ExportEndpoints
+{
+    public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
+    {
+        var exports = app.MapGroup(string.Empty).WithTags("Exports");
+        exports.MapPost("/api/companies/{companyId:guid}/exports", IssueAsync).WithName("IssueExportLink").Accepts<IssueExportRequest>("application/json");
+        exports.MapGet(IExportLinks.DownloadPath, DownloadAsync).WithName("DownloadExport")
+            .Produces(StatusCodes.Status200OK, contentType: ExportFormat.Csv.ContentType(), additionalContentTypes: ExportFormat.Xlsx.ContentType());
+        return app;
+    }
+
+    public static async Task<Results<Created<ExportLinkDto>, ProblemHttpResult>> IssueAsync(
+        Guid companyId, IssueExportRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new IssueExportLink(companyId, request.Scope, request.Format, request.ExpiresInMinutes), cancellationToken);
+        return result.IsSuccess ? TypedResults.Created((string?)null, result.Value) : result.ToProblem(http);
+    }
+
+    public static async Task<Results<ExportFileResult, ProblemHttpResult>> DownloadAsync(
+        HttpContext http, ISender sender, IExportLinks links, IExportAccess access, CancellationToken cancellationToken)
+    {
+        var query = http.Request.Query.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? string.Empty))).ToArray();
+        ExportTarget target;
+        string generatedBy;
+        if (query.Any(p => p.Key is ExportLinkParameters.Signature or ExportLinkParameters.Expires or ExportLinkParameters.KeyId))
+        {
+            if (links.Verify(http.Request.Method, http.Request.Path.Value ?? string.Empty, query) is not { } signed)
+            {
+                return InvalidLink(http);
+            }
+
+            target = signed.Target;
+            generatedBy = $"signed link (key {signed.KeyId})";
+        }
+        else
+        {
+            if (!TryReadTarget(http, out var unsigned, out var problem))
+            {
+                return problem;
+            }
+
+            var decision = await access.CheckAsync(unsigned.CompanyId, cancellationToken);
+            if (decision.Outcome != ExportAccessOutcome.Granted)
+            {
+                return links.SigningEnabled ? InvalidLink(http) : AccessRequired(http);
+            }
+
+            target = unsigned;
+            generatedBy = decision.Principal ?? "session";
+        }
+
+        var result = await sender.Send(new ExportPayrollRegister(target, generatedBy), cancellationToken);
+        return result.IsSuccess ? new ExportFileResult(result.Value) : result.ToProblem(http);
+    }
+
+    private static ProblemHttpResult InvalidLink(HttpContext http) => TypedResults.Problem(ProblemResponses.Create(
+        http, StatusCodes.Status403Forbidden, "export-link-invalid", "Export link not valid",
+        "This export link is not valid or has expired. Ask for a new link."));
+
+    private static ProblemHttpResult AccessRequired(HttpContext http) => TypedResults.Problem(ProblemResponses.Create(
+        http, StatusCodes.Status403Forbidden, "export-access-required", "Signed link or session required",
+        "Downloading an export needs a signed export link or an authenticated session with access to the company. Exports are never anonymous."));
+
+    private static bool TryReadTarget(HttpContext http, out ExportTarget target, out ProblemHttpResult problem)
+    {
+        var query = http.Request.Query;
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (!Guid.TryParseExact(query[ExportLinkParameters.Company].ToString(), "D", out var companyId))
+        {
+            errors[ExportLinkParameters.Company] = ["company must be the company id."];
+        }
+
+        if (!ExportScope.TryParse(query[ExportLinkParameters.Scope].ToString(), out var scope))
+        {
+            errors[ExportLinkParameters.Scope] = ["scope must be a payroll id, yyyy-mm or yyyy-qN."];
+        }
+
+        if (!ExportFormats.TryParse(query[ExportLinkParameters.Format].ToString(), out var format))
+        {
+            errors[ExportLinkParameters.Format] = ["format must be csv or xlsx."];
+        }
+
+        target = errors.Count == 0 ? new ExportTarget(companyId, scope, format) : null!;
+        problem = errors.Count == 0 ? null! : TypedResults.Problem(ProblemResponses.CreateValidation(http, errors));
+        return errors.Count == 0;
+    }
+
+    public sealed record IssueExportRequest(ExportScopeRequest? Scope, string? Format, int? ExpiresInMinutes);
+}

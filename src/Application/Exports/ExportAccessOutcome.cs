@@ -1,0 +1,8 @@
+namespace PayrollPortal.Application.Exports;
+
+public enum ExportAccessOutcome
+{
+    Granted,
+    Unauthenticated,
+    Forbidden,
+}

@@ -1,0 +1,7 @@
+namespace PayrollPortal.Application.Exports;
+
+public enum ExportFormat
+{
+    Csv,
+    Xlsx,
+}

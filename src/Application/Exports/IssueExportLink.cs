@@ -1,0 +1,69 @@
+using FluentValidation;
+using Mediator;
+using PayrollPortal.Application.Companies;
+using PayrollPortal.Domain.Common;
+using PayrollPortal.Domain.Companies;
+
+namespace PayrollPortal.Application.Exports;
+
+/// <summary>
+/// Issues a download link for a company's payroll register: signed and expiring (default 15 minutes, at most 24 hours)
+/// when <c>EXPORT_HMAC_SECRET</c> is set. Reads only, but it is a command: issuing is an act an audit trail records.
+/// </summary>
+public sealed record IssueExportLink(Guid CompanyId, ExportScopeRequest? Scope, string? Format, int? ExpiresInMinutes = null)
+    : ICommand<Result<ExportLinkDto>>
+{
+    public const int DefaultMinutes = 15;
+    public const int MaxMinutes = 24 * 60;
+
+    public sealed class Validator : AbstractValidator<IssueExportLink>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Format).Must(f => ExportFormats.TryParse(f, out _)).WithErrorCode("export.format_invalid")
+                .WithMessage("format must be \"csv\" or \"xlsx\".");
+            RuleFor(x => x.Scope).NotNull().WithErrorCode("export.scope_required")
+                .WithMessage("scope is required: {\"payrollId\"}, {\"year\", \"month\"} or {\"year\", \"quarter\"}.");
+            RuleFor(x => x.Scope!).Must(s => s.HasOneShape).When(x => x.Scope is not null).WithErrorCode("export.scope_invalid")
+                .WithMessage("scope must be exactly one of {\"payrollId\"}, {\"year\", \"month\"} or {\"year\", \"quarter\"}.");
+            RuleFor(x => x.Scope!.Year).InclusiveBetween(1900, 2200).When(x => x.Scope is not null).WithErrorCode("export.year_invalid")
+                .WithMessage("year must be 1900-2200.");
+            RuleFor(x => x.Scope!.Month).InclusiveBetween(1, 12).When(x => x.Scope is not null).WithErrorCode("export.month_invalid")
+                .WithMessage("month must be 1 to 12.");
+            RuleFor(x => x.Scope!.Quarter).InclusiveBetween(1, 4).When(x => x.Scope is not null).WithErrorCode("export.quarter_invalid")
+                .WithMessage("quarter must be 1 to 4.");
+            RuleFor(x => x.ExpiresInMinutes).InclusiveBetween(1, MaxMinutes).WithErrorCode("export.expiry_invalid")
+                .WithMessage($"expiresInMinutes must be 1 to {MaxMinutes} (24 hours).");
+        }
+    }
+
+    public sealed class Handler(ICompanyQueries companies, IPayrollRegisterSource registers, IExportLinks links)
+        : ICommandHandler<IssueExportLink, Result<ExportLinkDto>>
+    {
+        public async ValueTask<Result<ExportLinkDto>> Handle(IssueExportLink command, CancellationToken cancellationToken)
+        {
+            if (await companies.GetAsync(command.CompanyId, cancellationToken) is null)
+            {
+                return CompanyErrors.NotFound;
+            }
+
+            var scope = command.Scope!.ToScope();
+            if (scope.PayrollId is { } payrollId)
+            {
+                var payroll = await registers.FindPayrollAsync(command.CompanyId, payrollId, cancellationToken);
+                if (payroll is null)
+                {
+                    return ExportErrors.PayrollNotFound;
+                }
+
+                if (payroll.Value.Status == "voided")
+                {
+                    return ExportErrors.PayrollVoided;
+                }
+            }
+
+            var format = command.Format == "csv" ? ExportFormat.Csv : ExportFormat.Xlsx;
+            return links.Issue(new ExportTarget(command.CompanyId, scope, format), TimeSpan.FromMinutes(command.ExpiresInMinutes ?? DefaultMinutes));
+        }
+    }
+}

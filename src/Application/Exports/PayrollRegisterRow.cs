@@ -1,0 +1,15 @@
+namespace PayrollPortal.Application.Exports;
+
+/// <summary>
+/// One payroll line as the register shows it. <see cref="Amounts"/> holds integer cents in the order of
+/// <see cref="RegisterLayout.MoneyColumns"/>.
+/// </summary>
+public sealed record PayrollRegisterRow(
+    Guid PayrollId,
+    string PayrollStatus,
+    DateOnly PayDate,
+    DateOnly PeriodStart,
+    DateOnly PeriodEnd,
+    string EmployeeName,
+    string SsnLast4,
+    long[] Amounts);
