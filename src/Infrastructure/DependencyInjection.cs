@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddSingleton(sp => PiiKeyRingLoader.Load(
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("PayrollPortal.Pii")));
         services.AddSingleton<IPiiProtector, AesGcmPiiProtector>();
+        services.AddSingleton<PiiRotation>();
 
         services.AddScoped<ICompanyRepository, CompanyRepository>();
         services.AddScoped<ICompanyQueries, CompanyQueries>();

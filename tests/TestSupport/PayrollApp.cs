@@ -15,10 +15,12 @@ namespace PayrollPortal.TestSupport;
 public sealed class PayrollApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsDatabase;
 
-    private PayrollApp(TestDatabase database, IReadOnlyDictionary<string, string?>? settings)
+    private PayrollApp(TestDatabase database, IReadOnlyDictionary<string, string?>? settings, bool ownsDatabase = true)
     {
         Database = database;
+        _ownsDatabase = ownsDatabase;
         _settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["DATABASE_URL"] = database.Url,
@@ -44,6 +46,17 @@ public sealed class PayrollApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>
+    /// Another instance on an existing database, such as a restart with other settings (a new PII key ring); the database
+    /// stays when this instance is disposed.
+    /// </summary>
+    public static PayrollApp StartOn(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var app = new PayrollApp(database, settings, ownsDatabase: false);
+        _ = app.Server;
+        return app;
+    }
+
     /// <summary>Sends a message through the real pipeline in a fresh scope, as an HTTP request would.</summary>
     public async Task<TResponse> SendAsync<TResponse>(IMessage message, CancellationToken cancellationToken = default)
     {
@@ -66,6 +79,9 @@ public sealed class PayrollApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }

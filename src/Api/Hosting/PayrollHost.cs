@@ -5,7 +5,6 @@ using PayrollPortal.Api.Endpoints;
 using PayrollPortal.Api.Http;
 using PayrollPortal.Application;
 using PayrollPortal.Application.Common;
-using PayrollPortal.Application.Common.Behaviors;
 using PayrollPortal.Application.Operations;
 using PayrollPortal.Infrastructure;
 using PayrollPortal.Infrastructure.Persistence;
@@ -29,7 +28,9 @@ internal static partial class PayrollHost
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The content root is the executable's folder, not the working directory: appsettings.json (log levels) and, later,
+        // wwwroot ship beside payroll.dll, while ./data stays relative to where the operator started it.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         try
         {
             _ = DatabaseSettings.Parse(builder.Configuration["DATABASE_URL"]);
@@ -85,21 +86,7 @@ internal static partial class PayrollHost
         ConfigureListening(builder);
 
         var services = builder.Services;
-        services.AddApplication();
-        services.AddInfrastructure();
-        services.AddMediator(options =>
-        {
-            options.ServiceLifetime = ServiceLifetime.Scoped;
-
-            // First is outermost. Authorization and idempotency slot in between validation and the unit of work.
-            options.PipelineBehaviors =
-            [
-                typeof(LoggingBehavior<,>),
-                typeof(ValidationBehavior<,>),
-                typeof(UnitOfWorkBehavior<,>),
-            ];
-        });
-
+        services.AddPayrollCore();
         services.AddHttpContextAccessor();
         services.AddScoped<IRequestContext, HttpRequestContext>();
         services.AddSingleton<IAppInfo, AppInfo>();

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Npgsql;
+using NpgsqlTypes;
+
+// The bare baseline for the companies benchmark: the product's two routes, the same SQL, the same JSON and status codes,
+// on one singleton NpgsqlDataSource, with no mediator, no validation, no request-id middleware and no per-request logging.
+// Anything the product does on top of this is what bench/companies.sh measures.
+var builder = WebApplication.CreateBuilder(args);
+builder.Logging.ClearProviders();
+builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+
+var connectionString = builder.Configuration["BARE_CONNECTION_STRING"]
+    ?? throw new InvalidOperationException("Set BARE_CONNECTION_STRING to an Npgsql connection string (Host=...;Database=...).");
+var port = builder.Configuration.GetValue("PORT", 8001);
+builder.WebHost.UseUrls($"http://localhost:{port}");
+builder.Services.AddSingleton(NpgsqlDataSource.Create(connectionString));
+builder.Services.ConfigureHttpJsonOptions(options =>
+{
+    options.SerializerOptions.Converters.Add(new UtcInstantJsonConverter());
+    options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+});
+
+var app = builder.Build();
+var companies = app.MapGroup("/api/companies");
+companies.MapPost("/", CompanyRoutes.CreateAsync);
+companies.MapGet("/{id:guid}", CompanyRoutes.GetAsync);
+app.Run();
+
+internal static class CompanyRoutes
+{
+    // The product's statements, column for column (src/Infrastructure/Persistence/Companies).
+    private const string InsertSql =
+        """
+        INSERT INTO companies (id, name, slug, ein, created_at, updated_at)
+        VALUES (@Id, @Name, @Slug, @Ein, @CreatedAt, @UpdatedAt)
+        ON CONFLICT (slug) DO NOTHING
+        """;
+
+    private const string SelectSql =
+        "SELECT id AS Id, name AS Name, slug AS Slug, ein AS Ein, created_at AS CreatedAt, updated_at AS UpdatedAt FROM companies WHERE id = @id";
+
+    public static async Task<IResult> CreateAsync(CreateCompanyRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        // Not validation, just enough to answer a malformed body with 400 instead of a NOT NULL violation.
+        if (request.Name is null || request.Slug is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Name and slug are required");
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var company = new CompanyDto(Guid.CreateVersion7(now), request.Name.Trim(), request.Slug, request.Ein, now, now);
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(InsertSql, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<Guid>("Id", company.Id));
+        command.Parameters.Add(new NpgsqlParameter<string>("Name", company.Name));
+        command.Parameters.Add(new NpgsqlParameter<string>("Slug", company.Slug));
+        command.Parameters.Add(new NpgsqlParameter("Ein", NpgsqlDbType.Text) { Value = (object?)company.Ein ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("CreatedAt", company.CreatedAt));
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("UpdatedAt", company.UpdatedAt));
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: $"The slug '{company.Slug}' is already taken.");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return Results.Created($"/api/companies/{company.Id}", company);
+    }
+
+    public static async Task<IResult> GetAsync(Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(SelectSql);
+        command.Parameters.Add(new NpgsqlParameter<Guid>("id", id));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No company has this id.");
+        }
+
+        return Results.Ok(new CompanyDto(
+            reader.GetGuid(0),
+            reader.GetString(1),
+            reader.GetString(2),
+            await reader.IsDBNullAsync(3, cancellationToken) ? null : reader.GetString(3),
+            reader.GetFieldValue<DateTimeOffset>(4),
+            reader.GetFieldValue<DateTimeOffset>(5)));
+    }
+}
+
+internal sealed record CreateCompanyRequest(string? Name, string? Slug, string? Ein);
+
+internal sealed record CompanyDto(Guid Id, string Name, string Slug, string? Ein, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>The product's instant format (UTC ISO-8601 with a Z), so both servers write the same bytes per response.</summary>
+internal sealed class UtcInstantJsonConverter : JsonConverter<DateTimeOffset>
+{
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.GetDateTimeOffset().ToUniversalTime();
+
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
+}

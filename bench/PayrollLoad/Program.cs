@@ -1,0 +1,322 @@
+// Payroll load driver for bench/payrolls.sh. Against a running `payroll` server on PostgreSQL:
+//   1. a company with 5,000 employees (through the API);
+//   2. a 5,000-line payroll through the API (JSON, validation, withholding, batched INSERT, commit, JSON back), against a raw
+//      Npgsql binary COPY of the same 5,000 rows into payroll_lines, and the same rows as the repository's batched multi-row
+//      INSERT (500 rows per statement), alternated run by run in the same process;
+//   3. 50-line payrolls posted by concurrent clients: throughput and latency percentiles.
+// Usage: PayrollLoad --url http://127.0.0.1:PORT --database "Host=...;Database=..." [--server-log FILE] [--runs 5] [--clients 8] [--per-client 40]
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Npgsql;
+using NpgsqlTypes;
+
+var options = ParseArguments(args);
+var url = options["--url"];
+var database = options["--database"];
+var runs = int.Parse(options.GetValueOrDefault("--runs", "5"), CultureInfo.InvariantCulture);
+var clients = int.Parse(options.GetValueOrDefault("--clients", "8"), CultureInfo.InvariantCulture);
+var perClient = int.Parse(options.GetValueOrDefault("--per-client", "40"), CultureInfo.InvariantCulture);
+const int BigLines = 5_000;
+const int SmallLines = 50;
+
+using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(5) };
+var setup = Stopwatch.StartNew();
+var company = await PostAsync(http, "/api/companies", new JsonObject { ["name"] = "Bench Co", ["slug"] = "bench-" + Guid.NewGuid().ToString("N")[..8] });
+var companyId = company.GetProperty("id").GetString()!;
+var employees = new string[BigLines];
+await Parallel.ForAsync(0, BigLines, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+{
+    var ssn = string.Create(CultureInfo.InvariantCulture, $"{100 + (i / 9_000):000}-{1 + (i / 100 % 90):00}-{1 + i:0000}");
+    var w4 = i % 3 == 0
+        ? new JsonObject { ["version"] = "2019", ["maritalStatus"] = "married", ["allowances"] = i % 5 }
+        : new JsonObject { ["version"] = "2020", ["filingStatus"] = i % 2 == 0 ? "single" : "married_filing_jointly", ["step3Dependents"] = i % 4 * 500 };
+    var created = await PostAsync(http, $"/api/companies/{companyId}/employees", new JsonObject
+    {
+        ["firstName"] = "Emp", ["lastName"] = $"Number{i}", ["ssn"] = ssn, ["hireDate"] = "2025-01-01", ["payFrequency"] = "monthly", ["w4"] = w4,
+    });
+    employees[i] = created.GetProperty("id").GetString()!;
+});
+Console.WriteLine($"setup: company and {BigLines} employees in {setup.Elapsed.TotalSeconds:0.0} s");
+
+var bigBody = Payroll(employees, 0, BigLines).ToJsonString();
+Console.WriteLine($"5,000-line request body: {bigBody.Length / 1024.0 / 1024.0:0.00} MiB ({(bigBody.Length > 1024 * 1024 ? "over" : "under")} the 1 MiB default MAX_REQUEST_BODY_BYTES; the bench server runs with 16 MiB)");
+
+await using var dataSource = NpgsqlDataSource.Create(database);
+var apiMs = new List<double>();
+var copyMs = new List<double>();
+var insertMs = new List<double>();
+long responseBytes = 0;
+string? template = null;
+for (var run = 0; run < runs + 1; run++)
+{
+    var watch = Stopwatch.StartNew();
+    using var response = await http.PostAsync($"/api/companies/{companyId}/payrolls", new StringContent(bigBody, Encoding.UTF8, "application/json"));
+    var text = await response.Content.ReadAsStringAsync();
+    watch.Stop();
+    if (!response.IsSuccessStatusCode)
+    {
+        throw new InvalidOperationException($"POST 5,000-line payroll: {(int)response.StatusCode} {text[..Math.Min(500, text.Length)]}");
+    }
+
+    responseBytes = text.Length;
+    template ??= JsonDocument.Parse(text).RootElement.GetProperty("id").GetString();
+    var rows = await ReadLinesAsync(dataSource, template!);
+    var copy = await CopyAsync(dataSource, template!, rows);
+    var insert = await InsertAsync(dataSource, template!, rows);
+    if (run == 0)
+    {
+        continue; // warm-up: JIT, connection pools, plans
+    }
+
+    apiMs.Add(watch.Elapsed.TotalMilliseconds);
+    copyMs.Add(copy);
+    insertMs.Add(insert);
+    Console.WriteLine($"run {run}: API {watch.Elapsed.TotalMilliseconds:0} ms, COPY {copy:0.0} ms, multi-row INSERT {insert:0.0} ms");
+}
+
+Console.WriteLine($"5,000-line response body: {responseBytes / 1024.0 / 1024.0:0.00} MiB");
+
+// Where the time goes, through the same pipeline: a body that fails validation only at its last line (the same employee
+// twice) stops after JSON binding and validation; one whose last line names an unknown employee also loads the employees,
+// their W-4s and year-to-date wages and computes the other 4,999 lines, then stops before the INSERTs and the response.
+var duplicateLast = Payroll(employees, 0, BigLines);
+duplicateLast["lines"]![BigLines - 1]!["employeeId"] = employees[0];
+var unknownLast = Payroll(employees, 0, BigLines);
+unknownLast["lines"]![BigLines - 1]!["employeeId"] = Guid.NewGuid().ToString();
+var validatedMs = new List<double>();
+var computedMs = new List<double>();
+for (var run = 0; run < runs + 1; run++)
+{
+    var validated = await TimeRejectedAsync(http, $"/api/companies/{companyId}/payrolls", duplicateLast.ToJsonString());
+    var computed = await TimeRejectedAsync(http, $"/api/companies/{companyId}/payrolls", unknownLast.ToJsonString());
+    if (run > 0)
+    {
+        validatedMs.Add(validated);
+        computedMs.Add(computed);
+    }
+}
+var serverMs = options.TryGetValue("--server-log", out var log) ? ServerTimes(log, "CreatePayroll").TakeLast(runs + 1).Skip(1).ToList() : [];
+Console.WriteLine();
+Console.WriteLine("| 5,000 lines, PostgreSQL | median | min | ratio to COPY (median) |");
+Console.WriteLine("| --- | ---: | ---: | ---: |");
+Row("raw Npgsql binary COPY into payroll_lines", copyMs, copyMs);
+Row("same rows as multi-row INSERT, 500 per statement, one transaction", insertMs, copyMs);
+if (serverMs.Count > 0)
+{
+    Row("CreatePayroll in the server (pipeline: validation, W-4s, year-to-date, withholding, INSERTs, commit)", serverMs, copyMs);
+}
+
+Row("POST through the API (client wall time: JSON in and out, HTTP)", apiMs, copyMs);
+Row("  of which: HTTP, JSON binding and validation (400 at the last line)", validatedMs, copyMs);
+Row("  of which: the above + loading employees, W-4s, year-to-date + computing 4,999 lines (400 at the last line)", computedMs, copyMs);
+
+// Concurrent 50-line payrolls.
+var latencies = new List<double>();
+var failures = 0;
+var load = Stopwatch.StartNew();
+await Parallel.ForAsync(0, clients, new ParallelOptions { MaxDegreeOfParallelism = clients }, async (client, ct) =>
+{
+    var mine = new List<double>();
+    for (var i = 0; i < perClient; i++)
+    {
+        var offset = ((client * perClient) + i) * SmallLines % (BigLines - SmallLines);
+        var body = Payroll(employees, offset, SmallLines).ToJsonString();
+        var watch = Stopwatch.StartNew();
+        using var response = await http.PostAsync($"/api/companies/{companyId}/payrolls", new StringContent(body, Encoding.UTF8, "application/json"), ct);
+        await response.Content.ReadAsByteArrayAsync(ct);
+        mine.Add(watch.Elapsed.TotalMilliseconds);
+        if (!response.IsSuccessStatusCode)
+        {
+            Interlocked.Increment(ref failures);
+        }
+    }
+
+    lock (latencies)
+    {
+        latencies.AddRange(mine);
+    }
+});
+load.Stop();
+latencies.Sort();
+var total = clients * perClient;
+Console.WriteLine();
+Console.WriteLine($"| 50-line payrolls, {clients} concurrent clients, {total} requests | value |");
+Console.WriteLine("| --- | ---: |");
+Console.WriteLine($"| throughput | {total / load.Elapsed.TotalSeconds:0.0} payrolls/s ({total * SmallLines / load.Elapsed.TotalSeconds:0} lines/s) |");
+Console.WriteLine($"| p50 | {Percentile(latencies, 0.50):0} ms |");
+Console.WriteLine($"| p90 | {Percentile(latencies, 0.90):0} ms |");
+Console.WriteLine($"| p99 | {Percentile(latencies, 0.99):0} ms |");
+Console.WriteLine($"| max | {latencies[^1]:0} ms |");
+Console.WriteLine($"| non-2xx | {failures} |");
+return failures == 0 ? 0 : 1;
+
+static void Row(string what, List<double> values, List<double> copy) =>
+    Console.WriteLine($"| {what} | {Median(values):0.0} ms | {values.Min():0.0} ms | {Median(values) / Median(copy):0.0}x |");
+
+static double Median(List<double> values) => Percentile([.. values.Order()], 0.5);
+
+static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+static JsonObject Payroll(string[] employees, int offset, int count) => new()
+{
+    ["periodStart"] = "2026-01-01",
+    ["periodEnd"] = "2026-01-31",
+    ["payDate"] = "2026-01-30",
+    ["payFrequency"] = "monthly",
+    ["lines"] = new JsonArray([.. employees.Skip(offset).Take(count).Select((id, i) => (JsonNode)new JsonObject
+    {
+        ["employeeId"] = id,
+        ["grossWages"] = 3_000m + (i % 97 * 101.37m),
+        ["supplementalWages"] = i % 10 == 0 ? 500m : 0m,
+        ["preTaxDeductions"] = new JsonObject { ["retirement"] = i % 4 * 50m, ["cafeteria"] = 25m, ["hsa"] = 0m },
+        ["postTaxDeductions"] = 10m,
+    })]),
+};
+
+static async Task<double> TimeRejectedAsync(HttpClient http, string path, string body)
+{
+    var watch = Stopwatch.StartNew();
+    using var response = await http.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+    await response.Content.ReadAsByteArrayAsync();
+    return (int)response.StatusCode == 400 ? watch.Elapsed.TotalMilliseconds : throw new InvalidOperationException($"expected 400, got {(int)response.StatusCode}");
+}
+
+static async Task<JsonElement> PostAsync(HttpClient http, string path, JsonObject body)
+{
+    using var response = await http.PostAsJsonAsync(path, body);
+    var text = await response.Content.ReadAsStringAsync();
+    return response.IsSuccessStatusCode
+        ? JsonDocument.Parse(text).RootElement.Clone()
+        : throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {text}");
+}
+
+static async Task<List<object[]>> ReadLinesAsync(NpgsqlDataSource dataSource, string payrollId)
+{
+    await using var command = dataSource.CreateCommand("SELECT * FROM payroll_lines WHERE payroll_id = $1 ORDER BY line_no");
+    command.Parameters.AddWithValue(Guid.Parse(payrollId));
+    await using var reader = await command.ExecuteReaderAsync();
+    var rows = new List<object[]>();
+    while (await reader.ReadAsync())
+    {
+        var values = new object[reader.FieldCount];
+        reader.GetValues(values);
+        rows.Add(values);
+    }
+
+    return rows;
+}
+
+/// <summary>A new payroll header copied from the template, in the transaction; returns its id.</summary>
+static async Task<Guid> CloneHeaderAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string templateId)
+{
+    var id = Guid.CreateVersion7();
+    await using var command = new NpgsqlCommand(
+        """
+        INSERT INTO payrolls (id, company_id, period_start, period_end, pay_date, pay_year, pay_month, pay_frequency, status, needs_review,
+                              review_reason, void_reason, approved_at, voided_at, created_at, updated_at)
+        SELECT $1, company_id, period_start, period_end, pay_date, pay_year, pay_month, pay_frequency, status, needs_review,
+               review_reason, void_reason, approved_at, voided_at, created_at, updated_at FROM payrolls WHERE id = $2
+        """, connection, transaction);
+    command.Parameters.AddWithValue(id);
+    command.Parameters.AddWithValue(Guid.Parse(templateId));
+    await command.ExecuteNonQueryAsync();
+    return id;
+}
+
+static async Task<double> CopyAsync(NpgsqlDataSource dataSource, string templateId, List<object[]> rows)
+{
+    var watch = Stopwatch.StartNew();
+    await using var connection = await dataSource.OpenConnectionAsync();
+    await using var transaction = await connection.BeginTransactionAsync();
+    var id = await CloneHeaderAsync(connection, transaction, templateId);
+    await using (var writer = await connection.BeginBinaryImportAsync(
+        "COPY payroll_lines (payroll_id, line_no, employee_id, employee_name, ssn_last4, gross_wages, supplemental_wages, retirement, cafeteria, hsa, " +
+        "post_tax_deductions, fit_wages, social_security_wages, medicare_wages, additional_medicare_wages, federal_income_tax, social_security, " +
+        "medicare, additional_medicare, employer_social_security, employer_medicare, net_pay, w4_effective_date, trace) FROM STDIN (FORMAT BINARY)"))
+    {
+        foreach (var row in rows)
+        {
+            await writer.StartRowAsync();
+            await writer.WriteAsync(id, NpgsqlDbType.Uuid);
+            await writer.WriteAsync((int)row[1], NpgsqlDbType.Integer);
+            await writer.WriteAsync((Guid)row[2], NpgsqlDbType.Uuid);
+            await writer.WriteAsync((string)row[3], NpgsqlDbType.Text);
+            await writer.WriteAsync((string)row[4], NpgsqlDbType.Text);
+            for (var c = 5; c <= 21; c++)
+            {
+                await writer.WriteAsync((long)row[c], NpgsqlDbType.Bigint);
+            }
+
+            await writer.WriteAsync(row[22], NpgsqlDbType.Date);
+            await writer.WriteAsync((string)row[23], NpgsqlDbType.Text);
+        }
+
+        await writer.CompleteAsync();
+    }
+
+    await transaction.CommitAsync();
+    return watch.Elapsed.TotalMilliseconds;
+}
+
+static async Task<double> InsertAsync(NpgsqlDataSource dataSource, string templateId, List<object[]> rows)
+{
+    const int perStatement = 500;
+    var watch = Stopwatch.StartNew();
+    await using var connection = await dataSource.OpenConnectionAsync();
+    await using var transaction = await connection.BeginTransactionAsync();
+    var id = await CloneHeaderAsync(connection, transaction, templateId);
+    foreach (var chunk in rows.Chunk(perStatement))
+    {
+        var sql = new StringBuilder("INSERT INTO payroll_lines VALUES ");
+        await using var command = new NpgsqlCommand { Connection = connection, Transaction = transaction };
+        for (var r = 0; r < chunk.Length; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < chunk[r].Length; c++)
+            {
+                var name = $"p{r}_{c}";
+                sql.Append(c == 0 ? "@" : ", @").Append(name);
+                command.Parameters.AddWithValue(name, c == 0 ? id : chunk[r][c]);
+            }
+
+            sql.Append(')');
+        }
+
+        command.CommandText = sql.ToString();
+        await command.ExecuteNonQueryAsync();
+    }
+
+    await transaction.CommitAsync();
+    return watch.Elapsed.TotalMilliseconds;
+}
+
+static IEnumerable<double> ServerTimes(string logFile, string message)
+{
+    var pattern = new Regex($@"{message} Success in (?<ms>[0-9.]+) ms", RegexOptions.CultureInvariant);
+    foreach (var line in File.ReadLines(logFile))
+    {
+        var match = pattern.Match(line);
+        if (match.Success)
+        {
+            yield return double.Parse(match.Groups["ms"].Value, CultureInfo.InvariantCulture);
+        }
+    }
+}
+
+static Dictionary<string, string> ParseArguments(string[] args)
+{
+    var options = new Dictionary<string, string>(StringComparer.Ordinal);
+    for (var i = 0; i + 1 < args.Length; i += 2)
+    {
+        options[args[i]] = args[i + 1];
+    }
+
+    return options.ContainsKey("--url") && options.ContainsKey("--database")
+        ? options
+        : throw new ArgumentException("Usage: PayrollLoad --url http://127.0.0.1:PORT --database \"Host=...;Database=...\" [--server-log FILE] [--runs 5] [--clients 8] [--per-client 40]");
+}

@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# Companies API: the full product pipeline (payroll) against the bare endpoint (bench/BareApi), in the same run, on one
+# throwaway PostgreSQL cluster. Both get the same wrk load, in alternating order, and the script prints throughput,
+# p50/p99 and the ratio full/bare. App, database and wrk share the machine's cores, so only the ratio of one run means
+# much; absolute numbers move with whatever else is running.
+#
+#   bench/companies.sh                       # 2 threads, 16 connections, 20 s per measurement, 2 rounds
+#   THREADS=2 CONNECTIONS=16 DURATION=20s WARMUP=10s ROUNDS=2 POST_PERCENT=50 bench/companies.sh
+#   SKIP_BUILD=1 bench/companies.sh          # reuse the Release build already in bin/
+#   KEEP_OUTPUT=1 bench/companies.sh         # keep the wrk reports and server logs (the path is printed)
+#   FULL_EXTRA_ENV="Logging__LogLevel__Default=Warning" bench/companies.sh   # an experiment on the full server only
+#
+# Runs as root (PostgreSQL through runuser, wrk from apt if missing). Cleans up the servers and the cluster on exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-16}
+DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-10s}
+ROUNDS=${ROUNDS:-2}
+POST_PERCENT=${POST_PERCENT:-50}
+SEED=${SEED:-64}
+export POST_PERCENT
+
+# shellcheck source=build/postgres.sh
+. build/postgres.sh
+
+OUT=$(mktemp -d /tmp/payroll-bench-XXXXXX)
+FULL_PID=
+BARE_PID=
+cleanup() {
+  for pid in $FULL_PID $BARE_PID; do kill "$pid" 2>/dev/null || true; done
+  for pid in $FULL_PID $BARE_PID; do wait "$pid" 2>/dev/null || true; done
+  pg_throwaway_stop
+  # The full server's log grows by about 1 KB per request, so the raw output is kept only on request.
+  if [ -z "${KEEP_OUTPUT:-}" ]; then rm -rf "$OUT"; fi
+}
+trap cleanup EXIT
+
+log() { echo "bench: $*" >&2; }
+
+if ! command -v wrk >/dev/null; then
+  log "installing wrk"
+  (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }) >/dev/null
+fi
+command -v curl >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null; }
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+  log "building Release"
+  for project in src/Api/PayrollPortal.Api.csproj bench/BareApi/PayrollPortal.Bench.BareApi.csproj; do
+    dotnet build "$project" -c Release -nologo -v quiet -clp:ErrorsOnly >"$OUT/build.log" 2>&1 \
+      || { cat "$OUT/build.log" >&2; exit 1; }
+  done
+fi
+FULL_DIR=$ROOT/src/Api/bin/Release/net10.0
+BARE_DIR=$ROOT/bench/BareApi/bin/Release/net10.0
+
+pg_throwaway_start
+PG_PORT=${TEST_POSTGRES_URL##*:}
+PG_PORT=${PG_PORT%%/*}
+psql_do() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres "$@"; }
+psql_do -d postgres -c "CREATE DATABASE payroll_full" -c "CREATE DATABASE payroll_bare"
+# The bare server gets the product's schema from the product's own first migration; the full server migrates itself.
+psql_do -d payroll_bare -f db/postgres/0001_create_companies.sql
+
+FULL_PORT=$(pg_free_port)
+BARE_PORT=$(pg_free_port)
+while [ "$BARE_PORT" = "$FULL_PORT" ]; do BARE_PORT=$(pg_free_port); done
+
+# Each server runs from its output folder: the content root is the working directory, and the product's log levels
+# (Information for its own messages, Warning for ASP.NET Core and Npgsql) come from the appsettings.json found there.
+# Production refuses to start without a PII key; this run's key is random and dies with the throwaway database.
+PII_KEY="bench:$(head -c 32 /dev/urandom | base64)"
+# shellcheck disable=SC2086 # FULL_EXTRA_ENV is a list of NAME=value words
+(cd "$FULL_DIR" && exec env ASPNETCORE_ENVIRONMENT=Production LOG_FORMAT=json PORT="$FULL_PORT" PII_ENCRYPTION_KEYS="$PII_KEY" \
+  DATABASE_URL="postgresql://postgres@127.0.0.1:$PG_PORT/payroll_full" ${FULL_EXTRA_ENV:-} dotnet payroll.dll) >"$OUT/full.log" 2>&1 &
+FULL_PID=$!
+(cd "$BARE_DIR" && exec env ASPNETCORE_ENVIRONMENT=Production PORT="$BARE_PORT" \
+  BARE_CONNECTION_STRING="Host=127.0.0.1;Port=$PG_PORT;Database=payroll_bare;Username=postgres" dotnet bare-api.dll) >"$OUT/bare.log" 2>&1 &
+BARE_PID=$!
+
+wait_for() { # name url
+  for _ in $(seq 1 120); do
+    if curl -s -o /dev/null "$2"; then return 0; fi
+    sleep 0.5
+  done
+  log "$1 did not start; its log:"; cat "$OUT/$1.log" >&2; return 1
+}
+wait_for full "http://127.0.0.1:$FULL_PORT/api/livez"
+wait_for bare "http://127.0.0.1:$BARE_PORT/api/companies/00000000-0000-0000-0000-000000000000"
+
+# Seeds the companies that the GETs read, and checks on the way that both servers answer alike.
+seed() { # name port -> comma-separated ids
+  local ids=() i body id
+  for i in $(seq 1 "$SEED"); do
+    body=$(curl -s -f -X POST -H 'Content-Type: application/json' \
+      -d "{\"name\":\"Seed $i\",\"slug\":\"seed-$i\",\"ein\":\"12-3456789\"}" "http://127.0.0.1:$2/api/companies") \
+      || { log "$1: seeding POST failed"; return 1; }
+    id=$(sed -n 's/.*"id":"\([0-9a-f-]*\)".*/\1/p' <<<"$body")
+    [ -n "$id" ] || { log "$1: no id in $body"; return 1; }
+    ids+=("$id")
+  done
+  (IFS=,; echo "${ids[*]}")
+}
+FULL_IDS=$(seed full "$FULL_PORT")
+BARE_IDS=$(seed bare "$BARE_PORT")
+for target in "full $FULL_PORT" "bare $BARE_PORT"; do
+  set -- $target
+  log "$1: POST seed-1 again -> $(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+    -d '{"name":"Seed","slug":"seed-1"}' "http://127.0.0.1:$2/api/companies"), GET unknown -> $(curl -s -o /dev/null -w '%{http_code}' \
+    "http://127.0.0.1:$2/api/companies/00000000-0000-0000-0000-000000000000")"
+done
+
+# CPU time (user + system, in clock ticks) of one process: throughput on a shared machine is noisy, but the server's
+# CPU per request hardly depends on what else runs, so it tells where the pipeline's cost goes.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+TICKS_PER_SECOND=$(getconf CLK_TCK)
+
+run_wrk() { # name port duration tag -> wrk output in $OUT/<tag>-<name>.txt
+  local ids pid before after line
+  if [ "$1" = full ]; then ids=$FULL_IDS; pid=$FULL_PID; else ids=$BARE_IDS; pid=$BARE_PID; fi
+  before=$(cpu_ticks "$pid")
+  BENCH_IDS=$ids BENCH_RUN="$4" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency -s bench/load/companies.lua \
+    "http://127.0.0.1:$2" >"$OUT/$4-$1.txt" 2>&1
+  after=$(cpu_ticks "$pid")
+  line=$(grep '^BENCH ' "$OUT/$4-$1.txt") || return 0
+  awk -v l="$line" -v t="$1" -v g="$4" -v d="$((after - before))" -v hz="$TICKS_PER_SECOND" 'BEGIN {
+    split(l, parts, " "); for (i in parts) { split(parts[i], kv, "="); v[kv[1]] = kv[2] }
+    sub(/^BENCH /, "", l)
+    printf "BENCH target=%s tag=%s %s cpu_us_per_req=%.0f\n", t, g, l, d / hz * 1e6 / v["requests"]
+  }'
+}
+field() { sed -n "s/\(^\|.* \)$2=\([^ ]*\).*/\2/p" <<<"$1"; }
+
+log "warming up both servers ($WARMUP each)"
+run_wrk full "$FULL_PORT" "$WARMUP" w >/dev/null
+run_wrk bare "$BARE_PORT" "$WARMUP" w >/dev/null
+
+log "measuring: $ROUNDS rounds, wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $POST_PERCENT% POST"
+results=()
+for round in $(seq 1 "$ROUNDS"); do
+  # Alternate who goes first, so neither always benefits from a quieter machine or a warmer database.
+  if [ $((round % 2)) = 1 ]; then order="full bare"; else order="bare full"; fi
+  for name in $order; do
+    if [ "$name" = full ]; then port=$FULL_PORT; else port=$BARE_PORT; fi
+    line=$(run_wrk "$name" "$port" "$DURATION" "r$round")
+    [ -n "$line" ] || { log "wrk printed no summary:"; cat "$OUT/r$round-$name.txt" >&2; exit 1; }
+    log "round $round $line"
+    results+=("round=$round $line")
+  done
+done
+
+log_lines=$(grep -c '"EventId":1000' "$OUT/full.log" || true)
+log "the full server wrote $log_lines pipeline log lines (one per message)${KEEP_OUTPUT:+; raw output in $OUT}"
+
+# The report: one row per measurement, then the ratio of each round and of the totals.
+echo
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $POST_PERCENT% POST / $((100 - POST_PERCENT))% GET, $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo
+echo "| round | server | req/s | p50 ms | p99 ms | server CPU µs/req | errors |"
+echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"
+for r in "${results[@]}"; do
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$(field "$r" round)" "$(field "$r" target)" "$(field "$r" rps)" \
+    "$(field "$r" p50_ms)" "$(field "$r" p99_ms)" "$(field "$r" cpu_us_per_req)" "$(field "$r" errors)"
+done
+echo
+total_full=0; total_bare=0
+for round in $(seq 1 "$ROUNDS"); do
+  full=$(printf '%s\n' "${results[@]}" | grep "^round=$round .*target=full" | sed -n 's/.* rps=\([^ ]*\).*/\1/p')
+  bare=$(printf '%s\n' "${results[@]}" | grep "^round=$round .*target=bare" | sed -n 's/.* rps=\([^ ]*\).*/\1/p')
+  total_full=$(awk -v a="$total_full" -v b="$full" 'BEGIN { print a + b }')
+  total_bare=$(awk -v a="$total_bare" -v b="$bare" 'BEGIN { print a + b }')
+  awk -v r="$round" -v f="$full" -v b="$bare" 'BEGIN { printf "round %d: full/bare = %.2f\n", r, f / b }'
+done
+awk -v f="$total_full" -v b="$total_bare" -v n="$ROUNDS" 'BEGIN {
+  ratio = f / b
+  printf "all rounds: full %.0f req/s, bare %.0f req/s, full/bare = %.2f (target >= 0.80: %s)\n", f / n, b / n, ratio, (ratio >= 0.8) ? "met" : "MISSED"
+}'
