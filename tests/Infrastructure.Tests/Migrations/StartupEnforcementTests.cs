@@ -114,7 +114,9 @@ public sealed class StartupEnforcementTests
     /// <summary>The first answer of /api/readyz once the server listens, or -1 if the process exited first.</summary>
     private static async Task<int> ReadyStatusAsync(ServerProcess server)
     {
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{server.Port}"), Timeout = TimeSpan.FromSeconds(10) };
+        // No per-request timeout: on a loaded 2-core machine the first request (JIT, first connection) can take many seconds;
+        // the overall deadline bounds the wait instead.
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{server.Port}"), Timeout = Timeout.InfiniteTimeSpan };
         using var deadline = new CancellationTokenSource(ProcessTimeout);
         while (!server.HasExited)
         {
