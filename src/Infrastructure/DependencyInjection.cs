@@ -43,6 +43,7 @@ public static class DependencyInjection
 
         services.AddScoped<DbSession>();
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<DbSession>());
+        services.AddSingleton(sp => MigrationOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<ISchemaStatusReader>(sp => sp.GetRequiredService<SchemaMigrator>());
 

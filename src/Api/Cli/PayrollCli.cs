@@ -10,9 +10,16 @@ internal static class PayrollCli
 {
     public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) =>
+        RunAsync(args, new CliContext(new ConfigurationBuilder().AddEnvironmentVariables().Build(), Console.Out, Console.Error), CancellationToken.None);
+
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
     {
-        var root = new RootCommand("PayrollPortal: with no verb, serves the API and portal on http://localhost:8000.");
-        return await root.Parse(args).InvokeAsync();
+        var root = new RootCommand("PayrollPortal: with no verb, serves the API and portal on http://localhost:8000.")
+        {
+            MigrateCommand.Create(context),
+        };
+        var invocation = new InvocationConfiguration { Output = context.Out, Error = context.Error };
+        return await root.Parse(args).InvokeAsync(invocation, cancellationToken);
     }
 }

@@ -33,8 +33,9 @@ internal static partial class PayrollHost
         try
         {
             _ = DatabaseSettings.Parse(builder.Configuration["DATABASE_URL"]);
+            _ = MigrationOptions.FromConfiguration(builder.Configuration);
         }
-        catch (DatabaseUrlException ex)
+        catch (Exception ex) when (ex is DatabaseUrlException or MigrationException)
         {
             await Console.Error.WriteLineAsync($"payroll: {ex.Message}");
             return ExitConfigurationError;
@@ -58,10 +59,23 @@ internal static partial class PayrollHost
 
         if (EnforceMigrations(app.Configuration) && !await SchemaIsReadyAsync(app))
         {
+            // Disposing flushes the console logger's queue; returning without it can lose the one line that says why.
+            await app.DisposeAsync();
             return ExitSchemaNotReady;
         }
 
-        await app.RunAsync();
+        try
+        {
+            await app.RunAsync();
+        }
+        catch (MigrationException ex)
+        {
+            // The development default could not migrate (drift, a failed script, the lock): nothing was served.
+            LogStartupMigrationFailed(app.Logger, ex.Problems.Count > 0 ? $"{ex.Message}: {string.Join("; ", ex.Problems)}" : ex.Message);
+            await app.DisposeAsync();
+            return ExitSchemaNotReady;
+        }
+
         return 0;
     }
 
@@ -164,9 +178,22 @@ internal static partial class PayrollHost
 
     private static async Task<bool> SchemaIsReadyAsync(WebApplication app)
     {
-        var status = await app.Services.GetRequiredService<SchemaMigrator>().ReadAsync(CancellationToken.None);
+        SchemaStatus status;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            status = await app.Services.GetRequiredService<SchemaMigrator>().ReadAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or MigrationException or TimeoutException)
+        {
+            // An unreachable database cannot be verified: refuse just as for a schema that is behind, in one line.
+            LogSchemaNotReady(app.Logger, $"the migration journal cannot be read ({string.Join(' ', ex.Message.Split('\n', StringSplitOptions.TrimEntries))})");
+            return false;
+        }
+
         if (status.IsAtHead)
         {
+            LogSchemaVerified(app.Logger, status.CurrentVersion, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return true;
         }
 
@@ -177,4 +204,10 @@ internal static partial class PayrollHost
     [LoggerMessage(EventId = 3, Level = LogLevel.Critical,
         Message = "PAYROLL_ENFORCE_MIGRATIONS=1 and the schema is not at head, refusing to serve: {Problems}. Run `payroll migrate up` first.")]
     private static partial void LogSchemaNotReady(ILogger logger, string problems);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Schema verified at head {Version} in {ElapsedMs} ms")]
+    private static partial void LogSchemaVerified(ILogger logger, string? version, long elapsedMs);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Critical, Message = "Start-up migration failed, refusing to serve: {Problem}")]
+    private static partial void LogStartupMigrationFailed(ILogger logger, string problem);
 }

@@ -8,6 +8,8 @@ internal sealed record JournalSql(string CreateTable, string TableExists)
     public const string Insert =
         "INSERT INTO schema_migrations (version, name, checksum, applied_at, applied_by, execution_ms) VALUES (@version, @name, @checksum, @applied_at, @applied_by, @execution_ms)";
 
+    public const string Delete = "DELETE FROM schema_migrations WHERE version = @version";
+
     public static readonly JournalSql Postgres = new(
         """
         CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -24,7 +26,7 @@ internal sealed record JournalSql(string CreateTable, string TableExists)
     public static readonly JournalSql Sqlite = new(
         """
         CREATE TABLE IF NOT EXISTS schema_migrations (
-            version      TEXT    PRIMARY KEY,
+            version      TEXT    NOT NULL PRIMARY KEY,
             name         TEXT    NOT NULL,
             checksum     TEXT    NOT NULL,
             applied_at   TEXT    NOT NULL,

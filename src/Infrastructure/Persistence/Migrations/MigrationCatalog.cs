@@ -4,10 +4,14 @@ using System.Text.RegularExpressions;
 namespace PayrollPortal.Infrastructure.Persistence.Migrations;
 
 /// <summary>
-/// The migrations for a provider, from the scripts embedded in this assembly (db/&lt;provider&gt;/*.sql) or from a folder.
+/// The migrations for a provider, from the scripts embedded in this assembly (db/&lt;provider&gt;/*.sql), from a folder, or both
+/// merged. A file that does not follow <c>NNNN_name.sql</c> / <c>NNNN_name.down.sql</c>, a down script without its up script
+/// and a version used twice are errors rather than silently skipped, so a typo cannot leave a migration unapplied.
 /// </summary>
 public static partial class MigrationCatalog
 {
+    private const string DownSuffix = ".down.sql";
+
     public static IReadOnlyList<MigrationScript> Embedded(DatabaseProvider provider)
     {
         var prefix = $"db.{FolderName(provider)}.";
@@ -15,38 +19,86 @@ public static partial class MigrationCatalog
         var files = assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
             .ToDictionary(n => n[prefix.Length..], n => Read(assembly, n), StringComparer.Ordinal);
-        return Build(files);
+        return Build(files, $"db/{FolderName(provider)}");
     }
 
-    public static IReadOnlyList<MigrationScript> FromDirectory(string directory) =>
-        Build(Directory.EnumerateFiles(directory, "*.sql").ToDictionary(f => Path.GetFileName(f), File.ReadAllText, StringComparer.Ordinal));
+    /// <summary>The <c>*.sql</c> files of a folder, or of its <c>postgres/</c> or <c>sqlite/</c> subfolder when it has one.</summary>
+    public static IReadOnlyList<MigrationScript> FromDirectory(string directory, DatabaseProvider provider)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new MigrationException($"scripts folder {directory} does not exist.", MigrationFailure.Configuration);
+        }
+
+        var providerFolder = Path.Combine(directory, FolderName(provider));
+        var source = Directory.Exists(providerFolder) ? providerFolder : directory;
+        var files = Directory.EnumerateFiles(source, "*.sql").ToDictionary(f => Path.GetFileName(f), File.ReadAllText, StringComparer.Ordinal);
+        if (files.Count == 0)
+        {
+            throw new MigrationException($"scripts folder {source} holds no NNNN_name.sql migrations.", MigrationFailure.Configuration);
+        }
+
+        return Build(files, source);
+    }
+
+    /// <summary>The embedded migrations, plus those of <paramref name="extraDirectory"/> when given.</summary>
+    public static IReadOnlyList<MigrationScript> For(DatabaseProvider provider, string? extraDirectory)
+    {
+        var embedded = Embedded(provider);
+        if (string.IsNullOrWhiteSpace(extraDirectory))
+        {
+            return embedded;
+        }
+
+        var merged = embedded.Concat(FromDirectory(extraDirectory, provider)).ToList();
+        ThrowOnDuplicateVersion(merged);
+        return [.. merged.OrderBy(s => s.Version, StringComparer.Ordinal)];
+    }
 
     public static string FolderName(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres";
 
-    private static List<MigrationScript> Build(Dictionary<string, string> files)
+    private static List<MigrationScript> Build(Dictionary<string, string> files, string source)
     {
         var scripts = new List<MigrationScript>();
         foreach (var (fileName, sql) in files)
         {
-            var match = UpScriptName().Match(fileName);
-            if (!match.Success || fileName.EndsWith(".down.sql", StringComparison.Ordinal))
+            var match = ScriptName().Match(fileName);
+            if (!match.Success)
             {
-                continue;
+                throw new MigrationException(
+                    $"{source}/{fileName} is not named NNNN_verb_subject.sql or NNNN_verb_subject.down.sql (four digits, then lowercase letters, digits and underscores).",
+                    MigrationFailure.Configuration);
             }
 
             var version = match.Groups["version"].Value;
             var name = match.Groups["name"].Value;
-            files.TryGetValue($"{version}_{name}.down.sql", out var down);
+            if (match.Groups["down"].Success)
+            {
+                if (!files.ContainsKey($"{version}_{name}.sql"))
+                {
+                    throw new MigrationException($"{source}/{fileName} has no up script {version}_{name}.sql beside it.", MigrationFailure.Configuration);
+                }
+
+                continue;
+            }
+
+            files.TryGetValue($"{version}_{name}{DownSuffix}", out var down);
             scripts.Add(new MigrationScript(version, name, sql, down));
         }
 
+        ThrowOnDuplicateVersion(scripts);
+        return [.. scripts.OrderBy(s => s.Version, StringComparer.Ordinal)];
+    }
+
+    private static void ThrowOnDuplicateVersion(List<MigrationScript> scripts)
+    {
         var duplicate = scripts.GroupBy(s => s.Version).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new InvalidOperationException($"Migration version {duplicate.Key} is used by more than one script: {string.Join(", ", duplicate.Select(s => s.ScriptName))}.");
+            throw new MigrationException(
+                $"migration version {duplicate.Key} is used by more than one script: {string.Join(", ", duplicate.Select(s => s.ScriptName))}.",
+                MigrationFailure.Configuration);
         }
-
-        return [.. scripts.OrderBy(s => s.Version, StringComparer.Ordinal)];
     }
 
     private static string Read(Assembly assembly, string resource)
@@ -56,6 +108,6 @@ public static partial class MigrationCatalog
         return reader.ReadToEnd();
     }
 
-    [GeneratedRegex(@"^(?<version>\d{4})_(?<name>[a-z0-9_]+)\.sql$", RegexOptions.CultureInvariant)]
-    private static partial Regex UpScriptName();
+    [GeneratedRegex(@"^(?<version>\d{4})_(?<name>[a-z0-9]+(?:_[a-z0-9]+)*)(?<down>\.down)?\.sql$", RegexOptions.CultureInvariant)]
+    private static partial Regex ScriptName();
 }

@@ -15,7 +15,11 @@ internal sealed class SchemaMigrationsJournal(
 {
     private readonly JournalSql _sql = JournalSql.For(provider);
     private readonly Dictionary<string, MigrationScript> _byName = scripts.ToDictionary(s => s.ScriptName, StringComparer.Ordinal);
+    private readonly List<MigrationStep> _stored = [];
     private long _lastMark = Stopwatch.GetTimestamp();
+
+    /// <summary>The migrations this run journaled, in order, with their execution times.</summary>
+    public IReadOnlyList<MigrationStep> Stored => _stored;
 
     /// <summary>Read by the migrator before DbUp runs (under the migration lock), so DbUp sees the same journal the migrator checked.</summary>
     public string[] GetExecutedScripts() => [.. executedScriptNames];
@@ -41,10 +45,11 @@ internal sealed class SchemaMigrationsJournal(
         AddParameter(command, "applied_by", appliedBy);
         AddParameter(command, "execution_ms", elapsed);
         command.ExecuteNonQuery();
+        _stored.Add(new MigrationStep(migration.Version, migration.Name, elapsed));
         _lastMark = Stopwatch.GetTimestamp();
     }
 
-    private static void AddParameter(IDbCommand command, string name, object value)
+    internal static void AddParameter(IDbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;

@@ -1,0 +1,1 @@
+DELETE FROM rehearsal_probe WHERE note = 'seeded';

@@ -1,0 +1,4 @@
+namespace PayrollPortal.Api.Cli;
+
+/// <summary>What a verb reads (the environment, as the server does) and where it writes; tests pass their own.</summary>
+internal sealed record CliContext(IConfiguration Configuration, TextWriter Out, TextWriter Error);

@@ -1,0 +1,16 @@
+namespace PayrollPortal.Infrastructure.Persistence.Migrations;
+
+/// <summary>
+/// Excludes every other migrator (another instance starting, a CLI run) from the same database for the whole run: taken
+/// before the journal is read, released when the run ends. It does not block the application's own reads and writes.
+/// </summary>
+internal static class MigrationLock
+{
+    public static async Task<IAsyncDisposable> AcquireAsync(DatabaseSettings settings, TimeSpan timeout, CancellationToken cancellationToken) =>
+        settings.Provider == DatabaseProvider.Sqlite
+            ? await SqliteMigrationLock.AcquireAsync(settings.SqlitePath!, timeout, cancellationToken)
+            : await PostgresMigrationLock.AcquireAsync(settings, timeout, cancellationToken);
+
+    public static string Describe(TimeSpan timeout) =>
+        timeout == TimeSpan.Zero ? "without waiting" : $"after waiting {timeout.TotalSeconds:0.###} s";
+}

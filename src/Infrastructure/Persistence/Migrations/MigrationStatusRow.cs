@@ -1,0 +1,8 @@
+namespace PayrollPortal.Infrastructure.Persistence.Migrations;
+
+/// <summary>
+/// One line of <c>migrate status</c>. <see cref="Checksum"/> is the journal's for an applied or unknown migration and the
+/// script's for a pending one; <see cref="ChecksumMatches"/> is null when there is nothing to compare.
+/// </summary>
+public sealed record MigrationStatusRow(
+    string Version, string Name, MigrationState State, DateTimeOffset? AppliedAt, string Checksum, bool? ChecksumMatches, bool HasDownScript);

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using PayrollPortal.TestSupport;
+
+namespace PayrollPortal.Infrastructure.Tests.Migrations;
+
+/// <summary>
+/// The server as a real process (<see cref="PayrollProcess"/>) on a free port, with its output collected while it runs, so a
+/// test can watch the port and the logs of a server that may refuse to start. WebApplicationFactory stops the entry point
+/// right after Build(), so start-up enforcement can only be observed this way.
+/// </summary>
+internal sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ServerProcess(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Serves with the given settings; PAYROLL_ENFORCE_MIGRATIONS is cleared unless given, so the runner's own never leaks in.</summary>
+    public static ServerProcess Start(IReadOnlyDictionary<string, string?> settings)
+    {
+        var port = PayrollProcess.FreePort();
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["PORT"] = port.ToString(CultureInfo.InvariantCulture),
+            ["LOG_FORMAT"] = "text",
+            ["PAYROLL_ENFORCE_MIGRATIONS"] = null,
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["PII_ENCRYPTION_KEYS"] = TestKeys.PiiKeys,
+        };
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
+        var process = PayrollProcess.Start([], environment, Directory.CreateTempSubdirectory("payroll-server-").FullName);
+        var server = new ServerProcess(process, port);
+        process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return server;
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancellation.Token);
+        return _process.ExitCode;
+    }
+
+    /// <summary>Whether anything accepts TCP connections on the server's port right now.</summary>
+    public async Task<bool> IsListeningAsync()
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, Port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}

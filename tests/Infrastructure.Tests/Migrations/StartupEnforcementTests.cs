@@ -1,0 +1,113 @@
+using PayrollPortal.Infrastructure.Persistence;
+using PayrollPortal.TestSupport;
+
+namespace PayrollPortal.Infrastructure.Tests.Migrations;
+
+public sealed class StartupEnforcementTests
+{
+    private static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(90);
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Serve_WhenEnforcingMigrationsOnAnEmptyDatabase_ShouldExit3WithOneErrorLineAndServeNothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var server = ServerProcess.Start(new Dictionary<string, string?>
+        {
+            ["DATABASE_URL"] = database.Url,
+            ["PAYROLL_ENFORCE_MIGRATIONS"] = "1",
+        });
+
+        // Probe the port for as long as the process lives: enforcement must refuse before Kestrel ever listens.
+        var everListened = false;
+        while (!server.HasExited)
+        {
+            everListened |= await server.IsListeningAsync();
+            await Task.Delay(25);
+        }
+
+        var exitCode = await server.WaitForExitAsync(ProcessTimeout);
+
+        exitCode.ShouldBe(3, server.Output);
+        everListened.ShouldBeFalse(server.Output);
+        server.Output.ShouldNotContain("Now listening");
+        var refusal = server.Output.Split('\n').Where(l => l.Contains("refusing to serve", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        refusal.ShouldContain("pending: 0001_create_companies is not applied");
+        await using var inspector = IsolatedMigrator.Create(database);
+        (await inspector.TableExistsAsync("schema_migrations")).ShouldBeFalse("an enforcing server never migrates");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Serve_WhenEnforcingMigrationsOnAMigratedDatabase_ShouldBecomeReady(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var migrator = IsolatedMigrator.Create(database))
+        {
+            await migrator.Migrator.UpAsync(null, CancellationToken.None);
+        }
+
+        await using var server = ServerProcess.Start(new Dictionary<string, string?>
+        {
+            ["DATABASE_URL"] = database.Url,
+            ["PAYROLL_ENFORCE_MIGRATIONS"] = "1",
+        });
+
+        (await ReadyStatusAsync(server)).ShouldBe(200, server.Output);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Serve_WithoutEnforcementOnAnEmptyDatabase_ShouldApplyMigrationsThenBecomeReady(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var server = ServerProcess.Start(new Dictionary<string, string?> { ["DATABASE_URL"] = database.Url });
+
+        (await ReadyStatusAsync(server)).ShouldBe(200, server.Output);
+
+        await using var inspector = IsolatedMigrator.Create(database);
+        (await inspector.Migrator.ReadAsync(CancellationToken.None)).Problems.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Serve_WithoutEnforcementOnADriftedDatabase_ShouldRefuseToMigrateAndExit3(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var migrator = IsolatedMigrator.Create(database))
+        {
+            await migrator.Migrator.UpAsync(null, CancellationToken.None);
+            await migrator.ExecuteAsync("UPDATE schema_migrations SET checksum = 'edited'");
+        }
+
+        await using var server = ServerProcess.Start(new Dictionary<string, string?> { ["DATABASE_URL"] = database.Url });
+
+        var exitCode = await server.WaitForExitAsync(ProcessTimeout);
+
+        exitCode.ShouldBe(3, server.Output);
+        server.Output.ShouldNotContain("Now listening");
+        server.Output.Split('\n').Where(l => l.Contains("refusing to serve", StringComparison.Ordinal)).ShouldHaveSingleItem()
+            .ShouldContain("drift: 0001_create_companies changed after it was applied");
+    }
+
+    /// <summary>The first answer of /api/readyz once the server listens, or -1 if the process exited first.</summary>
+    private static async Task<int> ReadyStatusAsync(ServerProcess server)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{server.Port}"), Timeout = TimeSpan.FromSeconds(10) };
+        using var deadline = new CancellationTokenSource(ProcessTimeout);
+        while (!server.HasExited)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/api/readyz", UriKind.Relative), deadline.Token);
+                return (int)response.StatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(50, deadline.Token);
+            }
+        }
+
+        return -1;
+    }
+}
