@@ -18,6 +18,8 @@ internal static class PayrollCli
         var root = new RootCommand("PayrollPortal: with no verb, serves the API and portal on http://localhost:8000.")
         {
             MigrateCommand.Create(context),
+            IdempotencyCommand.Create(context),
+            AuditCommand.Create(context),
         };
         var invocation = new InvocationConfiguration { Output = context.Out, Error = context.Error };
         return await root.Parse(args).InvokeAsync(invocation, cancellationToken);

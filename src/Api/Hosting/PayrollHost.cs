@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Logging.Console;
 using PayrollPortal.Api.Endpoints;
 using PayrollPortal.Api.Http;
+using PayrollPortal.Api.Http.Idempotency;
 using PayrollPortal.Application;
 using PayrollPortal.Application.Common;
 using PayrollPortal.Application.Common.Behaviors;
+using PayrollPortal.Application.Common.Idempotency;
 using PayrollPortal.Application.Operations;
 using PayrollPortal.Infrastructure;
 using PayrollPortal.Infrastructure.Persistence;
@@ -34,8 +36,9 @@ internal static partial class PayrollHost
         {
             _ = DatabaseSettings.Parse(builder.Configuration["DATABASE_URL"]);
             _ = MigrationOptions.FromConfiguration(builder.Configuration);
+            _ = IdempotencyOptions.FromConfiguration(builder.Configuration);
         }
-        catch (Exception ex) when (ex is DatabaseUrlException or MigrationException)
+        catch (Exception ex) when (ex is DatabaseUrlException or MigrationException or InvalidOperationException)
         {
             await Console.Error.WriteLineAsync($"payroll: {ex.Message}");
             return ExitConfigurationError;
@@ -91,17 +94,24 @@ internal static partial class PayrollHost
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
 
-            // First is outermost. Authorization and idempotency slot in between validation and the unit of work.
+            // First is outermost. Idempotency is innermost so that it completes the key inside the unit of work's transaction;
+            // claims and replays happen before the message is sent (IdempotencyFilter), so a replay never reaches validation.
+            // Authorization slots in after validation. See docs/decisions/0006-idempotency-in-the-pipeline.md.
             options.PipelineBehaviors =
             [
                 typeof(LoggingBehavior<,>),
                 typeof(ValidationBehavior<,>),
                 typeof(UnitOfWorkBehavior<,>),
+                typeof(IdempotencyBehavior<,>),
             ];
         });
 
         services.AddHttpContextAccessor();
         services.AddScoped<IRequestContext, HttpRequestContext>();
+        services.AddSingleton(sp => IdempotencyOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.AddScoped<IdempotentRequest>();
+        services.AddScoped<IIdempotencyContext>(sp => sp.GetRequiredService<IdempotentRequest>());
+        services.AddHostedService<IdempotencyPruner>();
         services.AddSingleton<IAppInfo, AppInfo>();
         services.AddSingleton<JsonSerializerOptionsHolder>();
         services.AddHostedService<StartupMigrationService>();
@@ -116,7 +126,11 @@ internal static partial class PayrollHost
             options.SerializerOptions.Converters.Add(new UtcInstantJsonConverter());
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
-        services.AddOpenApi(options => options.AddSchemaTransformer<OptionalSchemaTransformer>());
+        services.AddOpenApi(options =>
+        {
+            options.AddSchemaTransformer<OptionalSchemaTransformer>();
+            options.AddOperationTransformer<IdempotencyOpenApiTransformer>();
+        });
     }
 
     public static void Configure(WebApplication app)
@@ -126,6 +140,7 @@ internal static partial class PayrollHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimitMiddleware>(maxBody);
+        app.UseMiddleware<BufferIdempotentBodiesMiddleware>();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
@@ -134,6 +149,7 @@ internal static partial class PayrollHost
         app.MapEmployeeEndpoints();
         app.MapPayrollEndpoints();
         app.MapWithholdingEndpoints();
+        app.MapAuditEndpoints();
     }
 
     private static void ConfigureLogging(WebApplicationBuilder builder)
