@@ -20,32 +20,33 @@ public sealed class IdempotencyStore(DbSession session, TimeProvider clock)
         var owner = Guid.NewGuid().ToString("N");
         for (var attempt = 0; attempt < MaxClaimAttempts; attempt++)
         {
+            // A fresh key (the common case) costs one statement: the insert either claims it or finds it taken.
             var now = clock.GetUtcNow();
+            var inserted = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO idempotency_keys (caller, method, route, idempotency_key, fingerprint, status, owner_token, locked_until,
+                                              request_id, created_at, expires_at)
+                VALUES (@Caller, @Method, @Route, @Key, @fingerprint, 'in_flight', @owner, @lockedUntil, @requestId, @now, @expiresAt)
+                ON CONFLICT (caller, method, route, idempotency_key) DO NOTHING
+                """,
+                Parameters(scope, new { fingerprint, owner, lockedUntil = now + lease, requestId, now, expiresAt = now + retention }),
+                cancellationToken: cancellationToken));
+            if (inserted == 1)
+            {
+                return new ClaimOutcome.Claimed(owner);
+            }
+
             var row = await ReadAsync(scope, cancellationToken);
-            if (row is not null && row.ExpiresAt <= now)
+            if (row is null)
+            {
+                continue;
+            }
+
+            if (row.ExpiresAt <= now)
             {
                 // Past retention the key is forgotten, whether or not the pruner has removed it yet.
                 await connection.ExecuteAsync(new CommandDefinition(
                     $"DELETE FROM idempotency_keys WHERE {Key} AND expires_at <= @now", Parameters(scope, new { now }), cancellationToken: cancellationToken));
-                row = null;
-            }
-
-            if (row is null)
-            {
-                var inserted = await connection.ExecuteAsync(new CommandDefinition(
-                    """
-                    INSERT INTO idempotency_keys (caller, method, route, idempotency_key, fingerprint, status, owner_token, locked_until,
-                                                  request_id, created_at, expires_at)
-                    VALUES (@Caller, @Method, @Route, @Key, @fingerprint, 'in_flight', @owner, @lockedUntil, @requestId, @now, @expiresAt)
-                    ON CONFLICT (caller, method, route, idempotency_key) DO NOTHING
-                    """,
-                    Parameters(scope, new { fingerprint, owner, lockedUntil = now + lease, requestId, now, expiresAt = now + retention }),
-                    cancellationToken: cancellationToken));
-                if (inserted == 1)
-                {
-                    return new ClaimOutcome.Claimed(owner);
-                }
-
                 continue;
             }
 
