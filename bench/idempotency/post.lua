@@ -37,8 +37,8 @@ end
 
 function done(summary, latency, requests)
   local seconds = summary.duration / 1e6
-  local non2xx = summary.errors.status
-  io.write(string.format("RESULT requests=%d rps=%.1f mean_ms=%.2f p50_ms=%.2f p99_ms=%.2f errors=%d\n",
+  local e = summary.errors
+  io.write(string.format("RESULT requests=%d rps=%.1f mean_ms=%.2f p50_ms=%.2f p99_ms=%.2f non2xx=%d socket_errors=%d\n",
     summary.requests, summary.requests / seconds, latency.mean / 1000, latency:percentile(50) / 1000,
-    latency:percentile(99) / 1000, non2xx + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+    latency:percentile(99) / 1000, e.status, e.connect + e.read + e.write + e.timeout))
 end
