@@ -12,7 +12,7 @@ PROVIDER=${1:-sqlite}
 SECONDS_PER_RUN=${2:-10}
 CONNECTIONS=${3:-8}
 DLL=$ROOT/src/Api/bin/Release/net10.0/payroll.dll
-LUA=$ROOT/bench/idempotency/post.lua
+LUA=${IDEMPOTENCY_BENCH_LUA:-$ROOT/bench/idempotency/post.lua}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 command -v wrk >/dev/null || { echo "bench/idempotency.sh: needs wrk (apt-get install -y wrk)" >&2; exit 2; }
 [ -f "$DLL" ] || dotnet build src/Api -c Release -nologo -v quiet -clp:ErrorsOnly >&2
@@ -64,10 +64,11 @@ PY
 echo '{"name":"Bench company","slug":"SLUG"}' >"$WORK/company.json"
 PAYROLLS=/api/companies/$COMPANY/payrolls
 RUN=$(date +%s)
-post "$PAYROLLS" "@$WORK/payroll.json" -H "Idempotency-Key: bench-replay-$RUN" -o /dev/null
+# The key the replay run reuses (post.lua names it bench-replay-<its run id>), completed once before any run.
+post "$PAYROLLS" "@$WORK/payroll.json" -H "Idempotency-Key: bench-replay-$RUN-payroll-replay" -o /dev/null
 
 run() { # NAME MODE PATH BODY
-  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --timeout 30s -s "$LUA" "$BASE" -- "$2" "$3" "$4" "$RUN-$1" | grep '^RESULT' | sed "s/^RESULT/$1/"
+  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --timeout 30s -s "$LUA" "$BASE" -- "$2" "$3" "$4" "$RUN-$1" | grep -E '^(RESULT|NON2XX)' | sed "s/^RESULT/$1/"
 }
 # Warm-up (JIT, pools), then the measured runs; variants of one comparison run back to back.
 wrk -t2 -c"$CONNECTIONS" -d3s -s "$LUA" "$BASE" -- keys "$PAYROLLS" "$WORK/payroll.json" "$RUN-warm" >/dev/null
