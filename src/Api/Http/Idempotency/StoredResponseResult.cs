@@ -12,8 +12,6 @@ internal sealed class StoredResponseResult(StoredResponse response, string? orig
     public const string ReplayedHeader = "Idempotent-Replayed";
     public const string OriginalRequestIdHeader = "X-Original-Request-ID";
 
-    public StoredResponse Response => response;
-
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var body = Encoding.UTF8.GetBytes(response.Body);
