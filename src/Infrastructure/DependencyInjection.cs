@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using PayrollPortal.Application.Audit;
 using PayrollPortal.Application.Common.Persistence;
 using PayrollPortal.Application.Common.Security;
 using PayrollPortal.Application.Employees;
@@ -13,6 +14,8 @@ using PayrollPortal.Application.Operations;
 using PayrollPortal.Infrastructure.Exports;
 using PayrollPortal.Infrastructure.Health;
 using PayrollPortal.Infrastructure.Persistence;
+using PayrollPortal.Infrastructure.Persistence.Audit;
+using PayrollPortal.Infrastructure.Persistence.Idempotency;
 using PayrollPortal.Infrastructure.Persistence.Companies;
 using PayrollPortal.Infrastructure.Persistence.Employees;
 using PayrollPortal.Infrastructure.Persistence.Payrolls;
@@ -60,6 +63,10 @@ public static class DependencyInjection
         services.AddScoped<IEmployeeQueries, EmployeeQueries>();
         services.AddScoped<IPayrollRepository, PayrollRepository>();
         services.AddScoped<IPayrollQueries, PayrollQueries>();
+        services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<IAuditQueries, AuditQueries>();
+        services.AddScoped<AuditVerifier>();
+        services.AddScoped<IdempotencyStore>();
 
         services.AddSingleton(sp => ExportSigningKeys.Parse(sp.GetRequiredService<IConfiguration>()[ExportSigningKeys.Variable]));
         services.AddSingleton<IExportLinks, HmacExportLinks>();

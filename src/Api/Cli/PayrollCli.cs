@@ -20,6 +20,8 @@ internal static class PayrollCli
             MigrateCommand.Create(context),
             PiiCommand.Create(context),
             SeedDemoCommand.Create(context),
+            IdempotencyCommand.Create(context),
+            AuditCommand.Create(context),
         };
         var invocation = new InvocationConfiguration { Output = context.Out, Error = context.Error };
         return await root.Parse(args).InvokeAsync(invocation, cancellationToken);

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PayrollPortal.Api.Http;
+using PayrollPortal.Api.Http.Idempotency;
 using PayrollPortal.Application.Common;
 using PayrollPortal.Application.Common.Paging;
 using PayrollPortal.Application.Companies;
@@ -12,19 +13,17 @@ public static class CompanyEndpoints
     public static IEndpointRouteBuilder MapCompanyEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/companies").WithTags("Companies");
-        group.MapPost("/", CreateAsync).WithName("CreateCompany").Accepts<CreateCompanyRequest>("application/json");
+        group.MapPost("/", CreateAsync).WithName("CreateCompany").Accepts<CreateCompanyRequest>("application/json").Idempotent();
         group.MapGet("/", ListAsync).WithName("ListCompanies");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetCompany");
-        group.MapPatch("/{id:guid}", UpdateAsync).WithName("UpdateCompany").Accepts<UpdateCompanyRequest>("application/json");
+        group.MapPatch("/{id:guid}", UpdateAsync).WithName("UpdateCompany").Accepts<UpdateCompanyRequest>("application/json").Idempotent();
         return app;
     }
 
-    public static async Task<Results<Created<CompanyDto>, ProblemHttpResult>> CreateAsync(
-        CreateCompanyRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken)
-    {
-        var result = await sender.Send(new CreateCompany(request.Name, request.Slug, request.Ein), cancellationToken);
-        return result.IsSuccess ? TypedResults.Created($"/api/companies/{result.Value.Id}", result.Value) : result.ToProblem(http);
-    }
+    public static Task<Results<Created<CompanyDto>, ProblemHttpResult>> CreateAsync(
+        CreateCompanyRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        sender.SendCommandAsync(http, new CreateCompany(request.Name, request.Slug, request.Ein),
+            company => TypedResults.Created($"/api/companies/{company.Id}", company), cancellationToken);
 
     public static async Task<Results<Ok<CompanyDto>, ProblemHttpResult>> GetAsync(Guid id, ISender sender, HttpContext http, CancellationToken cancellationToken)
     {
@@ -39,12 +38,9 @@ public static class CompanyEndpoints
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.ToProblem(http);
     }
 
-    public static async Task<Results<Ok<CompanyDto>, ProblemHttpResult>> UpdateAsync(
-        Guid id, UpdateCompanyRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken)
-    {
-        var result = await sender.Send(new UpdateCompany(id, request.Name, request.Ein, request.Slug), cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.ToProblem(http);
-    }
+    public static Task<Results<Ok<CompanyDto>, ProblemHttpResult>> UpdateAsync(
+        Guid id, UpdateCompanyRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        sender.SendCommandAsync(http, new UpdateCompany(id, request.Name, request.Ein, request.Slug), TypedResults.Ok, cancellationToken);
 
     public sealed record CreateCompanyRequest(string? Name, string? Slug, string? Ein);
 

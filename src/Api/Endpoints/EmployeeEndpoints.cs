@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PayrollPortal.Api.Http;
+using PayrollPortal.Api.Http.Idempotency;
 using PayrollPortal.Application.Common;
 using PayrollPortal.Application.Common.Paging;
 using PayrollPortal.Application.Employees;
@@ -13,24 +14,21 @@ public static class EmployeeEndpoints
     public static IEndpointRouteBuilder MapEmployeeEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/companies/{companyId:guid}/employees").WithTags("Employees");
-        group.MapPost("/", CreateAsync).WithName("CreateEmployee").Accepts<CreateEmployeeRequest>("application/json");
+        group.MapPost("/", CreateAsync).WithName("CreateEmployee").Accepts<CreateEmployeeRequest>("application/json").Idempotent();
         group.MapGet("/", ListAsync).WithName("ListEmployees");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetEmployee");
-        group.MapPatch("/{id:guid}", UpdateAsync).WithName("UpdateEmployee").Accepts<UpdateEmployeeRequest>("application/json");
+        group.MapPatch("/{id:guid}", UpdateAsync).WithName("UpdateEmployee").Accepts<UpdateEmployeeRequest>("application/json").Idempotent();
         return app;
     }
 
-    public static async Task<Results<Created<EmployeeDto>, ProblemHttpResult>> CreateAsync(
-        Guid companyId, CreateEmployeeRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken)
-    {
-        var result = await sender.Send(
+    public static Task<Results<Created<EmployeeDto>, ProblemHttpResult>> CreateAsync(
+        Guid companyId, CreateEmployeeRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        sender.SendCommandAsync(
+            http,
             new CreateEmployee(companyId, request.FirstName, request.LastName, request.Ssn, request.HireDate, request.TerminationDate,
                 request.PayFrequency, request.Exempt, request.W4, request.W4EffectiveDate),
+            employee => TypedResults.Created($"/api/companies/{companyId}/employees/{employee.Id}", employee),
             cancellationToken);
-        return result.IsSuccess
-            ? TypedResults.Created($"/api/companies/{companyId}/employees/{result.Value.Id}", result.Value)
-            : result.ToProblem(http);
-    }
 
     public static async Task<Results<Ok<EmployeeDto>, ProblemHttpResult>> GetAsync(
         Guid companyId, Guid id, ISender sender, HttpContext http, CancellationToken cancellationToken)
@@ -46,15 +44,14 @@ public static class EmployeeEndpoints
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.ToProblem(http);
     }
 
-    public static async Task<Results<Ok<EmployeeDto>, ProblemHttpResult>> UpdateAsync(
-        Guid companyId, Guid id, UpdateEmployeeRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken)
-    {
-        var result = await sender.Send(
+    public static Task<Results<Ok<EmployeeDto>, ProblemHttpResult>> UpdateAsync(
+        Guid companyId, Guid id, UpdateEmployeeRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        sender.SendCommandAsync(
+            http,
             new UpdateEmployee(companyId, id, request.FirstName, request.LastName, request.Ssn, request.HireDate, request.TerminationDate,
                 request.PayFrequency, request.Exempt, request.W4, request.W4EffectiveDate),
+            TypedResults.Ok,
             cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.ToProblem(http);
-    }
 
     /// <param name="W4EffectiveDate">The first pay date the W-4 applies to; defaults to the hire date.</param>
     public sealed record CreateEmployeeRequest(

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PayrollPortal.Api.Http;
+using PayrollPortal.Api.Http.Idempotency;
 using PayrollPortal.Application.Exports;
 
 namespace PayrollPortal.Api.Endpoints;
@@ -14,18 +15,16 @@ public static class ExportEndpoints
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
     {
         var exports = app.MapGroup(string.Empty).WithTags("Exports");
-        exports.MapPost("/api/companies/{companyId:guid}/exports", IssueAsync).WithName("IssueExportLink").Accepts<IssueExportRequest>("application/json");
+        exports.MapPost("/api/companies/{companyId:guid}/exports", IssueAsync).WithName("IssueExportLink").Accepts<IssueExportRequest>("application/json").Idempotent();
         exports.MapGet(IExportLinks.DownloadPath, DownloadAsync).WithName("DownloadExport")
             .Produces(StatusCodes.Status200OK, contentType: ExportFormat.Csv.ContentType(), additionalContentTypes: ExportFormat.Xlsx.ContentType());
         return app;
     }
 
-    public static async Task<Results<Created<ExportLinkDto>, ProblemHttpResult>> IssueAsync(
-        Guid companyId, IssueExportRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken)
-    {
-        var result = await sender.Send(new IssueExportLink(companyId, request.Scope, request.Format, request.ExpiresInMinutes), cancellationToken);
-        return result.IsSuccess ? TypedResults.Created((string?)null, result.Value) : result.ToProblem(http);
-    }
+    public static Task<Results<Created<ExportLinkDto>, ProblemHttpResult>> IssueAsync(
+        Guid companyId, IssueExportRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        sender.SendCommandAsync(http, new IssueExportLink(companyId, request.Scope, request.Format, request.ExpiresInMinutes),
+            link => TypedResults.Created((string?)null, link), cancellationToken);
 
     public static async Task<Results<ExportFileResult, ProblemHttpResult>> DownloadAsync(
         HttpContext http, ISender sender, IExportLinks links, IExportAccess access, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PayrollPortal.Api.Http;
+using PayrollPortal.Api.Http.Idempotency;
 using PayrollPortal.Application.Common.Paging;
 using PayrollPortal.Application.Payrolls;
 
@@ -11,23 +12,23 @@ public static class PayrollEndpoints
     public static IEndpointRouteBuilder MapPayrollEndpoints(this IEndpointRouteBuilder app)
     {
         var company = app.MapGroup("/api/companies/{companyId:guid}").WithTags("Payrolls");
-        company.MapPost("/payrolls", CreateAsync).WithName("CreatePayroll").Accepts<CreatePayrollRequest>("application/json");
+        company.MapPost("/payrolls", CreateAsync).WithName("CreatePayroll").Accepts<CreatePayrollRequest>("application/json").Idempotent();
         company.MapGet("/payrolls", ListAsync).WithName("ListPayrolls");
         company.MapGet("/payrolls/{id:guid}", GetAsync).WithName("GetPayroll");
-        company.MapPut("/payrolls/{id:guid}/lines", ReplaceLinesAsync).WithName("ReplacePayrollLines").Accepts<ReplaceLinesRequest>("application/json");
-        company.MapPost("/payrolls/{id:guid}/approve", ApproveAsync).WithName("ApprovePayroll");
-        company.MapPost("/payrolls/{id:guid}/void", VoidAsync).WithName("VoidPayroll").Accepts<VoidRequest>("application/json");
+        company.MapPut("/payrolls/{id:guid}/lines", ReplaceLinesAsync).WithName("ReplacePayrollLines").Accepts<ReplaceLinesRequest>("application/json").Idempotent();
+        company.MapPost("/payrolls/{id:guid}/approve", ApproveAsync).WithName("ApprovePayroll").Idempotent();
+        company.MapPost("/payrolls/{id:guid}/void", VoidAsync).WithName("VoidPayroll").Accepts<VoidRequest>("application/json").Idempotent();
         company.MapGet("/withholding", ReportAsync).WithName("WithholdingReport");
         return app;
     }
 
-    public static async Task<Results<Created<PayrollDto>, ProblemHttpResult>> CreateAsync(
-        Guid companyId, CreatePayrollRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken)
-    {
-        var result = await sender.Send(
-            new CreatePayroll(companyId, request.PeriodStart, request.PeriodEnd, request.PayDate, request.PayFrequency, request.Lines), cancellationToken);
-        return result.IsSuccess ? TypedResults.Created($"/api/companies/{companyId}/payrolls/{result.Value.Id}", result.Value) : result.ToProblem(http);
-    }
+    public static Task<Results<Created<PayrollDto>, ProblemHttpResult>> CreateAsync(
+        Guid companyId, CreatePayrollRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        sender.SendCommandAsync(
+            http,
+            new CreatePayroll(companyId, request.PeriodStart, request.PeriodEnd, request.PayDate, request.PayFrequency, request.Lines),
+            payroll => TypedResults.Created($"/api/companies/{companyId}/payrolls/{payroll.Id}", payroll),
+            cancellationToken);
 
     public static async Task<Results<Ok<Page<PayrollSummaryDto>>, ProblemHttpResult>> ListAsync(
         Guid companyId, ISender sender, HttpContext http, CancellationToken cancellationToken,
@@ -44,26 +45,17 @@ public static class PayrollEndpoints
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.ToProblem(http);
     }
 
-    public static async Task<Results<Ok<PayrollDto>, ProblemHttpResult>> ReplaceLinesAsync(
-        Guid companyId, Guid id, ReplaceLinesRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken)
-    {
-        var result = await sender.Send(new ReplacePayrollLines(companyId, id, request.Lines), cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.ToProblem(http);
-    }
+    public static Task<Results<Ok<PayrollDto>, ProblemHttpResult>> ReplaceLinesAsync(
+        Guid companyId, Guid id, ReplaceLinesRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        sender.SendCommandAsync(http, new ReplacePayrollLines(companyId, id, request.Lines), TypedResults.Ok, cancellationToken);
 
-    public static async Task<Results<Ok<PayrollDto>, ProblemHttpResult>> ApproveAsync(
-        Guid companyId, Guid id, ISender sender, HttpContext http, CancellationToken cancellationToken)
-    {
-        var result = await sender.Send(new ApprovePayroll(companyId, id), cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.ToProblem(http);
-    }
+    public static Task<Results<Ok<PayrollDto>, ProblemHttpResult>> ApproveAsync(
+        Guid companyId, Guid id, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        sender.SendCommandAsync(http, new ApprovePayroll(companyId, id), TypedResults.Ok, cancellationToken);
 
-    public static async Task<Results<Ok<PayrollDto>, ProblemHttpResult>> VoidAsync(
-        Guid companyId, Guid id, VoidRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken)
-    {
-        var result = await sender.Send(new VoidPayroll(companyId, id, request.Reason), cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.ToProblem(http);
-    }
+    public static Task<Results<Ok<PayrollDto>, ProblemHttpResult>> VoidAsync(
+        Guid companyId, Guid id, VoidRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        sender.SendCommandAsync(http, new VoidPayroll(companyId, id, request.Reason), TypedResults.Ok, cancellationToken);
 
     public static async Task<Results<Ok<WithholdingReportDto>, ProblemHttpResult>> ReportAsync(
         Guid companyId, ISender sender, HttpContext http, CancellationToken cancellationToken, int? year = null, int? quarter = null, int? month = null)

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Logging.Console;
 using PayrollPortal.Api.Endpoints;
 using PayrollPortal.Api.Http;
+using PayrollPortal.Api.Http.Idempotency;
 using PayrollPortal.Application;
 using PayrollPortal.Application.Common;
+using PayrollPortal.Application.Common.Idempotency;
 using PayrollPortal.Application.Operations;
 using PayrollPortal.Infrastructure;
 using PayrollPortal.Infrastructure.Exports;
@@ -36,8 +38,9 @@ internal static partial class PayrollHost
         {
             _ = DatabaseSettings.Parse(builder.Configuration["DATABASE_URL"]);
             _ = MigrationOptions.FromConfiguration(builder.Configuration);
+            _ = IdempotencyOptions.FromConfiguration(builder.Configuration);
         }
-        catch (Exception ex) when (ex is DatabaseUrlException or MigrationException)
+        catch (Exception ex) when (ex is DatabaseUrlException or MigrationException or InvalidOperationException)
         {
             await Console.Error.WriteLineAsync($"payroll: {ex.Message}");
             return ExitConfigurationError;
@@ -89,9 +92,14 @@ internal static partial class PayrollHost
 
         var services = builder.Services;
         services.AddPayrollCore();
+
         services.AddHttpContextAccessor();
         services.RedactExportLinksInLogs();
         services.AddScoped<IRequestContext, HttpRequestContext>();
+        services.AddSingleton(sp => IdempotencyOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.AddScoped<IdempotentRequest>();
+        services.AddScoped<IIdempotencyContext>(sp => sp.GetRequiredService<IdempotentRequest>());
+        services.AddHostedService<IdempotencyPruner>();
         services.AddSingleton<IAppInfo, AppInfo>();
         services.AddSingleton<JsonSerializerOptionsHolder>();
         services.AddHostedService<StartupMigrationService>();
@@ -106,7 +114,11 @@ internal static partial class PayrollHost
             options.SerializerOptions.Converters.Add(new UtcInstantJsonConverter());
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
-        services.AddOpenApi(options => options.AddSchemaTransformer<OptionalSchemaTransformer>());
+        services.AddOpenApi(options =>
+        {
+            options.AddSchemaTransformer<OptionalSchemaTransformer>();
+            options.AddOperationTransformer<IdempotencyOpenApiTransformer>();
+        });
     }
 
     public static void Configure(WebApplication app)
@@ -116,6 +128,7 @@ internal static partial class PayrollHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimitMiddleware>(maxBody);
+        app.UseMiddleware<BufferIdempotentBodiesMiddleware>();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
@@ -125,6 +138,7 @@ internal static partial class PayrollHost
         app.MapPayrollEndpoints();
         app.MapWithholdingEndpoints();
         app.MapExportEndpoints();
+        app.MapAuditEndpoints();
     }
 
     private static void ConfigureLogging(WebApplicationBuilder builder)

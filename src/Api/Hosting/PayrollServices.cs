@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PayrollPortal.Application;
 using PayrollPortal.Application.Common.Behaviors;
+using PayrollPortal.Application.Common.Idempotency;
 using PayrollPortal.Infrastructure;
 
 namespace PayrollPortal.Api.Hosting;
@@ -16,14 +18,28 @@ internal static class PayrollServices
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
 
-            // First is outermost. Authorization and idempotency slot in between validation and the unit of work.
+            // First is outermost. Idempotency is innermost so that it completes the key inside the unit of work's transaction;
+            // claims and replays happen before the message is sent (IdempotencyFilter), so a replay never reaches validation.
+            // Authorization slots in after validation. See docs/decisions/0006-idempotency-in-the-pipeline.md.
             options.PipelineBehaviors =
             [
                 typeof(LoggingBehavior<,>),
                 typeof(ValidationBehavior<,>),
                 typeof(UnitOfWorkBehavior<,>),
+                typeof(IdempotencyBehavior<,>),
             ];
         });
+
+        // Verbs carry no Idempotency-Key; the server replaces this with its per-request claim (IdempotentRequest).
+        services.TryAddScoped<IIdempotencyContext, NoIdempotencyKey>();
         return services;
+    }
+
+    private sealed class NoIdempotencyKey : IIdempotencyContext
+    {
+        public string? Key => null;
+
+        public ValueTask CompleteAsync(object response, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("No idempotency key was claimed.");
     }
 }

@@ -8,4 +8,7 @@ internal sealed class HttpRequestContext(IHttpContextAccessor accessor) : IReque
     private readonly string _fallback = Guid.CreateVersion7().ToString("N");
 
     public string RequestId => accessor.HttpContext?.TraceIdentifier ?? _fallback;
+
+    /// <summary>Every caller is anonymous until identity exists; then this becomes the user or token.</summary>
+    public string Actor => IRequestContext.Anonymous;
 }

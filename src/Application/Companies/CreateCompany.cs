@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using PayrollPortal.Application.Audit;
 using PayrollPortal.Application.Common.Validation;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Companies;
@@ -18,7 +19,7 @@ public sealed record CreateCompany(string? Name, string? Slug, string? Ein) : IC
         }
     }
 
-    public sealed class Handler(ICompanyRepository companies, TimeProvider clock) : ICommandHandler<CreateCompany, Result<CompanyDto>>
+    public sealed class Handler(ICompanyRepository companies, IAuditTrail audit, TimeProvider clock) : ICommandHandler<CreateCompany, Result<CompanyDto>>
     {
         public async ValueTask<Result<CompanyDto>> Handle(CreateCompany command, CancellationToken cancellationToken)
         {
@@ -34,6 +35,14 @@ public sealed record CreateCompany(string? Name, string? Slug, string? Ein) : IC
                 return CompanyErrors.SlugTaken(company.Slug.Value);
             }
 
+            await audit.RecordAsync(
+                new AuditEntry(AuditActions.CompanyCreated, company.Id, "company", company.Id, new Dictionary<string, object?>
+                {
+                    ["name"] = company.Name.Value,
+                    ["slug"] = company.Slug.Value,
+                    ["ein"] = company.Ein?.Value,
+                }),
+                cancellationToken);
             return CompanyDto.From(company);
         }
     }

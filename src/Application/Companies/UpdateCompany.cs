@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using PayrollPortal.Application.Audit;
 using PayrollPortal.Application.Common;
 using PayrollPortal.Application.Common.Validation;
 using PayrollPortal.Domain.Common;
@@ -20,7 +21,7 @@ public sealed record UpdateCompany(Guid Id, Optional<string?> Name, Optional<str
         }
     }
 
-    public sealed class Handler(ICompanyRepository companies, TimeProvider clock) : ICommandHandler<UpdateCompany, Result<CompanyDto>>
+    public sealed class Handler(ICompanyRepository companies, IAuditTrail audit, TimeProvider clock) : ICommandHandler<UpdateCompany, Result<CompanyDto>>
     {
         public async ValueTask<Result<CompanyDto>> Handle(UpdateCompany command, CancellationToken cancellationToken)
         {
@@ -36,17 +37,21 @@ public sealed record UpdateCompany(Guid Id, Optional<string?> Name, Optional<str
             }
 
             var now = clock.GetUtcNow();
+            var changed = new Dictionary<string, object?>();
             if (command.Name.HasValue)
             {
                 company.Rename(CompanyName.Create(command.Name.Value).Value!, now);
+                changed["name"] = company.Name.Value;
             }
 
             if (command.Ein.HasValue)
             {
                 company.ChangeEin(command.Ein.Value is null ? null : Domain.Companies.Ein.Create(command.Ein.Value).Value, now);
+                changed["ein"] = company.Ein?.Value;
             }
 
             await companies.UpdateAsync(company, cancellationToken);
+            await audit.RecordAsync(new AuditEntry(AuditActions.CompanyUpdated, company.Id, "company", company.Id, changed), cancellationToken);
             return CompanyDto.From(company);
         }
     }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using PayrollPortal.Application.Audit;
 using PayrollPortal.Application.Common.Security;
 using PayrollPortal.Application.Common.Validation;
 using PayrollPortal.Application.Companies;
@@ -39,7 +40,7 @@ public sealed record CreateEmployee(
         }
     }
 
-    public sealed class Handler(ICompanyQueries companies, IEmployeeRepository employees, IPiiProtector pii, TimeProvider clock)
+    public sealed class Handler(ICompanyQueries companies, IEmployeeRepository employees, IPiiProtector pii, IAuditTrail audit, TimeProvider clock)
         : ICommandHandler<CreateEmployee, Result<EmployeeDto>>
     {
         public async ValueTask<Result<EmployeeDto>> Handle(CreateEmployee command, CancellationToken cancellationToken)
@@ -62,7 +63,25 @@ public sealed record CreateEmployee(
                 command.Exempt ?? false, W4Mapping.ToForm(command.W4!)!, command.W4EffectiveDate ?? hireDate, clock.GetUtcNow());
 
             var stored = new ProtectedSsn(pii.Protect(ssn.Digits), pii.BlindIndex(ssn.Digits), ssn.Last4);
-            return await employees.TryAddAsync(employee, stored, cancellationToken) ? EmployeeDto.From(employee) : EmployeeErrors.SsnTaken;
+            if (!await employees.TryAddAsync(employee, stored, cancellationToken))
+            {
+                return EmployeeErrors.SsnTaken;
+            }
+
+            // Never the SSN, not even its last four digits: the trail is read more widely than the employee record.
+            await audit.RecordAsync(
+                new AuditEntry(AuditActions.EmployeeCreated, employee.CompanyId, "employee", employee.Id, new Dictionary<string, object?>
+                {
+                    ["firstName"] = employee.FirstName,
+                    ["lastName"] = employee.LastName,
+                    ["hireDate"] = employee.HireDate,
+                    ["terminationDate"] = employee.TerminationDate,
+                    ["payFrequency"] = command.PayFrequency,
+                    ["exempt"] = employee.Exempt,
+                    ["w4EffectiveDate"] = command.W4EffectiveDate ?? hireDate,
+                }),
+                cancellationToken);
+            return EmployeeDto.From(employee);
         }
     }
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using PayrollPortal.Application.Audit;
 using PayrollPortal.Application.Common;
 using PayrollPortal.Application.Common.Security;
 using PayrollPortal.Application.Common.Validation;
@@ -45,7 +46,7 @@ public sealed record UpdateEmployee(
         }
     }
 
-    public sealed class Handler(IEmployeeRepository employees, IPiiProtector pii, TimeProvider clock) : ICommandHandler<UpdateEmployee, Result<EmployeeDto>>
+    public sealed class Handler(IEmployeeRepository employees, IPiiProtector pii, IAuditTrail audit, TimeProvider clock) : ICommandHandler<UpdateEmployee, Result<EmployeeDto>>
     {
         public async ValueTask<Result<EmployeeDto>> Handle(UpdateEmployee command, CancellationToken cancellationToken)
         {
@@ -93,7 +94,57 @@ public sealed record UpdateEmployee(
             }
 
             await employees.UpdateAsync(employee, newSsn, cancellationToken);
+            await audit.RecordAsync(
+                new AuditEntry(AuditActions.EmployeeUpdated, employee.CompanyId, "employee", employee.Id, ChangedFields(command)), cancellationToken);
             return EmployeeDto.From(employee);
+        }
+
+        /// <summary>The fields the request set, with their new values; the SSN only as "changed", never its digits.</summary>
+        private static Dictionary<string, object?> ChangedFields(UpdateEmployee command)
+        {
+            var changed = new Dictionary<string, object?>();
+            if (command.FirstName.HasValue)
+            {
+                changed["firstName"] = command.FirstName.Value;
+            }
+
+            if (command.LastName.HasValue)
+            {
+                changed["lastName"] = command.LastName.Value;
+            }
+
+            if (command.Ssn.HasValue)
+            {
+                changed["ssn"] = "changed";
+            }
+
+            if (command.HireDate.HasValue)
+            {
+                changed["hireDate"] = command.HireDate.Value;
+            }
+
+            if (command.TerminationDate.HasValue)
+            {
+                changed["terminationDate"] = command.TerminationDate.Value;
+            }
+
+            if (command.PayFrequency.HasValue)
+            {
+                changed["payFrequency"] = command.PayFrequency.Value;
+            }
+
+            if (command.Exempt.HasValue)
+            {
+                changed["exempt"] = command.Exempt.Value;
+            }
+
+            if (command.W4.HasValue)
+            {
+                changed["w4"] = "changed";
+                changed["w4EffectiveDate"] = command.W4EffectiveDate.Value;
+            }
+
+            return changed;
         }
     }
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using PayrollPortal.Application.Audit;
 using PayrollPortal.Application.Companies;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Companies;
@@ -37,7 +38,7 @@ public sealed record IssueExportLink(Guid CompanyId, ExportScopeRequest? Scope, 
         }
     }
 
-    public sealed class Handler(ICompanyQueries companies, IPayrollRegisterSource registers, IExportLinks links)
+    public sealed class Handler(ICompanyQueries companies, IPayrollRegisterSource registers, IExportLinks links, IAuditTrail audit)
         : ICommandHandler<IssueExportLink, Result<ExportLinkDto>>
     {
         public async ValueTask<Result<ExportLinkDto>> Handle(IssueExportLink command, CancellationToken cancellationToken)
@@ -63,7 +64,21 @@ public sealed record IssueExportLink(Guid CompanyId, ExportScopeRequest? Scope, 
             }
 
             var format = command.Format == "csv" ? ExportFormat.Csv : ExportFormat.Xlsx;
-            return links.Issue(new ExportTarget(command.CompanyId, scope, format), TimeSpan.FromMinutes(command.ExpiresInMinutes ?? DefaultMinutes));
+            var link = links.Issue(new ExportTarget(command.CompanyId, scope, format), TimeSpan.FromMinutes(command.ExpiresInMinutes ?? DefaultMinutes));
+
+            // The link itself is a bearer credential until it expires, so the trail records what it grants, not its signature.
+            await audit.RecordAsync(
+                new AuditEntry(AuditActions.ExportLinkIssued, command.CompanyId, "company", command.CompanyId, new Dictionary<string, object?>
+                {
+                    ["scope"] = scope.Kind.ToString().ToLowerInvariant(),
+                    ["payrollId"] = scope.PayrollId,
+                    ["year"] = scope.PayrollId is null ? scope.Year : null,
+                    ["period"] = scope.PayrollId is null ? scope.Period : null,
+                    ["format"] = command.Format,
+                    ["expiresAt"] = link.ExpiresAt,
+                }),
+                cancellationToken);
+            return link;
         }
     }
 }

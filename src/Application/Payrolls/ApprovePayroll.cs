@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using PayrollPortal.Application.Audit;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Payrolls;
 
@@ -16,7 +17,7 @@ public sealed record ApprovePayroll(Guid CompanyId, Guid PayrollId) : ICommand<R
         public Validator() => RuleFor(x => x.PayrollId).NotEqual(Guid.Empty);
     }
 
-    public sealed class Handler(IPayrollRepository payrolls, PayrollCalculator calculator, TimeProvider clock) : ICommandHandler<ApprovePayroll, Result<PayrollDto>>
+    public sealed class Handler(IPayrollRepository payrolls, PayrollCalculator calculator, IAuditTrail audit, TimeProvider clock) : ICommandHandler<ApprovePayroll, Result<PayrollDto>>
     {
         public async ValueTask<Result<PayrollDto>> Handle(ApprovePayroll command, CancellationToken cancellationToken)
         {
@@ -44,6 +45,10 @@ public sealed record ApprovePayroll(Guid CompanyId, Guid PayrollId) : ICommand<R
 
             payroll.Approve(clock.GetUtcNow());
             await payrolls.UpdateStatusAsync(payroll, cancellationToken);
+            await audit.RecordAsync(
+                new AuditEntry(AuditActions.PayrollApproved, payroll.CompanyId, "payroll", payroll.Id,
+                    new Dictionary<string, object?> { ["status"] = "approved", ["approvedAt"] = payroll.ApprovedAt }),
+                cancellationToken);
             return PayrollDto.From(payroll);
         }
 

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using PayrollPortal.Application.Audit;
 using PayrollPortal.Application.Companies;
 using PayrollPortal.Application.Employees;
 using PayrollPortal.Domain.Common;
@@ -31,7 +32,7 @@ public sealed record CreatePayroll(
         }
     }
 
-    public sealed class Handler(ICompanyQueries companies, IPayrollRepository payrolls, PayrollCalculator calculator, TimeProvider clock)
+    public sealed class Handler(ICompanyQueries companies, IPayrollRepository payrolls, PayrollCalculator calculator, IAuditTrail audit, TimeProvider clock)
         : ICommandHandler<CreatePayroll, Result<PayrollDto>>
     {
         public async ValueTask<Result<PayrollDto>> Handle(CreatePayroll command, CancellationToken cancellationToken)
@@ -51,7 +52,18 @@ public sealed record CreatePayroll(
 
             var payroll = Payroll.Draft(command.CompanyId, command.PeriodStart.Value, command.PeriodEnd!.Value, command.PayDate.Value, frequency, lines.Value!, clock.GetUtcNow());
             await payrolls.AddAsync(payroll, cancellationToken);
-            return PayrollDto.From(payroll);
+            var dto = PayrollDto.From(payroll);
+            await audit.RecordAsync(
+                new AuditEntry(AuditActions.PayrollCreated, payroll.CompanyId, "payroll", payroll.Id, new Dictionary<string, object?>
+                {
+                    ["periodStart"] = payroll.PeriodStart,
+                    ["periodEnd"] = payroll.PeriodEnd,
+                    ["payDate"] = payroll.PayDate,
+                    ["payFrequency"] = dto.PayFrequency,
+                    ["lines"] = payroll.Lines.Count,
+                }),
+                cancellationToken);
+            return dto;
         }
     }
 }

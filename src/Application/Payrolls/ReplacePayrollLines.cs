@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using PayrollPortal.Application.Audit;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Payrolls;
 
@@ -13,7 +14,7 @@ public sealed record ReplacePayrollLines(Guid CompanyId, Guid PayrollId, IReadOn
         public Validator() => this.ValidLines(x => x.Lines);
     }
 
-    public sealed class Handler(IPayrollRepository payrolls, PayrollCalculator calculator, TimeProvider clock) : ICommandHandler<ReplacePayrollLines, Result<PayrollDto>>
+    public sealed class Handler(IPayrollRepository payrolls, PayrollCalculator calculator, IAuditTrail audit, TimeProvider clock) : ICommandHandler<ReplacePayrollLines, Result<PayrollDto>>
     {
         public async ValueTask<Result<PayrollDto>> Handle(ReplacePayrollLines command, CancellationToken cancellationToken)
         {
@@ -37,6 +38,10 @@ public sealed record ReplacePayrollLines(Guid CompanyId, Guid PayrollId, IReadOn
 
             payroll.ReplaceLines(lines.Value!, clock.GetUtcNow());
             await payrolls.ReplaceLinesAsync(payroll, cancellationToken);
+            await audit.RecordAsync(
+                new AuditEntry(AuditActions.PayrollLinesReplaced, payroll.CompanyId, "payroll", payroll.Id,
+                    new Dictionary<string, object?> { ["lines"] = payroll.Lines.Count }),
+                cancellationToken);
             return PayrollDto.From(payroll);
         }
     }

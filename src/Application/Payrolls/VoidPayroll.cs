@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using PayrollPortal.Application.Audit;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Payrolls;
 
@@ -15,7 +16,7 @@ public sealed record VoidPayroll(Guid CompanyId, Guid PayrollId, string? Reason)
                 .WithErrorCode("payroll.void_reason_required").WithMessage("A reason of 1 to 500 characters is required to void a payroll.");
     }
 
-    public sealed class Handler(IPayrollRepository payrolls, TimeProvider clock) : ICommandHandler<VoidPayroll, Result<PayrollDto>>
+    public sealed class Handler(IPayrollRepository payrolls, IAuditTrail audit, TimeProvider clock) : ICommandHandler<VoidPayroll, Result<PayrollDto>>
     {
         public async ValueTask<Result<PayrollDto>> Handle(VoidPayroll command, CancellationToken cancellationToken)
         {
@@ -33,6 +34,10 @@ public sealed record VoidPayroll(Guid CompanyId, Guid PayrollId, string? Reason)
 
             await payrolls.UpdateStatusAsync(payroll, cancellationToken);
             await payrolls.FlagForReviewAsync(payroll, $"Payroll {payroll.Id} paid {payroll.PayDate:yyyy-MM-dd} was voided; its wages no longer count toward year-to-date.", cancellationToken);
+            await audit.RecordAsync(
+                new AuditEntry(AuditActions.PayrollVoided, payroll.CompanyId, "payroll", payroll.Id,
+                    new Dictionary<string, object?> { ["status"] = "voided", ["reason"] = payroll.VoidReason }),
+                cancellationToken);
             return PayrollDto.From(payroll);
         }
     }

@@ -5,8 +5,9 @@ using PayrollPortal.Domain.Common;
 namespace PayrollPortal.Application.Common.Behaviors;
 
 /// <summary>
-/// Innermost behaviour, commands only: one transaction per command, committed on success and rolled back on an error
-/// result or an exception. Queries pass straight through.
+/// Commands only: one transaction per command, committed on success and rolled back on an error result or an exception.
+/// Only <see cref="IdempotencyBehavior{TMessage, TResponse}"/> runs inside it, so that a key's completion commits with the
+/// command's rows. Queries pass straight through.
 /// </summary>
 public sealed class UnitOfWorkBehavior<TMessage, TResponse>(IUnitOfWork unitOfWork) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Idempotency figures for bench/README.md ("Idempotency"), against the real server (Release build) with wrk:
+#   1. replay vs execution of a 50-line payroll post (same endpoint, same body; replays reuse one completed key);
+#   2. write throughput with a fresh Idempotency-Key per request vs without, on POST /api/companies (the cheapest write,
+#      so the worst case for the key's relative cost) and on the 50-line payroll post.
+# Usage: bench/idempotency.sh [sqlite|postgres] [SECONDS] [CONNECTIONS]   (defaults: sqlite 10 8)
+# postgres uses TEST_POSTGRES_URL if set, else starts a throwaway cluster (fsync off: relative figures only).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+PROVIDER=${1:-sqlite}
+SECONDS_PER_RUN=${2:-10}
+CONNECTIONS=${3:-8}
+DLL=$ROOT/src/Api/bin/Release/net10.0/payroll.dll
+LUA=${IDEMPOTENCY_BENCH_LUA:-$ROOT/bench/idempotency/post.lua}
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+command -v wrk >/dev/null || { echo "bench/idempotency.sh: needs wrk (apt-get install -y wrk)" >&2; exit 2; }
+[ -f "$DLL" ] || dotnet build src/Api -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+
+WORK=$(mktemp -d /tmp/payroll-bench-idem-XXXXXX)
+SERVER_PID=
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  [ -n "${DB_NAME:-}" ] && psql "$TEST_POSTGRES_URL" -qc "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null 2>&1
+  [ "${STARTED_PG:-0}" = 1 ] && pg_throwaway_stop
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if [ "$PROVIDER" = postgres ]; then
+  # shellcheck source=build/postgres.sh
+  . build/postgres.sh
+  if [ -z "${TEST_POSTGRES_URL:-}" ]; then pg_throwaway_start >&2; STARTED_PG=1; fi
+  DB_NAME=bench_idem_$$
+  psql "$TEST_POSTGRES_URL" -qc "CREATE DATABASE $DB_NAME" >/dev/null
+  DATABASE_URL=$(python3 -c "import sys,urllib.parse as u; p=u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path='/$DB_NAME')))" "$TEST_POSTGRES_URL")
+else
+  DATABASE_URL=sqlite:///$WORK/app.db
+fi
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+BASE=http://127.0.0.1:$PORT
+env DATABASE_URL="$DATABASE_URL" ASPNETCORE_URLS="$BASE" ASPNETCORE_ENVIRONMENT=Production LOG_FORMAT=json \
+    Logging__LogLevel__Default=Warning PII_ENCRYPTION_KEYS="bench:$(head -c 32 /dev/urandom | base64)" \
+    dotnet "$DLL" >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 300); do curl -sf "$BASE/api/readyz" >/dev/null && break; sleep 0.1; done
+curl -sf "$BASE/api/readyz" >/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
+
+post() { curl -sf -X POST "$BASE$1" -H 'content-type: application/json' "${@:3}" -d "$2"; }
+COMPANY=$(post /api/companies '{"name":"Bench","slug":"bench"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+EMPLOYEES=()
+for i in $(seq 1 50); do
+  EMPLOYEES+=("$(post "/api/companies/$COMPANY/employees" \
+    "{\"firstName\":\"E$i\",\"lastName\":\"Bench\",\"ssn\":\"123-45-$((6000 + i))\",\"hireDate\":\"2024-01-01\",\"payFrequency\":\"monthly\",\"w4\":{\"version\":\"2020\",\"filingStatus\":\"married_filing_jointly\",\"step2Checkbox\":true}}" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')")
+done
+python3 - "$WORK/payroll.json" "${EMPLOYEES[@]}" <<'PY'
+import json, sys
+lines = [{"employeeId": e, "grossWages": 4000 + i * 37.5, "preTaxDeductions": {"retirement": 200}} for i, e in enumerate(sys.argv[2:])]
+json.dump({"periodStart": "2026-03-01", "periodEnd": "2026-03-31", "payDate": "2026-04-03", "payFrequency": "monthly", "lines": lines},
+          open(sys.argv[1], "w"))
+PY
+echo '{"name":"Bench company","slug":"SLUG"}' >"$WORK/company.json"
+PAYROLLS=/api/companies/$COMPANY/payrolls
+RUN=$(date +%s)
+# The key the replay run reuses (post.lua names it bench-replay-<its run id>), completed once before any run.
+post "$PAYROLLS" "@$WORK/payroll.json" -H "Idempotency-Key: bench-replay-$RUN-payroll-replay" -o /dev/null
+
+run() { # NAME MODE PATH BODY
+  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --timeout 30s -s "$LUA" "$BASE" -- "$2" "$3" "$4" "$RUN-$1" | grep -E '^(RESULT|NON2XX)' | sed "s/^RESULT/$1/"
+}
+# Warm-up (JIT, pools), then the measured runs; variants of one comparison run back to back.
+wrk -t2 -c"$CONNECTIONS" -d3s -s "$LUA" "$BASE" -- keys "$PAYROLLS" "$WORK/payroll.json" "$RUN-warm" >/dev/null
+echo "provider=$PROVIDER seconds=$SECONDS_PER_RUN connections=$CONNECTIONS"
+run payroll-execute keys "$PAYROLLS" "$WORK/payroll.json"
+run payroll-replay replay "$PAYROLLS" "$WORK/payroll.json"
+run company-without-key none /api/companies "$WORK/company.json"
+run company-with-key keys /api/companies "$WORK/company.json"
+run payroll-without-key none "$PAYROLLS" "$WORK/payroll.json"
+run payroll-with-key keys "$PAYROLLS" "$WORK/payroll.json"

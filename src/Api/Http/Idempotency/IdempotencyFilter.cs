@@ -1,0 +1,113 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PayrollPortal.Application.Common;
+using PayrollPortal.Infrastructure.Persistence.Idempotency;
+
+namespace PayrollPortal.Api.Http.Idempotency;
+
+/// <summary>
+/// The HTTP half of idempotency, around every write endpoint and before its command is sent (so before validation):
+/// checks the header, fingerprints the request and claims the key. A completed key is replayed, a key used with another
+/// fingerprint is 422, a key held by a running request is 409 with Retry-After. After the endpoint: a success was already
+/// completed inside the command's transaction (IdempotencyBehavior); a 4xx is stored now; a 5xx or an exception releases
+/// the key so the client can retry.
+/// </summary>
+internal sealed partial class IdempotencyFilter(IdempotencyOptions options, ILogger<IdempotencyFilter> logger) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var (key, error) = IdempotencyKeyHeader.Parse(http.Request.Headers[IdempotencyKeyHeader.Name]);
+        if (error is not null)
+        {
+            return HeaderProblem(http, error);
+        }
+
+        if (key is null)
+        {
+            return options.RequireKeyOnPost && HttpMethods.IsPost(http.Request.Method)
+                ? HeaderProblem(http, "This server requires an Idempotency-Key header on every POST.")
+                : await next(context);
+        }
+
+        var services = http.RequestServices;
+        var store = services.GetRequiredService<IdempotencyStore>();
+        var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? string.Empty;
+        var scope = new IdempotencyScope(services.GetRequiredService<IRequestContext>().Actor, http.Request.Method, route, key);
+        var fingerprint = await RequestFingerprint.ComputeAsync(http, http.RequestAborted);
+
+        var outcome = await store.ClaimAsync(scope, fingerprint, http.TraceIdentifier, options.Lease, options.Retention, http.RequestAborted);
+        switch (outcome)
+        {
+            case ClaimOutcome.Completed completed:
+                return new StoredResponseResult(completed.Response, completed.OriginalRequestId);
+            case ClaimOutcome.FingerprintMismatch:
+                return TypedResults.Problem(ProblemResponses.Create(http, StatusCodes.Status422UnprocessableEntity, "idempotency-key-reuse",
+                    "Idempotency key reused", "This Idempotency-Key was already used with a different request (method, route values, query or body). Use a new key for a new request."));
+            case ClaimOutcome.InFlight inFlight:
+                var seconds = Math.Max(1, (int)Math.Ceiling(inFlight.RetryAfter.TotalSeconds));
+                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                return TypedResults.Problem(ProblemResponses.Create(http, StatusCodes.Status409Conflict, "idempotency-key-in-flight",
+                    "Request in progress", $"A request with this Idempotency-Key is still being processed. Retry after {seconds} s."));
+        }
+
+        var owner = ((ClaimOutcome.Claimed)outcome).OwnerToken;
+        var request = services.GetRequiredService<IdempotentRequest>();
+        request.Claimed(scope, owner);
+        object? result;
+        try
+        {
+            result = await next(context);
+        }
+        catch
+        {
+            await ReleaseAsync(store, scope, owner);
+            throw;
+        }
+
+        if (request.Completed is { } stored)
+        {
+            return new StoredResponseResult(stored, null);
+        }
+
+        if (result is IResult endpointResult)
+        {
+            var captured = await ResponseCapture.CaptureAsync(endpointResult, http);
+            if (captured.Status is >= 400 and < 500 && await store.CompleteAsync(scope, owner, captured, CancellationToken.None))
+            {
+                return new StoredResponseResult(captured, null);
+            }
+
+            if (captured.Status is >= 200 and < 300)
+            {
+                LogNotCompleted(logger, http.Request.Method, route);
+            }
+        }
+
+        await ReleaseAsync(store, scope, owner);
+        return result;
+    }
+
+    private static ProblemHttpResult HeaderProblem(HttpContext http, string message) =>
+        TypedResults.Problem(ProblemResponses.CreateValidation(http, new Dictionary<string, string[]> { [IdempotencyKeyHeader.Name] = [message] }));
+
+    private async Task ReleaseAsync(IdempotencyStore store, IdempotencyScope scope, string owner)
+    {
+        try
+        {
+            await store.ReleaseAsync(scope, owner, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+        {
+            // The lease still frees the key; the original failure matters more than this one.
+            LogReleaseFailed(logger, ex, scope.Key);
+        }
+    }
+
+    [LoggerMessage(EventId = 600, Level = LogLevel.Warning,
+        Message = "{Method} {Route} succeeded without completing its idempotency key; send commands through SendCommandAsync")]
+    private static partial void LogNotCompleted(ILogger logger, string method, string route);
+
+    [LoggerMessage(EventId = 601, Level = LogLevel.Warning, Message = "Could not release idempotency key {Key}; it frees itself when its lease ends")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception, string key);
+}

@@ -1,0 +1,60 @@
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using PayrollPortal.Application.Audit;
+using PayrollPortal.Application.Common.Paging;
+
+namespace PayrollPortal.Infrastructure.Persistence.Audit;
+
+internal sealed class AuditQueries(DbSession session) : IAuditQueries
+{
+    public async Task<IReadOnlyList<AuditEventDto>> ListAsync(AuditFilter filter, KeysetCursor? after, int take, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder($"SELECT {AuditLink.Columns} FROM audit_events WHERE 1 = 1");
+        var parameters = new DynamicParameters();
+        if (filter.CompanyId is { } companyId)
+        {
+            sql.Append(" AND company_id = @companyId");
+            parameters.Add("companyId", companyId);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Action))
+        {
+            sql.Append(" AND action = @action");
+            parameters.Add("action", filter.Action);
+        }
+
+        if (filter.From is { } from)
+        {
+            sql.Append(" AND occurred_at >= @from");
+            parameters.Add("from", from);
+        }
+
+        if (filter.To is { } to)
+        {
+            sql.Append(" AND occurred_at < @to");
+            parameters.Add("to", to);
+        }
+
+        if (after is { } cursor)
+        {
+            sql.Append(" AND (occurred_at, id) > (@afterAt, @afterId)");
+            parameters.Add("afterAt", cursor.CreatedAt);
+            parameters.Add("afterId", cursor.Id);
+        }
+
+        sql.Append(" ORDER BY occurred_at, id LIMIT @take");
+        parameters.Add("take", take);
+
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AuditLink>(new CommandDefinition(sql.ToString(), parameters, session.Transaction, cancellationToken: cancellationToken));
+        return [.. rows.Select(ToDto)];
+    }
+
+    private static AuditEventDto ToDto(AuditLink row)
+    {
+        using var details = JsonDocument.Parse(row.Details);
+        return new AuditEventDto(row.Id, row.OccurredAt, row.Actor, row.CompanyId, row.Action, row.TargetType, row.TargetId, row.RequestId,
+            row.IdempotencyKey, details.RootElement.Clone(), row.Seq, row.Hash);
+    }
+}

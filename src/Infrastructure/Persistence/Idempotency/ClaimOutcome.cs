@@ -1,0 +1,21 @@
+namespace PayrollPortal.Infrastructure.Persistence.Idempotency;
+
+/// <summary>What claiming a key found.</summary>
+public abstract record ClaimOutcome
+{
+    private ClaimOutcome()
+    {
+    }
+
+    /// <summary>This request owns the key until it completes it, releases it or the lease runs out.</summary>
+    public sealed record Claimed(string OwnerToken) : ClaimOutcome;
+
+    /// <summary>The key completed earlier with the same fingerprint: replay its response.</summary>
+    public sealed record Completed(StoredResponse Response, string OriginalRequestId) : ClaimOutcome;
+
+    /// <summary>The key was used with another fingerprint (another body, query or route values).</summary>
+    public sealed record FingerprintMismatch : ClaimOutcome;
+
+    /// <summary>Another request holds the key; try again after <paramref name="RetryAfter"/>.</summary>
+    public sealed record InFlight(TimeSpan RetryAfter) : ClaimOutcome;
+}
