@@ -63,8 +63,9 @@ PG_PORT=${TEST_POSTGRES_URL##*:}
 PG_PORT=${PG_PORT%%/*}
 psql_do() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres "$@"; }
 psql_do -d postgres -c "CREATE DATABASE payroll_full" -c "CREATE DATABASE payroll_bare"
-# The bare server gets the product's schema from the product's own first migration; the full server migrates itself.
-psql_do -d payroll_bare -f db/postgres/0001_create_companies.sql
+# The bare server gets the product's schema from the product's own migrations (companies, and the audit trail it writes
+# in the same transaction); the full server migrates itself.
+psql_do -d payroll_bare -f db/postgres/0001_create_companies.sql -f db/postgres/0004_create_idempotency_and_audit.sql
 
 FULL_PORT=$(pg_free_port)
 BARE_PORT=$(pg_free_port)

@@ -38,6 +38,20 @@ internal static class CompanyRoutes
         ON CONFLICT (slug) DO NOTHING
         """;
 
+    // The audit event the product writes in the same transaction (src/Infrastructure/Persistence/Audit/AuditTrail.cs), so that
+    // both servers run the same SQL and the comparison measures the pipeline, not the audit trail.
+    private const string ChainHeadSql = "INSERT INTO audit_chain_heads (chain, seq, hash) VALUES (@chain, 0, @genesis) ON CONFLICT (chain) DO NOTHING";
+
+    private const string AdvanceChainSql = "UPDATE audit_chain_heads SET seq = seq + 1 WHERE chain = @chain RETURNING seq, hash";
+
+    private const string AuditSql =
+        """
+        INSERT INTO audit_events (id, chain, seq, occurred_at, actor, company_id, action, target_type, target_id, request_id,
+                                  idempotency_key, details, prev_hash, hash)
+        VALUES (@id, @chain, @seq, @at, 'anonymous', @company, 'company.created', 'company', @target, @request, NULL, @details, @prev, @hash);
+        UPDATE audit_chain_heads SET hash = @hash WHERE chain = @chain;
+        """;
+
     private const string SelectSql =
         "SELECT id AS Id, name AS Name, slug AS Slug, ein AS Ein, created_at AS CreatedAt, updated_at AS UpdatedAt FROM companies WHERE id = @id";
 
@@ -67,8 +81,46 @@ internal static class CompanyRoutes
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: $"The slug '{company.Slug}' is already taken.");
         }
 
+        await AuditAsync(connection, transaction, company, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Results.Created($"/api/companies/{company.Id}", company);
+    }
+
+    private static async Task AuditAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CompanyDto company, CancellationToken cancellationToken)
+    {
+        var chain = company.Id.ToString("D");
+        await using (var head = new NpgsqlCommand(ChainHeadSql, connection, transaction))
+        {
+            head.Parameters.Add(new NpgsqlParameter<string>("chain", chain));
+            head.Parameters.Add(new NpgsqlParameter<string>("genesis", new string('0', 64)));
+            await head.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        long seq;
+        string previous;
+        await using (var advance = new NpgsqlCommand(AdvanceChainSql, connection, transaction))
+        {
+            advance.Parameters.Add(new NpgsqlParameter<string>("chain", chain));
+            await using var reader = await advance.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            seq = reader.GetInt64(0);
+            previous = reader.GetString(1);
+        }
+
+        var details = $"{{\"ein\":{(company.Ein is null ? "null" : $"\"{company.Ein}\"")},\"name\":\"{company.Name}\",\"slug\":\"{company.Slug}\"}}";
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{chain}|{seq}|{details}|{previous}")));
+        await using var audit = new NpgsqlCommand(AuditSql, connection, transaction);
+        audit.Parameters.Add(new NpgsqlParameter<Guid>("id", Guid.CreateVersion7()));
+        audit.Parameters.Add(new NpgsqlParameter<string>("chain", chain));
+        audit.Parameters.Add(new NpgsqlParameter<long>("seq", seq));
+        audit.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("at", company.CreatedAt));
+        audit.Parameters.Add(new NpgsqlParameter<Guid>("company", company.Id));
+        audit.Parameters.Add(new NpgsqlParameter<string>("target", chain));
+        audit.Parameters.Add(new NpgsqlParameter<string>("request", Guid.CreateVersion7().ToString("N")));
+        audit.Parameters.Add(new NpgsqlParameter<string>("details", details));
+        audit.Parameters.Add(new NpgsqlParameter<string>("prev", previous));
+        audit.Parameters.Add(new NpgsqlParameter<string>("hash", hash));
+        await audit.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public static async Task<IResult> GetAsync(Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
