@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using PayrollPortal.Application.Employees;
 using PayrollPortal.Domain.Common;
@@ -113,9 +115,27 @@ public sealed class PayrollCalculator(IEmployeeRepository employees, IPayrollRep
                 Money.FromDecimal(r.AdditionalMedicare)),
             new LineEmployerTaxes(Money.FromDecimal(r.EmployerSocialSecurity), Money.FromDecimal(r.EmployerMedicare)),
             w4.EffectiveDate,
-            JsonSerializer.Serialize(r.Trace.Lines().ToDictionary(l => l.Key, l => l.Value)));
+            TraceJson(r.Trace));
 
         return line.NetPay.Cents < 0 ? PayrollErrors.NegativeNetPay(index) : line;
+    }
+
+    /// <summary>The worksheet lines as a JSON object, written directly: this runs once per line of a payroll.</summary>
+    private static string TraceJson(UsWorksheetTrace trace)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (line, value) in trace.Lines())
+            {
+                writer.WriteNumber(line, value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>The regime names fields as the preview request does; on a payroll line the same inputs sit at these paths.</summary>

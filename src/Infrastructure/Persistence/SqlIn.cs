@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Dapper;
+using Npgsql;
 
 namespace PayrollPortal.Infrastructure.Persistence;
 
@@ -20,5 +22,21 @@ internal static class SqlIn
         }
 
         return names.Count == 0 ? "(NULL)" : $"({string.Join(", ", names)})";
+    }
+
+    /// <summary>
+    /// <c>column</c> is one of <paramref name="values"/>, for lists that can be long (a payroll's employees): one array
+    /// parameter on PostgreSQL (<c>= ANY(@name)</c>), which parses and plans like a single value, and
+    /// <see cref="List{T}"/> on SQLite.
+    /// </summary>
+    public static string Any<T>(DbConnection connection, DynamicParameters parameters, string column, string name, IEnumerable<T> values)
+    {
+        if (connection is NpgsqlConnection)
+        {
+            parameters.Add(name, values.ToArray());
+            return $"{column} = ANY(@{name})";
+        }
+
+        return $"{column} IN {List(parameters, name, values)}";
     }
 }

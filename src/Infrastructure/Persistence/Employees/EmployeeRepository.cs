@@ -19,7 +19,7 @@ internal sealed class EmployeeRepository(DbSession session) : IEmployeeRepositor
         var connection = await session.ConnectionAsync(cancellationToken);
         var parameters = new DynamicParameters(new { companyId });
         var rows = await connection.QueryAsync<EmployeeRow>(new CommandDefinition(
-            $"SELECT {EmployeeRow.Columns} FROM employees WHERE company_id = @companyId AND id IN {SqlIn.List(parameters, "id", ids)}",
+            $"SELECT {EmployeeRow.Columns} FROM employees WHERE company_id = @companyId AND {SqlIn.Any(connection, parameters, "id", "ids", ids)}",
             parameters, session.Transaction, cancellationToken: cancellationToken));
         var history = await EmployeeW4History.LoadAsync(connection, session.Transaction, ids, cancellationToken);
         return rows.ToDictionary(r => r.Id, r => r.ToDomain(history[r.Id].Select(w => w.ToDomain())));

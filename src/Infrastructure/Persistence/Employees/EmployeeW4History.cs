@@ -11,7 +11,7 @@ internal static class EmployeeW4History
     {
         var parameters = new DynamicParameters();
         var rows = await connection.QueryAsync<EmployeeW4Row>(new CommandDefinition(
-            $"SELECT {EmployeeW4Row.Columns} FROM employee_w4s WHERE employee_id IN {SqlIn.List(parameters, "employee", employeeIds)} ORDER BY employee_id, effective_date",
+            $"SELECT {EmployeeW4Row.Columns} FROM employee_w4s WHERE {SqlIn.Any(connection, parameters, "employee_id", "employees", employeeIds)} ORDER BY employee_id, effective_date",
             parameters, transaction, cancellationToken: cancellationToken));
         return rows.ToLookup(r => r.EmployeeId);
     }

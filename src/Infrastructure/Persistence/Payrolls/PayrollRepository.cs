@@ -110,7 +110,7 @@ internal sealed class PayrollRepository(DbSession session) : IPayrollRepository
                    SUM(l.supplemental_wages) AS SupplementalWages
             FROM payroll_lines l JOIN payrolls p ON p.id = l.payroll_id
             WHERE p.company_id = @companyId AND p.status = 'approved' AND p.pay_year = @taxYear AND p.pay_date <= @payDate
-              AND p.id <> @excludePayrollId AND l.employee_id IN {SqlIn.List(parameters, "employee", employeeIds.Distinct())}
+              AND p.id <> @excludePayrollId AND {SqlIn.Any(connection, parameters, "l.employee_id", "employees", employeeIds.Distinct())}
             GROUP BY l.employee_id
             """,
             parameters, session.Transaction, cancellationToken: cancellationToken));
