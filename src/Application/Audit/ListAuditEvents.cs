@@ -26,17 +26,10 @@ public sealed record ListAuditEvents(
     {
         public async ValueTask<Result<Page<AuditEventDto>>> Handle(ListAuditEvents query, CancellationToken cancellationToken)
         {
-            KeysetCursor? after = KeysetCursor.TryDecode(query.Cursor, out var cursor) ? cursor : null;
+            var after = KeysetCursor.DecodeOrNull(query.Cursor);
             var filter = new AuditFilter(query.CompanyId, query.Action, query.From, query.To);
             var rows = await queries.ListAsync(filter, after, query.Limit + 1, cancellationToken);
-            if (rows.Count <= query.Limit)
-            {
-                return new Page<AuditEventDto>(rows, null);
-            }
-
-            var items = rows.Take(query.Limit).ToArray();
-            var last = items[^1];
-            return new Page<AuditEventDto>(items, new KeysetCursor(last.OccurredAt, last.Id).Encode());
+            return Page<AuditEventDto>.FromOverfetch(rows, query.Limit, row => new KeysetCursor(row.OccurredAt, row.Id));
         }
     }
 }

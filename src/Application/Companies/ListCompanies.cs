@@ -21,16 +21,9 @@ public sealed record ListCompanies(int Limit = PageLimits.Default, string? Curso
     {
         public async ValueTask<Result<Page<CompanyDto>>> Handle(ListCompanies query, CancellationToken cancellationToken)
         {
-            KeysetCursor? after = KeysetCursor.TryDecode(query.Cursor, out var cursor) ? cursor : null;
+            var after = KeysetCursor.DecodeOrNull(query.Cursor);
             var rows = await queries.ListAsync(after, query.Limit + 1, cancellationToken);
-            if (rows.Count <= query.Limit)
-            {
-                return new Page<CompanyDto>(rows, null);
-            }
-
-            var items = rows.Take(query.Limit).ToArray();
-            var last = items[^1];
-            return new Page<CompanyDto>(items, new KeysetCursor(last.CreatedAt, last.Id).Encode());
+            return Page<CompanyDto>.FromOverfetch(rows, query.Limit, row => new KeysetCursor(row.CreatedAt, row.Id));
         }
     }
 }

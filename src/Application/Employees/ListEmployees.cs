@@ -31,16 +31,10 @@ public sealed record ListEmployees(Guid CompanyId, int Limit = PageLimits.Defaul
                 return CompanyErrors.NotFound;
             }
 
-            KeysetCursor? after = KeysetCursor.TryDecode(query.Cursor, out var cursor) ? cursor : null;
+            var after = KeysetCursor.DecodeOrNull(query.Cursor);
             var q = string.IsNullOrWhiteSpace(query.Q) ? null : query.Q.Trim();
             var rows = await employees.ListAsync(query.CompanyId, q, after, query.Limit + 1, cancellationToken);
-            if (rows.Count <= query.Limit)
-            {
-                return new Page<EmployeeDto>(rows, null);
-            }
-
-            var items = rows.Take(query.Limit).ToArray();
-            return new Page<EmployeeDto>(items, new KeysetCursor(items[^1].CreatedAt, items[^1].Id).Encode());
+            return Page<EmployeeDto>.FromOverfetch(rows, query.Limit, row => new KeysetCursor(row.CreatedAt, row.Id));
         }
     }
 }

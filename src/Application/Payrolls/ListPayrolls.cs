@@ -33,15 +33,9 @@ public sealed record ListPayrolls(Guid CompanyId, int? Year = null, int? Month =
                 return CompanyErrors.NotFound;
             }
 
-            KeysetCursor? after = KeysetCursor.TryDecode(query.Cursor, out var cursor) ? cursor : null;
+            var after = KeysetCursor.DecodeOrNull(query.Cursor);
             var rows = await payrolls.ListAsync(query.CompanyId, query.Year, query.Month, query.Status, after, query.Limit + 1, cancellationToken);
-            if (rows.Count <= query.Limit)
-            {
-                return new Page<PayrollSummaryDto>(rows, null);
-            }
-
-            var items = rows.Take(query.Limit).ToArray();
-            return new Page<PayrollSummaryDto>(items, new KeysetCursor(items[^1].CreatedAt, items[^1].Id).Encode());
+            return Page<PayrollSummaryDto>.FromOverfetch(rows, query.Limit, row => new KeysetCursor(row.CreatedAt, row.Id));
         }
     }
 }

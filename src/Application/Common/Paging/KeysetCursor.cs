@@ -21,6 +21,9 @@ public readonly record struct KeysetCursor(DateTimeOffset CreatedAt, Guid Id)
         return Base64Url.EncodeToString(bytes);
     }
 
+    /// <summary>The position a validated cursor names, or null for the first page.</summary>
+    public static KeysetCursor? DecodeOrNull(string? text) => TryDecode(text, out var cursor) ? cursor : null;
+
     public static bool TryDecode(string? text, out KeysetCursor cursor)
     {
         cursor = default;
