@@ -129,6 +129,7 @@ internal static partial class PayrollHost
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimitMiddleware>(maxBody);
         app.UseMiddleware<BufferIdempotentBodiesMiddleware>();
+        app.UsePortal();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
