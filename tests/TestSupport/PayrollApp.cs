@@ -12,7 +12,7 @@ namespace PayrollPortal.TestSupport;
 /// The real application, in memory, on its own fresh database. Create one per test:
 /// <c>await using var app = await PayrollApp.StartAsync(provider);</c>
 /// </summary>
-public sealed class PayrollApp : WebApplicationFactory<Program>
+public sealed partial class PayrollApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _ownsDatabase;
