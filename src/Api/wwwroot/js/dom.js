@@ -1,4 +1,4 @@
-// Small DOM builder. Text always goes in as text nodes (never innerHTML), so data from the API cannot inject markup,
+// Small DOM builder. Text always goes in as text nodes (never parsed as HTML), so data from the API cannot inject markup,
 // and nothing here writes a style attribute or an inline handler: the Content Security Policy forbids both.
 
 /**
