@@ -99,7 +99,7 @@ public sealed class PortalTests(PortalFixture fixture) : IClassFixture<PortalFix
     });
 
     [Fact]
-    public Task CreatePayroll_WhenSubmitIsDoubleClicked_ShouldStoreOnePayroll() => _portal.RunAsync(async () =>
+    public Task CreatePayroll_WhenFixedAfterAnErrorAndDoubleClicked_ShouldStoreOnePayroll() => _portal.RunAsync(async () =>
     {
         var company = await fixture.CreateCompanyAsync("double");
         _portal.SignIn(PortalFixture.AdminEmail, fixture.AdminPassword);
@@ -110,8 +110,15 @@ public sealed class PortalTests(PortalFixture fixture) : IClassFixture<PortalFix
         _portal.SetDate("Pay date", "2026-03-31");
         _portal.Choose("Pay frequency", "Monthly");
         _portal.Choose(_portal.Field("Employee, line 1"), "Hopper, Grace");
-        _portal.Field("Gross wages, line 1").SendKeys("5000");
+        _portal.Field("Gross wages, line 1").SendKeys("50O0");
+        _portal.ClickButton("Create draft payroll");
+        var rowError = _portal.WaitFor("#payroll-grid tbody .field-error");
+        rowError.Text.ShouldBe("Gross wages: Enter an amount such as 1234.50.");
+        _portal.Field("Gross wages, line 1").GetAttribute("aria-invalid").ShouldBe("true");
 
+        var gross = _portal.Field("Gross wages, line 1");
+        gross.Clear();
+        gross.SendKeys("5000");
         new Actions(_portal.Driver).DoubleClick(_portal.Button("Create draft payroll")).Perform();
 
         _portal.WaitForHeading("Payroll paid 2026-03-31");

@@ -108,19 +108,22 @@ export class WriteIntent {
     if (this.#pending) return this.#pending;
     this.#key ??= newIdempotencyKey();
     const key = this.#key;
-    this.#pending = (async () => {
-      try {
-        const result = await send(key);
-        this.#key = null;
-        return result;
-      } catch (error) {
-        const answered = error instanceof ApiError && error.status < 500 && error.type !== 'idempotency-key-in-flight';
-        if (answered) this.#key = null;
-        throw error;
-      } finally {
+    // Callbacks run asynchronously, so #pending is set before any of them clears it, even when send() throws at once.
+    this.#pending = Promise.resolve()
+      .then(() => send(key))
+      .then(
+        result => {
+          this.#key = null;
+          return result;
+        },
+        error => {
+          const answered = error instanceof ApiError && error.status < 500 && error.type !== 'idempotency-key-in-flight';
+          if (answered) this.#key = null;
+          throw error;
+        })
+      .finally(() => {
         this.#pending = null;
-      }
-    })();
+      });
     return this.#pending;
   }
 }
