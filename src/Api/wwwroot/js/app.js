@@ -11,7 +11,7 @@ import { payrollsView } from './views/payrolls.js';
 import { payrollEditorView } from './views/payroll-editor.js';
 import { payrollDetailView } from './views/payroll-detail.js';
 import { reportView } from './views/report.js';
-import { setCompanyNav } from './views/common.js';
+import { setCompanyNav, forgetCompanies } from './views/common.js';
 
 route('/login', loginView);
 route('/', ctx => navigate('#/companies') ?? ctx);
@@ -76,6 +76,7 @@ async function render() {
 
 document.getElementById('sign-out').addEventListener('click', async () => {
   await signOut().catch(() => {});
+  forgetCompanies();
   showUser();
   setCompanyNav(null);
   navigate('#/login');

@@ -11,6 +11,11 @@ export async function loadCompany(companyId) {
   return companies.get(companyId);
 }
 
+/** Forgets what the previous user could see (called on sign-in and sign-out). */
+export function forgetCompanies() {
+  companies.clear();
+}
+
 export function rememberCompany(company) {
   companies.set(company.id, company);
 }

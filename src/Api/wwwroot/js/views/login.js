@@ -3,7 +3,7 @@ import { ApiError } from '../api.js';
 import { signIn } from '../session.js';
 import { field, formAlert, clearErrors, showError } from '../forms.js';
 import { navigate } from '../router.js';
-import { setCompanyNav } from './common.js';
+import { setCompanyNav, forgetCompanies } from './common.js';
 
 export async function loginView(ctx) {
   document.title = 'Sign in · Payroll Portal';
@@ -23,6 +23,7 @@ export async function loginView(ctx) {
     clearErrors(form);
     try {
       await signIn(email.control.value.trim(), password.control.value);
+      forgetCompanies();
       navigate(next && next.startsWith('#/') && !next.startsWith('#/login') ? next : '#/companies');
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
