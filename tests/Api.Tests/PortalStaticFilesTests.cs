@@ -21,7 +21,7 @@ public sealed partial class PortalStaticFilesTests
     {
         await using var app = await PayrollApp.StartAsync(DatabaseProvider.Sqlite);
 
-        var response = await app.CreateClient().GetAsync(path);
+        var response = await app.CreateAnonymousClient().GetAsync(path);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe(contentType);
@@ -36,7 +36,7 @@ public sealed partial class PortalStaticFilesTests
     {
         await using var app = await PayrollApp.StartAsync(DatabaseProvider.Sqlite);
 
-        var response = await app.CreateClient().GetAsync(path);
+        var response = await app.CreateClient().GetAsync(path); // signed in, so the answer is about the path, not the caller
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await response.Content.ReadAsStringAsync()).ShouldNotContain("<html", Case.Insensitive);

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
-using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
+using PayrollPortal.Application.Identity;
 using PayrollPortal.Infrastructure.Persistence;
 using PayrollPortal.TestSupport;
 
@@ -17,10 +17,10 @@ namespace PayrollPortal.Browser.Tests;
 /// </summary>
 public sealed class PortalFixture : IAsyncLifetime
 {
-    public const string AdminEmail = "admin@portal.test";
+    /// <summary>The bootstrap administrator that <see cref="PayrollApp"/> creates; the password is generated per run.</summary>
+    public const string AdminEmail = PayrollApp.AdminEmail;
 
-    /// <summary>Generated per run: no password lives in the repository.</summary>
-    public string AdminPassword { get; } = "Pw-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+    public string AdminPassword => TestKeys.AdminPassword;
 
     public PayrollApp App { get; private set; } = null!;
 
@@ -35,8 +35,6 @@ public sealed class PortalFixture : IAsyncLifetime
         Directory.CreateDirectory(DownloadDirectory);
         App = await PayrollApp.StartOnLoopbackAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?>
         {
-            ["ADMIN_EMAIL"] = AdminEmail,
-            ["ADMIN_PASSWORD"] = AdminPassword,
             // Signed download links, as in production; the secret is generated per run.
             ["EXPORT_HMAC_SECRET"] = "t1:" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         });
@@ -78,6 +76,30 @@ public sealed class PortalFixture : IAsyncLifetime
             w4 = new { version = "2020", filingStatus = "single" },
         }));
         return new TestCompany(company.Id, $"{label} company", employee.Id);
+    }
+
+    /// <summary>A draft payroll of one line for the company's employee, made through the API.</summary>
+    public async Task<Guid> CreateDraftPayrollAsync(TestCompany company)
+    {
+        using var client = App.CreateClient();
+        var payroll = await ReadAsync<Created>(await client.PostAsJsonAsync($"/api/companies/{company.Id}/payrolls", new
+        {
+            periodStart = "2026-01-01",
+            periodEnd = "2026-01-31",
+            payDate = "2026-01-30",
+            payFrequency = "monthly",
+            lines = new[] { new { employeeId = company.EmployeeId, grossWages = 4200.00m } },
+        }));
+        return payroll.Id;
+    }
+
+    /// <summary>A user with <paramref name="role"/> in the company who signs in with a password; returns (email, password).</summary>
+    public async Task<(string Email, string Password)> CreateMemberAsync(string role, Guid companyId)
+    {
+        var email = $"{role}-{Guid.NewGuid():N}@portal.test";
+        var password = SecretTokens.NewPassword();
+        await App.CreateMemberAsync(role, companyId, email, password);
+        return (email, password);
     }
 
     private static async Task<T> ReadAsync<T>(HttpResponseMessage response)

@@ -127,6 +127,45 @@ public sealed class PortalTests(PortalFixture fixture) : IClassFixture<PortalFix
         (await ScalarAsync(connection, "SELECT COUNT(*) FROM payroll_lines l JOIN payrolls p ON p.id = l.payroll_id WHERE p.company_id = @company", company.Id)).ShouldBe(1);
     });
 
+    [Fact]
+    public Task Viewer_ShouldSeeTheCompanyReadOnlyWithoutEditControls() => _portal.RunAsync(async () =>
+    {
+        var company = await fixture.CreateCompanyAsync("viewer");
+        var payrollId = await fixture.CreateDraftPayrollAsync(company);
+        var (email, password) = await fixture.CreateMemberAsync("viewer", company.Id);
+
+        _portal.SignIn(email, password);
+        _portal.WaitForHeading("Companies");
+        _portal.WaitFor("main table").Text.ShouldContain("Viewer");
+        _portal.ClickLink(company.Name);
+        _portal.WaitForHeading("Payrolls");
+        _portal.WaitFor(".role-note").Text.ShouldContain("read-only");
+        _portal.WaitFor("main table").Text.ShouldContain("2026-01-30");
+        _portal.HasVisible(By.LinkText("New payroll")).ShouldBeFalse();
+
+        _portal.ClickLink("2026-01-30");
+        _portal.WaitForHeading("Payroll paid 2026-01-30");
+        _portal.WaitFor(".badge-draft");
+        _portal.WaitFor("#payroll-lines").Text.ShouldContain("Grace Hopper");
+        _portal.Driver.FindElements(By.CssSelector("main button")).ShouldBeEmpty(); // no Approve, Void or export
+        _portal.HasVisible(By.LinkText("Edit lines")).ShouldBeFalse();
+
+        _portal.ClickLink("Employees");
+        _portal.WaitForHeading("Employees");
+        _portal.WaitFor("main table").Text.ShouldContain("***-**-6789");
+        _portal.HasVisible(By.LinkText("Add employee")).ShouldBeFalse();
+        _portal.ClickLink("Hopper, Grace");
+        _portal.WaitForHeading("Grace Hopper");
+        _portal.Field("First name").Enabled.ShouldBeFalse();
+        _portal.Driver.FindElements(By.CssSelector("main form input, main form select")).ShouldAllBe(control => !control.Enabled);
+        _portal.Driver.FindElements(By.CssSelector("main button")).ShouldBeEmpty();
+
+        // Typing the editor's address does not give a viewer the editor.
+        _portal.Open($"#/c/{company.Id}/payrolls/{payrollId}/edit");
+        _portal.WaitForHeading("Payroll paid 2026-01-30");
+        _portal.HasVisible(By.Id("payroll-grid")).ShouldBeFalse();
+    });
+
     private string PreviewCell(int line, string column) =>
         _portal.Driver.FindElements(By.CssSelector("#payroll-grid tbody tr"))[line - 1].FindElement(By.CssSelector($"[data-preview='{column}']")).Text;
 

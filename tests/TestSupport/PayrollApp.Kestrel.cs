@@ -22,7 +22,8 @@ public sealed partial class PayrollApp
         };
         var app = new PayrollApp(database, merged);
         app.UseKestrel();
-        app.StartServer();
+        app.StartServer(); // applies the migrations and creates the administrator
+        await app.SignInAdminAsync();
         return app;
     }
 
