@@ -1,5 +1,5 @@
 import { h, formatMoney, replace } from '../dom.js';
-import { api, WriteIntent } from '../api.js';
+import { api, WriteIntent, ApiError } from '../api.js';
 import { canWrite } from '../session.js';
 import { field, formAlert, submitOnce, showError, clearErrors } from '../forms.js';
 import { navigate } from '../router.js';
@@ -30,7 +30,11 @@ export async function payrollDetailView(ctx) {
             await approveIntent.run(key => api.post(`${base}/approve`, undefined, { idempotencyKey: key }));
             navigate(`#/c/${company.id}/payrolls/${payroll.id}`);
           } catch (error) {
-            showError(actionBox, error);
+            // The API's advice for a stale draft speaks HTTP; in the portal, saving the lines is what recomputes them.
+            const stale = error instanceof ApiError && error.problem.code === 'payroll.stale';
+            showError(actionBox, stale
+              ? new ApiError(409, { detail: 'Year-to-date wages changed since this draft was computed (another payroll was approved or voided). Open Edit lines and save to recompute, review the figures, then approve.' })
+              : error);
             approve.disabled = false;
           }
         },
