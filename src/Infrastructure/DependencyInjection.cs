@@ -11,6 +11,7 @@ using PayrollPortal.Application.Exports;
 using PayrollPortal.Application.Payrolls;
 using PayrollPortal.Application.Companies;
 using PayrollPortal.Application.Operations;
+using PayrollPortal.Infrastructure.Backups;
 using PayrollPortal.Infrastructure.Exports;
 using PayrollPortal.Infrastructure.Health;
 using PayrollPortal.Infrastructure.Persistence;
@@ -74,6 +75,11 @@ public static class DependencyInjection
         services.AddScoped<IPayrollRegisterSource, PayrollRegisterSource>();
         services.AddSingleton<IRegisterFileWriter, CsvRegisterWriter>();
         services.AddSingleton<IRegisterFileWriter, XlsxRegisterWriter>();
+
+        services.AddSingleton(sp => new PostgresTools(sp.GetRequiredService<IConfiguration>()[PostgresTools.BinVariable]));
+        services.AddSingleton<DatabaseBackup>();
+        services.AddSingleton<BackupRestore>();
+        services.AddSingleton<BackupVerifier>();
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
