@@ -39,6 +39,7 @@ internal static partial class PayrollHost
             _ = DatabaseSettings.Parse(builder.Configuration["DATABASE_URL"]);
             _ = MigrationOptions.FromConfiguration(builder.Configuration);
             _ = IdempotencyOptions.FromConfiguration(builder.Configuration);
+            _ = GracefulShutdown.DrainTime(builder.Configuration, builder.Environment);
         }
         catch (Exception ex) when (ex is DatabaseUrlException or MigrationException or InvalidOperationException)
         {
@@ -103,6 +104,7 @@ internal static partial class PayrollHost
         services.AddSingleton<IAppInfo, AppInfo>();
         services.AddSingleton<JsonSerializerOptionsHolder>();
         services.AddHostedService<StartupMigrationService>();
+        services.AddGracefulShutdown();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier);
