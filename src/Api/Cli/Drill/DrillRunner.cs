@@ -199,7 +199,7 @@ internal sealed class DrillRunner(CliContext context, IServiceProvider services,
         var status = await _stagingDb!.Migrator.VerifyAsync(cancellationToken);
         checks.Add(Check("migrate verify", status.IsAtHead, status.IsAtHead ? $"at head {status.HeadVersion}" : string.Join("; ", status.Problems)));
         using var health = await _server!.Client.GetAsync("api/healthz", cancellationToken);
-        checks.Add(Check("GET /api/healthz", health.StatusCode == HttpStatusCode.OK, $"{(int)health.StatusCode} {await health.Content.ReadAsStringAsync(cancellationToken)}"));
+        checks.Add(Check("GET /api/healthz after migrate down", health.StatusCode == HttpStatusCode.OK, $"{(int)health.StatusCode} {await health.Content.ReadAsStringAsync(cancellationToken)}"));
         return $"{applied.Count} rehearsal migration(s) applied and reverted from {rehearsalScripts}";
     }
 
