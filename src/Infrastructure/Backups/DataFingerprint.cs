@@ -104,9 +104,7 @@ public static class DataFingerprint
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"SELECT * FROM {table} ORDER BY {orderBy}";
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[64 * 1024];
-        var length = 0;
+        var sink = new RowSink();
         long rows = 0;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -116,75 +114,145 @@ public static class DataFingerprint
                 rows++;
                 for (var i = 0; i < columns; i++)
                 {
-                    var value = reader.IsDBNull(i) ? null : reader.GetValue(i);
-                    var bytes = Encode(value);
-                    if (length + bytes.Length > buffer.Length)
-                    {
-                        hash.AppendData(buffer, 0, length);
-                        length = 0;
-                    }
-
-                    if (bytes.Length > buffer.Length)
-                    {
-                        hash.AppendData(bytes);
-                    }
-                    else
-                    {
-                        bytes.CopyTo(buffer.AsSpan(length));
-                        length += bytes.Length;
-                    }
+                    sink.Append(reader, i);
                 }
             }
         }
 
-        hash.AppendData(buffer, 0, length);
-        return new TableSummary(table, rows, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        return new TableSummary(table, rows, sink.Finish());
     }
 
-    /// <summary>A type tag, then the value; text and bytes are length-prefixed so that no two rows encode alike.</summary>
-    private static byte[] Encode(object? value)
+    /// <summary>
+    /// Encodes values straight into one buffer that is hashed when full: a type tag, then the value; text and bytes are
+    /// length-prefixed so that no two rows encode alike. No allocation per value beyond what the reader makes.
+    /// </summary>
+    private sealed class RowSink
     {
-        switch (value)
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private readonly byte[] _buffer = new byte[256 * 1024];
+        private int _length;
+
+        public void Append(DbDataReader reader, int ordinal)
         {
-            case null:
-                return [0];
-            case string text:
-                return Prefixed(1, Encoding.UTF8.GetBytes(text));
-            case byte[] bytes:
-                return Prefixed(2, bytes);
-            case long or int or short or byte:
-                return Fixed(3, Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
-            case bool flag:
-                return [4, flag ? (byte)1 : (byte)0];
-            case double number:
-                return Fixed(5, BitConverter.DoubleToInt64Bits(number));
-            case DateTime instant:
-                return Fixed(6, instant.Ticks);
-            case DateTimeOffset instant:
-                return Fixed(7, instant.UtcTicks);
-            case DateOnly date:
-                return Fixed(8, date.DayNumber);
-            case Guid id:
-                return Prefixed(9, id.ToByteArray());
-            default:
-                return Prefixed(10, Encoding.UTF8.GetBytes(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
+            if (reader.IsDBNull(ordinal))
+            {
+                Reserve(1)[0] = 0;
+                _length += 1;
+                return;
+            }
+
+            var type = reader.GetFieldType(ordinal);
+            if (type == typeof(string))
+            {
+                Text(1, reader.GetString(ordinal));
+            }
+            else if (type == typeof(long) || type == typeof(int) || type == typeof(short))
+            {
+                Fixed(3, reader.GetInt64(ordinal));
+            }
+            else if (type == typeof(bool))
+            {
+                Fixed(4, reader.GetBoolean(ordinal) ? 1 : 0);
+            }
+            else if (type == typeof(double))
+            {
+                Fixed(5, BitConverter.DoubleToInt64Bits(reader.GetDouble(ordinal)));
+            }
+            else
+            {
+                Other(reader.GetValue(ordinal));
+            }
         }
-    }
 
-    private static byte[] Prefixed(byte tag, byte[] payload)
-    {
-        var bytes = new byte[5 + payload.Length];
-        bytes[0] = tag;
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(1), payload.Length);
-        payload.CopyTo(bytes, 5);
-        return bytes;
-    }
+        public string Finish()
+        {
+            _hash.AppendData(_buffer, 0, _length);
+            _length = 0;
+            var hex = Convert.ToHexStringLower(_hash.GetHashAndReset());
+            _hash.Dispose();
+            return hex;
+        }
 
-    private static byte[] Fixed(byte tag, long value)
-    {
-        var bytes = new byte[9];
-        bytes[0] = tag;
-        BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(1), value);
-        return bytes;
+        private void Other(object value)
+        {
+            switch (value)
+            {
+                case byte[] bytes:
+                    Bytes(2, bytes);
+                    break;
+                case DateTime instant:
+                    Fixed(6, instant.Ticks);
+                    break;
+                case DateTimeOffset instant:
+                    Fixed(7, instant.UtcTicks);
+                    break;
+                case DateOnly date:
+                    Fixed(8, date.DayNumber);
+                    break;
+                case Guid id:
+                    Bytes(9, id.ToByteArray());
+                    break;
+                default:
+                    Text(10, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    break;
+            }
+        }
+
+        private void Text(byte tag, string text)
+        {
+            var max = Encoding.UTF8.GetMaxByteCount(text.Length);
+            if (max + 5 > _buffer.Length)
+            {
+                Bytes(tag, Encoding.UTF8.GetBytes(text));
+                return;
+            }
+
+            var span = Reserve(max + 5);
+            span[0] = tag;
+            var written = Encoding.UTF8.GetBytes(text, span[5..]);
+            BinaryPrimitives.WriteInt32LittleEndian(span[1..], written);
+            _length += 5 + written;
+        }
+
+        private void Bytes(byte tag, byte[] bytes)
+        {
+            var header = Reserve(5);
+            header[0] = tag;
+            BinaryPrimitives.WriteInt32LittleEndian(header[1..], bytes.Length);
+            _length += 5;
+            if (bytes.Length <= _buffer.Length)
+            {
+                bytes.CopyTo(Reserve(bytes.Length));
+                _length += bytes.Length;
+                return;
+            }
+
+            Flush();
+            _hash.AppendData(bytes);
+        }
+
+        private void Fixed(byte tag, long value)
+        {
+            var span = Reserve(9);
+            span[0] = tag;
+            BinaryPrimitives.WriteInt64LittleEndian(span[1..], value);
+            _length += 9;
+        }
+
+        private Span<byte> Reserve(int bytes)
+        {
+            if (_length + bytes > _buffer.Length)
+            {
+                Flush();
+            }
+
+            return _buffer.AsSpan(_length);
+        }
+
+        private void Flush()
+        {
+            _hash.AppendData(_buffer, 0, _length);
+            _length = 0;
+        }
     }
 }

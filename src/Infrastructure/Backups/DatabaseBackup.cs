@@ -19,7 +19,8 @@ public sealed class DatabaseBackup(DatabaseSettings settings, TimeProvider clock
     /// <summary>Pages per backup step: 4 MiB at the default page size, between progress reports.</summary>
     private const int PagesPerStep = 1024;
 
-    public sealed record Result(string File, BackupManifest Manifest, TimeSpan Elapsed);
+    /// <param name="Phases">Where the time went, in order; phases that ran side by side overlap.</param>
+    public sealed record Result(string File, BackupManifest Manifest, TimeSpan Elapsed, IReadOnlyList<(string Phase, TimeSpan Elapsed)> Phases);
 
     public async Task<Result> CreateAsync(string outDirectory, Action<BackupProgress>? progress, CancellationToken cancellationToken)
     {
@@ -41,20 +42,18 @@ public sealed class DatabaseBackup(DatabaseSettings settings, TimeProvider clock
         }
 
         var partial = file + ".partial";
+        var phases = new List<(string, TimeSpan)>();
         try
         {
-            var (schemaVersion, tables) = settings.Provider == DatabaseProvider.Sqlite
-                ? await BackupSqliteAsync(partial, progress, cancellationToken)
-                : await BackupPostgresAsync(partial, progress, cancellationToken);
-
-            progress?.Invoke(new BackupProgress("checksum", 0, null, "bytes"));
-            var (size, sha) = await BackupFiles.HashAsync(partial, cancellationToken);
+            var (schemaVersion, tables, size, sha) = settings.Provider == DatabaseProvider.Sqlite
+                ? await BackupSqliteAsync(partial, progress, phases, cancellationToken)
+                : await BackupPostgresAsync(partial, progress, phases, cancellationToken);
             var manifest = new BackupManifest(
                 BackupManifest.CurrentFormat, clock.GetUtcNow(), started, settings.ProviderName, schemaVersion, Path.GetFileName(file), size, sha, tables,
                 typeof(DatabaseBackup).Assembly.GetName().Version?.ToString() ?? "unknown");
             await manifest.WriteAsync(file, cancellationToken);
             File.Move(partial, file);
-            return new Result(file, manifest, stopwatch.Elapsed);
+            return new Result(file, manifest, stopwatch.Elapsed, phases);
         }
         catch (Exception ex)
         {
@@ -78,8 +77,8 @@ public sealed class DatabaseBackup(DatabaseSettings settings, TimeProvider clock
     internal static string OneLine(string message) =>
         string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-    private async Task<(string? SchemaVersion, IReadOnlyList<TableSummary> Tables)> BackupSqliteAsync(
-        string partial, Action<BackupProgress>? progress, CancellationToken cancellationToken)
+    private async Task<(string? SchemaVersion, IReadOnlyList<TableSummary> Tables, long Size, string Sha256)> BackupSqliteAsync(
+        string partial, Action<BackupProgress>? progress, List<(string, TimeSpan)> phases, CancellationToken cancellationToken)
     {
         var sourcePath = settings.SqlitePath!;
         if (!File.Exists(sourcePath))
@@ -88,8 +87,9 @@ public sealed class DatabaseBackup(DatabaseSettings settings, TimeProvider clock
         }
 
         BackupFiles.DeleteQuietly(partial);
+        var copying = Stopwatch.StartNew();
         await using (var source = new SqliteConnection(new SqliteConnectionStringBuilder(settings.ConnectionString) { Pooling = false, Mode = SqliteOpenMode.ReadWrite }.ToString()))
-        await using (var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
+        await using (var destination = Open(partial, SqliteOpenMode.ReadWriteCreate))
         {
             await source.OpenAsync(cancellationToken);
             await destination.OpenAsync(cancellationToken);
@@ -109,19 +109,52 @@ public sealed class DatabaseBackup(DatabaseSettings settings, TimeProvider clock
 
             // The copy carries the source's WAL flag; a backup file must be one self-contained file.
             await ExecuteAsync(destination, "PRAGMA journal_mode = DELETE", cancellationToken);
-            progress?.Invoke(new BackupProgress("integrity_check", 0, null, "pages"));
-            var integrity = await SqliteIntegrityAsync(destination, cancellationToken);
-            if (integrity is not null)
-            {
-                throw new BackupException($"the copy fails PRAGMA integrity_check: {integrity}", BackupFailure.Invalid);
-            }
-
-            progress?.Invoke(new BackupProgress("manifest", 0, null, "rows"));
-            var version = await SchemaVersionAsync(destination, null, cancellationToken);
-            var tables = await DataFingerprint.ComputeAsync(destination, null, DatabaseProvider.Sqlite, cancellationToken);
-            return (version, tables);
         }
+
+        phases.Add(("copy (online backup API)", copying.Elapsed));
+
+        // The copy is complete and nothing writes to it any more: its integrity check, the manifest's counts and checksums and
+        // its SHA-256 are independent reads, run side by side.
+        progress?.Invoke(new BackupProgress("integrity_check, manifest and SHA-256", 0, null, "checks"));
+        var integrity = TimedAsync(phases, "PRAGMA integrity_check", async () =>
+        {
+            await using var connection = Open(partial, SqliteOpenMode.ReadOnly);
+            await connection.OpenAsync(cancellationToken);
+            return await SqliteIntegrityAsync(connection, cancellationToken);
+        });
+        var summary = TimedAsync(phases, "manifest (row counts, checksums)", async () =>
+        {
+            await using var connection = Open(partial, SqliteOpenMode.ReadOnly);
+            await connection.OpenAsync(cancellationToken);
+            return (await SchemaVersionAsync(connection, null, cancellationToken), await DataFingerprint.ComputeAsync(connection, null, DatabaseProvider.Sqlite, cancellationToken));
+        });
+        var hash = TimedAsync(phases, "SHA-256", () => BackupFiles.HashAsync(partial, cancellationToken));
+        await Task.WhenAll(integrity, summary, hash);
+        if (await integrity is { } problem)
+        {
+            throw new BackupException($"the copy fails PRAGMA integrity_check: {problem}", BackupFailure.Invalid);
+        }
+
+        var (version, tables) = await summary;
+        var (size, sha) = await hash;
+        return (version, tables, size, sha);
     }
+
+    private static SqliteConnection Open(string path, SqliteOpenMode mode) =>
+        new(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, Mode = mode }.ToString());
+
+    /// <summary>Runs <paramref name="run"/> on the thread pool and records how long it took.</summary>
+    private static Task<T> TimedAsync<T>(List<(string, TimeSpan)> phases, string name, Func<Task<T>> run) => Task.Run(async () =>
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var result = await run();
+        lock (phases)
+        {
+            phases.Add((name, stopwatch.Elapsed));
+        }
+
+        return result;
+    });
 
     private static void CopyPages(SqliteConnection source, SqliteConnection destination, Action<BackupProgress>? progress, CancellationToken cancellationToken)
     {
@@ -200,8 +233,8 @@ public sealed class DatabaseBackup(DatabaseSettings settings, TimeProvider clock
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task<(string? SchemaVersion, IReadOnlyList<TableSummary> Tables)> BackupPostgresAsync(
-        string partial, Action<BackupProgress>? progress, CancellationToken cancellationToken)
+    private async Task<(string? SchemaVersion, IReadOnlyList<TableSummary> Tables, long Size, string Sha256)> BackupPostgresAsync(
+        string partial, Action<BackupProgress>? progress, List<(string, TimeSpan)> phases, CancellationToken cancellationToken)
     {
         tools.Locate("pg_dump");
         tools.Locate("pg_restore");
@@ -219,15 +252,20 @@ public sealed class DatabaseBackup(DatabaseSettings settings, TimeProvider clock
 
         using var dumpDone = new CancellationTokenSource();
         var watcher = WatchFileAsync(partial, progress, dumpDone.Token);
-        var dump = tools.RunAsync(
-            "pg_dump", ["--no-owner", "--format=custom", $"--snapshot={snapshotId}", $"--file={partial}"], settings.ConnectionString, cancellationToken);
+        var dump = TimedAsync(phases, "pg_dump", () => tools.RunAsync(
+            "pg_dump", ["--no-owner", "--format=custom", $"--snapshot={snapshotId}", $"--file={partial}"], settings.ConnectionString, cancellationToken));
         string? version;
         IReadOnlyList<TableSummary> tables;
         PostgresTools.Outcome dumped;
+        var summarizing = Stopwatch.StartNew();
         try
         {
             version = await SchemaVersionAsync(connection, snapshot, cancellationToken);
             tables = await DataFingerprint.ComputeAsync(connection, snapshot, DatabaseProvider.PostgreSql, cancellationToken);
+            lock (phases)
+            {
+                phases.Add(("manifest (row counts, checksums), beside pg_dump", summarizing.Elapsed));
+            }
         }
         finally
         {
@@ -245,14 +283,17 @@ public sealed class DatabaseBackup(DatabaseSettings settings, TimeProvider clock
                 error.Contains("No space left", StringComparison.OrdinalIgnoreCase) ? BackupFailure.Storage : BackupFailure.Database);
         }
 
-        progress?.Invoke(new BackupProgress("pg_restore --list", 0, null, "entries"));
-        var listed = await tools.RunAsync("pg_restore", ["--list", partial], null, cancellationToken);
-        if (listed.ExitCode != 0)
+        progress?.Invoke(new BackupProgress("pg_restore --list and SHA-256", 0, null, "checks"));
+        var list = TimedAsync(phases, "pg_restore --list", () => tools.RunAsync("pg_restore", ["--list", partial], null, cancellationToken));
+        var hash = TimedAsync(phases, "SHA-256", () => BackupFiles.HashAsync(partial, cancellationToken));
+        await Task.WhenAll(list, hash);
+        if ((await list).ExitCode != 0)
         {
-            throw new BackupException($"pg_restore --list cannot read the dump: {listed.FirstError}", BackupFailure.Invalid);
+            throw new BackupException($"pg_restore --list cannot read the dump: {(await list).FirstError}", BackupFailure.Invalid);
         }
 
-        return (version, tables);
+        var (size, sha) = await hash;
+        return (version, tables, size, sha);
     }
 
     private static async Task WatchFileAsync(string path, Action<BackupProgress>? progress, CancellationToken cancellationToken)
