@@ -33,8 +33,8 @@ multiply_sqlite() {
   lcols=$(sqlite3 "$db" "select group_concat(name, ',') from pragma_table_info('payroll_lines') where name <> 'payroll_id'")
   sqlite3 "$db" <<SQL
 PRAGMA journal_mode=WAL;
-CREATE TEMP TABLE p0 AS SELECT * FROM payrolls;
-CREATE TEMP TABLE l0 AS SELECT * FROM payroll_lines;
+CREATE TEMP TABLE p0 AS SELECT * FROM payrolls WHERE substr(id, 1, 4) <> '0000';
+CREATE TEMP TABLE l0 AS SELECT * FROM payroll_lines WHERE substr(payroll_id, 1, 4) <> '0000';
 BEGIN;
 INSERT INTO payrolls (id,$pcols) WITH RECURSIVE n(i) AS (SELECT ${3:-1} UNION ALL SELECT i + 1 FROM n WHERE i < ${3:-1} + $copies - 1)
   SELECT printf('%08x', n.i) || substr(p0.id, 9), $(echo "$pcols" | sed 's/\([a-z_0-9]\+\)/p0.\1/g') FROM n, p0;
@@ -50,8 +50,8 @@ multiply_postgres() {
   pcols=$(psql "$url" -Atc "select string_agg(column_name, ',' order by ordinal_position) from information_schema.columns where table_name = 'payrolls' and column_name <> 'id'")
   lcols=$(psql "$url" -Atc "select string_agg(column_name, ',' order by ordinal_position) from information_schema.columns where table_name = 'payroll_lines' and column_name <> 'payroll_id'")
   psql "$url" -v ON_ERROR_STOP=1 -q <<SQL
-CREATE TEMP TABLE p0 AS SELECT * FROM payrolls;
-CREATE TEMP TABLE l0 AS SELECT * FROM payroll_lines;
+CREATE TEMP TABLE p0 AS SELECT * FROM payrolls WHERE substr(id::text, 1, 4) <> '0000';
+CREATE TEMP TABLE l0 AS SELECT * FROM payroll_lines WHERE substr(payroll_id::text, 1, 4) <> '0000';
 INSERT INTO payrolls (id,$pcols) SELECT (lpad(to_hex(n), 8, '0') || substr(p0.id::text, 9))::uuid, $(echo "$pcols" | sed 's/\([a-z_0-9]\+\)/p0.\1/g') FROM generate_series(1, $copies) n, p0;
 INSERT INTO payroll_lines (payroll_id,$lcols) SELECT (lpad(to_hex(n), 8, '0') || substr(l0.payroll_id::text, 9))::uuid, $(echo "$lcols" | sed 's/\([a-z_0-9]\+\)/l0.\1/g') FROM generate_series(1, $copies) n, l0;
 VACUUM ANALYZE;
