@@ -2,6 +2,8 @@ using System.Buffers.Binary;
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using PayrollPortal.Infrastructure.Persistence;
 
 namespace PayrollPortal.Infrastructure.Backups;
@@ -34,7 +36,9 @@ public static class DataFingerprint
             var content = ContentTables.FirstOrDefault(t => t.Table == table);
             summaries.Add(content.Table is null
                 ? new TableSummary(table, await CountAsync(connection, transaction, table, cancellationToken), null)
-                : await HashAsync(connection, transaction, content.Table, content.OrderBy, cancellationToken));
+                : connection is SqliteConnection sqlite
+                    ? HashSqlite(sqlite, content.Table, content.OrderBy, cancellationToken)
+                    : await HashAsync(connection, transaction, content.Table, content.OrderBy, cancellationToken));
         }
 
         return summaries;
@@ -123,6 +127,63 @@ public static class DataFingerprint
     }
 
     /// <summary>
+    /// SQLite through its C API: text and blobs are hashed from SQLite's own UTF-8 buffers, without a string per value. The
+    /// bytes fed to the hash are the same as through ADO.NET (type tag, then the UTF-8 text or the integer).
+    /// </summary>
+    private static TableSummary HashSqlite(SqliteConnection connection, string table, string orderBy, CancellationToken cancellationToken)
+    {
+        var database = connection.Handle!;
+        var rc = raw.sqlite3_prepare_v2(database, $"SELECT * FROM {table} ORDER BY {orderBy}", out var statement);
+        if (rc != raw.SQLITE_OK)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(database).utf8_to_string(), rc);
+        }
+
+        var sink = new RowSink();
+        long rows = 0;
+        using (statement)
+        {
+            var columns = raw.sqlite3_column_count(statement);
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                if ((++rows & 0xFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                for (var i = 0; i < columns; i++)
+                {
+                    switch (raw.sqlite3_column_type(statement, i))
+                    {
+                        case raw.SQLITE_NULL:
+                            sink.Null();
+                            break;
+                        case raw.SQLITE_INTEGER:
+                            sink.Fixed(3, raw.sqlite3_column_int64(statement, i));
+                            break;
+                        case raw.SQLITE_FLOAT:
+                            sink.Fixed(5, BitConverter.DoubleToInt64Bits(raw.sqlite3_column_double(statement, i)));
+                            break;
+                        case raw.SQLITE_TEXT:
+                            sink.Bytes(1, raw.sqlite3_column_blob(statement, i));
+                            break;
+                        default:
+                            sink.Bytes(2, raw.sqlite3_column_blob(statement, i));
+                            break;
+                    }
+                }
+            }
+        }
+
+        if (rc != raw.SQLITE_DONE)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(database).utf8_to_string(), rc);
+        }
+
+        return new TableSummary(table, rows, sink.Finish());
+    }
+
+    /// <summary>
     /// Encodes values straight into one buffer that is hashed when full: a type tag, then the value; text and bytes are
     /// length-prefixed so that no two rows encode alike. No allocation per value beyond what the reader makes.
     /// </summary>
@@ -136,8 +197,7 @@ public static class DataFingerprint
         {
             if (reader.IsDBNull(ordinal))
             {
-                Reserve(1)[0] = 0;
-                _length += 1;
+                Null();
                 return;
             }
 
@@ -162,6 +222,12 @@ public static class DataFingerprint
             {
                 Other(reader.GetValue(ordinal));
             }
+        }
+
+        public void Null()
+        {
+            Reserve(1)[0] = 0;
+            _length += 1;
         }
 
         public string Finish()
@@ -214,7 +280,7 @@ public static class DataFingerprint
             _length += 5 + written;
         }
 
-        private void Bytes(byte tag, byte[] bytes)
+        public void Bytes(byte tag, ReadOnlySpan<byte> bytes)
         {
             var header = Reserve(5);
             header[0] = tag;
@@ -231,7 +297,7 @@ public static class DataFingerprint
             _hash.AppendData(bytes);
         }
 
-        private void Fixed(byte tag, long value)
+        public void Fixed(byte tag, long value)
         {
             var span = Reserve(9);
             span[0] = tag;

@@ -87,49 +87,60 @@ public sealed class DatabaseBackup(DatabaseSettings settings, TimeProvider clock
         }
 
         BackupFiles.DeleteQuietly(partial);
+        var sourceConnection = new SqliteConnectionStringBuilder(settings.ConnectionString) { Pooling = false, Mode = SqliteOpenMode.ReadWrite }.ToString();
+        Task<(string? Version, IReadOnlyList<TableSummary> Tables)> summary;
         var copying = Stopwatch.StartNew();
-        await using (var source = new SqliteConnection(new SqliteConnectionStringBuilder(settings.ConnectionString) { Pooling = false, Mode = SqliteOpenMode.ReadWrite }.ToString()))
+        await using (var source = new SqliteConnection(sourceConnection))
+        await using (var reader = new SqliteConnection(sourceConnection))
         await using (var destination = Open(partial, SqliteOpenMode.ReadWriteCreate))
         {
             await source.OpenAsync(cancellationToken);
+            await reader.OpenAsync(cancellationToken);
             await destination.OpenAsync(cancellationToken);
 
-            // One read transaction on the source for the whole copy: its snapshot does not move while writers commit to the WAL,
-            // so the copy is consistent and the backup never has to restart.
-            await using var snapshot = source.BeginTransaction(deferred: true);
-            await using (var touch = source.CreateCommand())
+            // Two read transactions on one snapshot: one for the copy, one for the manifest's counts and checksums, which
+            // then run side by side. A snapshot does not move while writers commit to the WAL, so the copy is consistent and
+            // never restarts; both start while this backup holds the write lock for an instant, so they see the same commit.
+            await using var copySnapshot = source.BeginTransaction(deferred: true);
+            await using var readSnapshot = reader.BeginTransaction(deferred: true);
+            await using (var writeLock = new SqliteConnection(sourceConnection))
             {
-                touch.Transaction = snapshot;
-                touch.CommandText = "PRAGMA busy_timeout = 5000; SELECT count(*) FROM sqlite_master";
-                await touch.ExecuteScalarAsync(cancellationToken);
+                await writeLock.OpenAsync(cancellationToken);
+                await ExecuteAsync(writeLock, "PRAGMA busy_timeout = 5000; BEGIN IMMEDIATE", cancellationToken);
+                await ExecuteAsync(source, "SELECT count(*) FROM sqlite_master", cancellationToken, copySnapshot);
+                await ExecuteAsync(reader, "SELECT count(*) FROM sqlite_master", cancellationToken, readSnapshot);
+                await ExecuteAsync(writeLock, "ROLLBACK", cancellationToken);
             }
 
-            CopyPages(source, destination, progress, cancellationToken);
-            await snapshot.RollbackAsync(cancellationToken);
+            summary = TimedAsync(phases, "manifest (row counts, checksums), beside the copy", async () =>
+                (await SchemaVersionAsync(reader, readSnapshot, cancellationToken), await DataFingerprint.ComputeAsync(reader, readSnapshot, DatabaseProvider.Sqlite, cancellationToken)));
+            try
+            {
+                await Task.Run(() => CopyPages(source, destination, progress, cancellationToken), cancellationToken);
+                await copySnapshot.RollbackAsync(cancellationToken);
 
-            // The copy carries the source's WAL flag; a backup file must be one self-contained file.
-            await ExecuteAsync(destination, "PRAGMA journal_mode = DELETE", cancellationToken);
+                // The copy carries the source's WAL flag; a backup file must be one self-contained file.
+                await ExecuteAsync(destination, "PRAGMA journal_mode = DELETE", cancellationToken);
+            }
+            finally
+            {
+                // The reader's connection is disposed with this block: the manifest must be finished first.
+                await summary.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            }
+
+            phases.Add(("copy (online backup API)", copying.Elapsed));
         }
 
-        phases.Add(("copy (online backup API)", copying.Elapsed));
-
-        // The copy is complete and nothing writes to it any more: its integrity check, the manifest's counts and checksums and
-        // its SHA-256 are independent reads, run side by side.
-        progress?.Invoke(new BackupProgress("integrity_check, manifest and SHA-256", 0, null, "checks"));
+        // The copy is complete and nothing writes to it any more: its integrity check and SHA-256 are independent reads.
+        progress?.Invoke(new BackupProgress("integrity_check and SHA-256", 0, null, "checks"));
         var integrity = TimedAsync(phases, "PRAGMA integrity_check", async () =>
         {
             await using var connection = Open(partial, SqliteOpenMode.ReadOnly);
             await connection.OpenAsync(cancellationToken);
             return await SqliteIntegrityAsync(connection, cancellationToken);
         });
-        var summary = TimedAsync(phases, "manifest (row counts, checksums)", async () =>
-        {
-            await using var connection = Open(partial, SqliteOpenMode.ReadOnly);
-            await connection.OpenAsync(cancellationToken);
-            return (await SchemaVersionAsync(connection, null, cancellationToken), await DataFingerprint.ComputeAsync(connection, null, DatabaseProvider.Sqlite, cancellationToken));
-        });
         var hash = TimedAsync(phases, "SHA-256", () => BackupFiles.HashAsync(partial, cancellationToken));
-        await Task.WhenAll(integrity, summary, hash);
+        await Task.WhenAll(integrity, hash);
         if (await integrity is { } problem)
         {
             throw new BackupException($"the copy fails PRAGMA integrity_check: {problem}", BackupFailure.Invalid);
@@ -214,21 +225,18 @@ public sealed class DatabaseBackup(DatabaseSettings settings, TimeProvider clock
         {
             return await command.ExecuteScalarAsync(cancellationToken) as string;
         }
-        catch (DbException)
+        catch (DbException) when (transaction is null || connection is SqliteConnection)
         {
-            // No journal: a database that was never migrated. Its backup is still a backup; the manifest says so.
-            if (transaction is null)
-            {
-                return null;
-            }
-
-            throw;
+            // No journal: a database that was never migrated. Its backup is still a backup; the manifest says so. (A failed
+            // statement aborts a PostgreSQL transaction, so there the error stands.)
+            return null;
         }
     }
 
-    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken, DbTransaction? transaction = null)
     {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
