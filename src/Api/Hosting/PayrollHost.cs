@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Console;
 using PayrollPortal.Api.Endpoints;
 using PayrollPortal.Api.Http;
 using PayrollPortal.Api.Http.Idempotency;
+using PayrollPortal.Api.Identity;
 using PayrollPortal.Application;
 using PayrollPortal.Application.Common;
 using PayrollPortal.Application.Common.Idempotency;
@@ -39,6 +40,7 @@ internal static partial class PayrollHost
             _ = DatabaseSettings.Parse(builder.Configuration["DATABASE_URL"]);
             _ = MigrationOptions.FromConfiguration(builder.Configuration);
             _ = IdempotencyOptions.FromConfiguration(builder.Configuration);
+            AdminSettings.Validate(builder.Configuration);
             _ = GracefulShutdown.DrainTime(builder.Configuration, builder.Environment);
         }
         catch (Exception ex) when (ex is DatabaseUrlException or MigrationException or InvalidOperationException)
@@ -96,6 +98,7 @@ internal static partial class PayrollHost
 
         services.AddHttpContextAccessor();
         services.RedactExportLinksInLogs();
+        services.AddPayrollIdentity(builder.Configuration);
         services.AddScoped<IRequestContext, HttpRequestContext>();
         services.AddSingleton(sp => IdempotencyOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<IdempotentRequest>();
@@ -104,6 +107,7 @@ internal static partial class PayrollHost
         services.AddSingleton<IAppInfo, AppInfo>();
         services.AddSingleton<JsonSerializerOptionsHolder>();
         services.AddHostedService<StartupMigrationService>();
+        services.AddHostedService<AdminBootstrapService>();
         services.AddGracefulShutdown();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -130,10 +134,13 @@ internal static partial class PayrollHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimitMiddleware>(maxBody);
+        app.UsePayrollIdentity();
         app.UseMiddleware<BufferIdempotentBodiesMiddleware>();
 
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapAuthEndpoints();
+        app.MapTokenEndpoints();
         app.MapOperationsEndpoints();
         app.MapCompanyEndpoints();
         app.MapEmployeeEndpoints();

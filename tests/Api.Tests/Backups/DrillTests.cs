@@ -38,9 +38,9 @@ public sealed class DrillTests
         checks["sample SSNs decrypt"].GetProperty("detail").GetString().ShouldBe("12 of 12 decrypt with PII_ENCRYPTION_KEYS");
         checks["migrate down"].GetProperty("detail").GetString().ShouldBe("reverted 9902_seed_rehearsal_probe, 9901_create_rehearsal_probe");
 
-        // Identity (issue 7) is not in this build: the login check says so and is never counted as a pass.
-        checks["log in as a drill-only user"].GetProperty("status").GetString().ShouldBe("not-available");
-        drill.StandardOutput.ShouldContain("NOT DONE: log in as a drill-only user");
+        checks["log in as a drill-only user"].GetProperty("status").GetString().ShouldBe("pass");
+        checks["log in as a drill-only user"].GetProperty("detail").GetString()!.ShouldContain("signed in as payroll_manager of company");
+        drill.StandardOutput.ShouldNotContain("NOT DONE");
 
         report.GetProperty("stagingKept").GetBoolean().ShouldBeFalse();
         var staging = report.GetProperty("staging").GetString()!;

@@ -15,7 +15,7 @@ public sealed class GracefulShutdownTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var port = PayrollProcess.FreePort();
-        using var server = PayrollProcess.Start([], new Dictionary<string, string?>
+        using var server = PayrollProcess.Start([], new Dictionary<string, string?>(ProcessSignIn.Environment)
         {
             ["DATABASE_URL"] = database.Url,
             [PiiKeyRing.Variable] = TestKeys.PiiKeys,
@@ -32,6 +32,7 @@ public sealed class GracefulShutdownTests
         (await WaitForAsync(baseAddress, HttpStatusCode.OK, TimeSpan.FromSeconds(60))).ShouldBeTrue(output.ToString());
 
         using var slowClient = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        await ProcessSignIn.AuthorizeAsAdminAsync(slowClient);
         var body = new SlowJsonContent("""{"name":"Slow Payroll Co","slug":"slow-co"}""");
         var request = slowClient.PostAsync("api/companies", body);
         await body.FirstHalfSent.Task.WaitAsync(TimeSpan.FromSeconds(30));

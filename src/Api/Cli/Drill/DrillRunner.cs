@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
 using PayrollPortal.Application.Common.Security;
+using PayrollPortal.Application.Identity;
 using PayrollPortal.Infrastructure.Backups;
 using PayrollPortal.Infrastructure.Persistence;
 
@@ -139,24 +140,51 @@ internal sealed class DrillRunner(CliContext context, IServiceProvider services,
             checks.Add(Check("GET /api/meta", ok, ok ? $"200, database {_source.ProviderName}, schema {body.GetProperty("schemaVersion")}" : $"{(int)meta.StatusCode}"));
         }
 
-        checks.Add(new DrillCheck("log in as a drill-only user", DrillStatus.NotAvailable, "not done: this build has no identity (issue 7) to log in with"));
-        checks.Add(await ExportAsync(client, cancellationToken));
-        return $"served on {_server.Address}";
-    }
-
-    private async Task<DrillCheck> ExportAsync(HttpClient client, CancellationToken cancellationToken)
-    {
-        const string name = "download an export";
         await using var connection = await _stagingDb!.OpenAsync(cancellationToken);
         var payroll = await connection.QueryFirstOrDefaultAsync<(string Id, string CompanyId)>(
             new CommandDefinition("SELECT CAST(id AS text), CAST(company_id AS text) FROM payrolls ORDER BY pay_date DESC, id LIMIT 1", cancellationToken: cancellationToken));
         if (payroll.Id is null)
         {
-            return new DrillCheck(name, DrillStatus.Fail, "staging holds no payroll to export; run the drill on a database with data");
+            checks.Add(new DrillCheck("log in as a drill-only user", DrillStatus.Fail, "staging holds no payroll (so no company to be a member of); run the drill on a database with data"));
+            return $"served on {_server.Address}";
         }
 
-        using var issued = await client.PostAsJsonAsync(
-            $"api/companies/{payroll.CompanyId}/exports", new { scope = new { payrollId = payroll.Id }, format = "csv" }, cancellationToken);
+        var csrf = await LogInAsync(client, Guid.Parse(payroll.CompanyId), checks, cancellationToken);
+        if (csrf is not null)
+        {
+            checks.Add(await ExportAsync(client, payroll, csrf, cancellationToken));
+        }
+
+        return $"served on {_server.Address}";
+    }
+
+    /// <summary>Signs in as a drill-only payroll manager of the company; the client keeps the session cookie. Returns the CSRF token.</summary>
+    private async Task<string?> LogInAsync(HttpClient client, Guid companyId, List<DrillCheck> checks, CancellationToken cancellationToken)
+    {
+        const string name = "log in as a drill-only user";
+        var (email, password) = await _server!.CreateDrillUserAsync(companyId, cancellationToken);
+        using var login = await client.PostAsJsonAsync("api/auth/login", new { email, password }, cancellationToken);
+        if (login.StatusCode != HttpStatusCode.OK)
+        {
+            checks.Add(new DrillCheck(name, DrillStatus.Fail, $"POST /api/auth/login: {(int)login.StatusCode} {await login.Content.ReadAsStringAsync(cancellationToken)}"));
+            return null;
+        }
+
+        var body = await login.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        var role = body.GetProperty("memberships").EnumerateArray().Select(m => m.GetProperty("role").GetString()).FirstOrDefault();
+        checks.Add(Check(name, role == CompanyRoles.PayrollManager, $"200, {email} signed in as {role} of company {companyId}"));
+        return body.GetProperty("csrfToken").GetString();
+    }
+
+    private static async Task<DrillCheck> ExportAsync(HttpClient client, (string Id, string CompanyId) payroll, string csrf, CancellationToken cancellationToken)
+    {
+        const string name = "download an export";
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/companies/{payroll.CompanyId}/exports")
+        {
+            Content = JsonContent.Create(new { scope = new { payrollId = payroll.Id }, format = "csv" }),
+        };
+        request.Headers.Add("X-CSRF-Token", csrf);
+        using var issued = await client.SendAsync(request, cancellationToken);
         if (issued.StatusCode != HttpStatusCode.Created)
         {
             return new DrillCheck(name, DrillStatus.Fail, $"POST exports: {(int)issued.StatusCode} {await issued.Content.ReadAsStringAsync(cancellationToken)}");
