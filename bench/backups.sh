@@ -75,6 +75,7 @@ for run in $(seq 1 "$RUNS"); do
   sync; t0=$(now); sqlite3 "$big" ".backup $WORK/sqlite3-copy.db"; t1=$(now); rm -f "$WORK/sqlite3-copy.db"
   sync; t2=$(now); out=$(DATABASE_URL=sqlite:///$big payroll backup --out "$WORK/sb"); t3=$(now); rm -rf "$WORK/sb"
   echo "sqlite run $run: sqlite3 .backup $(secs "$t0" "$t1") s; payroll backup $(secs "$t2" "$t3") s (process), $(echo "$out" | sed -n 's/^backup: .*, \([0-9.]*\) s)$/\1/p') s (in-process)"
+  echo "  $(echo "$out" | grep "^timings:")"
 done
 
 # --- PostgreSQL, 100,000 payroll lines: backup vs pg_dump, and the drill ---
@@ -88,6 +89,7 @@ for run in $(seq 1 "$RUNS"); do
   t0=$(now); pg_dump --no-owner --format=custom -f "$WORK/bare.dump" "$pgurl"; t1=$(now); rm -f "$WORK/bare.dump"
   t2=$(now); out=$(DATABASE_URL=$pgurl payroll backup --out "$WORK/pb"); t3=$(now); rm -rf "$WORK/pb"
   echo "postgres run $run: pg_dump $(secs "$t0" "$t1") s; payroll backup $(secs "$t2" "$t3") s (process), $(echo "$out" | sed -n 's/^backup: .*, \([0-9.]*\) s)$/\1/p') s (in-process)"
+  echo "  $(echo "$out" | grep "^timings:")"
 done
 DATABASE_URL=$pgurl payroll drill --report "$WORK/pg-drill.json" >/dev/null || echo "postgres drill FAILED"
 echo "postgres drill: RTO $(python3 -c "import json;r=json.load(open('$WORK/pg-drill.json'));print(round(r['rtoSeconds'],1), 's; steps', ', '.join(f\"{s['name']} {s['seconds']:.1f}\" for s in r['steps']))")"
