@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Console;
 using PayrollPortal.Api.Endpoints;
 using PayrollPortal.Api.Http;
 using PayrollPortal.Api.Http.Idempotency;
+using PayrollPortal.Api.Observability;
 using PayrollPortal.Application;
 using PayrollPortal.Application.Common;
 using PayrollPortal.Application.Common.Idempotency;
@@ -39,6 +40,8 @@ internal static partial class PayrollHost
             _ = DatabaseSettings.Parse(builder.Configuration["DATABASE_URL"]);
             _ = MigrationOptions.FromConfiguration(builder.Configuration);
             _ = IdempotencyOptions.FromConfiguration(builder.Configuration);
+            _ = MetricsSettings.FromConfiguration(builder.Configuration);
+            _ = CorsSettings.Origins(builder.Configuration);
         }
         catch (Exception ex) when (ex is DatabaseUrlException or MigrationException or InvalidOperationException)
         {
@@ -103,6 +106,8 @@ internal static partial class PayrollHost
         services.AddSingleton<IAppInfo, AppInfo>();
         services.AddSingleton<JsonSerializerOptionsHolder>();
         services.AddHostedService<StartupMigrationService>();
+        services.AddPayrollMetrics(builder.Configuration);
+        services.AddCorsAllowList(builder.Configuration);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier);
@@ -124,9 +129,12 @@ internal static partial class PayrollHost
     public static void Configure(WebApplication app)
     {
         var maxBody = app.Configuration.GetValue("MAX_REQUEST_BODY_BYTES", DefaultMaxBodyBytes);
+        app.UsePayrollHttpMetrics();
         app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCorsAllowList();
         app.UseMiddleware<BodySizeLimitMiddleware>(maxBody);
         app.UseMiddleware<BufferIdempotentBodiesMiddleware>();
 
@@ -139,6 +147,7 @@ internal static partial class PayrollHost
         app.MapWithholdingEndpoints();
         app.MapExportEndpoints();
         app.MapAuditEndpoints();
+        app.MapPayrollMetrics();
     }
 
     private static void ConfigureLogging(WebApplicationBuilder builder)
