@@ -30,7 +30,7 @@ internal static class MetricsEndpoints
     public static IApplicationBuilder UsePayrollHttpMetrics(this IApplicationBuilder app)
     {
         var metrics = app.ApplicationServices.GetRequiredService<PayrollMetrics>();
-        return app.UseHttpMetrics(options =>
+        app.UseHttpMetrics(options =>
         {
             options.SetMetricFactory(metrics.Factory);
             options.RequestCount.Enabled = false; // the histogram's _count is the request count
@@ -39,6 +39,18 @@ internal static class MetricsEndpoints
                 new HistogramConfiguration { LabelNames = ["code", "method", "endpoint"], Buckets = DurationBuckets });
             options.InProgress.Gauge = metrics.Factory.CreateGauge(
                 "http_requests_in_progress", "HTTP requests being served, by route template and method.", ["method", "endpoint"]);
+        });
+
+        // The exception handler clears the endpoint before writing its problem (a malformed body, a bug), which would file
+        // those requests under an empty route; put the matched endpoint back for the histogram to read.
+        return app.Use(static async (context, next) =>
+        {
+            var endpoint = context.GetEndpoint();
+            await next(context);
+            if (endpoint is not null && context.GetEndpoint() is null)
+            {
+                context.SetEndpoint(endpoint);
+            }
         });
     }
 
