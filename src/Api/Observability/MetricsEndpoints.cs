@@ -29,6 +29,11 @@ internal static class MetricsEndpoints
     /// </summary>
     public static IApplicationBuilder UsePayrollHttpMetrics(this IApplicationBuilder app)
     {
+        if (!app.ApplicationServices.GetRequiredService<MetricsSettings>().Exposed)
+        {
+            return app; // nobody can read them: do not pay for them on every request
+        }
+
         var metrics = app.ApplicationServices.GetRequiredService<PayrollMetrics>();
         app.UseHttpMetrics(options =>
         {
