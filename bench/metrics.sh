@@ -63,7 +63,7 @@ measure() { # name port pid duration
     /Requests\/sec/ { rps = $2 }
     /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
     /requests in/ { n = $1 }
-    END { printf "%-4s rps=%8.0f p50=%-8s p99=%-8s cpu_us_per_req=%.1f\n", name, rps, p50, p99, ticks / hz * 1e6 / n }' "$OUT/wrk.txt"
+    END { printf "%s rps=%.0f p50=%s p99=%s cpu_us_per_req=%.1f\n", name, rps, p50, p99, ticks / hz * 1e6 / n }' "$OUT/wrk.txt"
 }
 log "warming up ($WARMUP each)"
 measure on "$ON_PORT" "$ON_PID" "$WARMUP" >/dev/null
