@@ -15,6 +15,8 @@ namespace PayrollPortal.Deployment.Tests;
 public sealed class ReadOnlyRootTests : IDisposable
 {
     private const string MetricsToken = "smoke-metrics-token-0123456789abcdef0123";
+    private const string AdminEmail = "admin@smoke.example";
+    private static readonly string AdminPassword = "Smoke-" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("payroll-readonly-");
 
     [Fact]
@@ -65,6 +67,7 @@ public sealed class ReadOnlyRootTests : IDisposable
         Snapshot(appFolder).ShouldBe(before, "the published app folder must stay untouched");
         Directory.EnumerateFileSystemEntries(data).Select(Path.GetFileName).ShouldAllBe(
             name => name!.StartsWith("app.db", StringComparison.Ordinal) || name == "dataprotection-keys" || name == "backups");
+        Directory.EnumerateFiles(Path.Combine(data, "dataprotection-keys"), "key-*.xml").ShouldNotBeEmpty("the session key ring persists in DATA_DIR");
     }
 
     [Fact]
@@ -105,6 +108,8 @@ public sealed class ReadOnlyRootTests : IDisposable
         ["PII_ENCRYPTION_KEYS"] = TestKeys.PiiKeys,
         ["EXPORT_HMAC_SECRET"] = "smoke:" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         ["METRICS_TOKEN"] = MetricsToken,
+        ["ADMIN_EMAIL"] = AdminEmail,
+        ["ADMIN_PASSWORD"] = AdminPassword,
         ["APP_VERSION"] = "9.8.7-smoke",
         ["GIT_SHA"] = "0123abc",
         ["LOG_FORMAT"] = "json",
@@ -144,6 +149,12 @@ public sealed class ReadOnlyRootTests : IDisposable
         var meta = await client.GetFromJsonAsync<JsonElement>("/api/meta");
         meta.GetProperty("version").GetString().ShouldBe("9.8.7-smoke");
         meta.GetProperty("commit").GetString().ShouldBe("0123abc");
+
+        // A person signs in: the session cookie (kept by the handler's cookie container) and the CSRF token for writes.
+        (await client.GetAsync("/api/companies")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var session = await PostAsync(client, "/api/auth/login", new { email = AdminEmail, password = AdminPassword }, HttpStatusCode.OK);
+        session.GetProperty("user").GetProperty("isAdmin").GetBoolean().ShouldBeTrue();
+        client.DefaultRequestHeaders.Add("X-CSRF-Token", session.GetProperty("csrfToken").GetString());
 
         var company = await PostAsync(client, "/api/companies", new { name = "Read-only Co", slug = "read-only-co", ein = "12-3456789" }, HttpStatusCode.Created);
         var companyId = company.GetProperty("id").GetGuid();

@@ -23,6 +23,7 @@ internal static class PayrollCli
             IdempotencyCommand.Create(context),
             AuditCommand.Create(context),
             HealthcheckCommand.Create(context),
+            UsersCommand.Create(context),
         };
         var invocation = new InvocationConfiguration { Output = context.Out, Error = context.Error };
         return await root.Parse(args).InvokeAsync(invocation, cancellationToken);

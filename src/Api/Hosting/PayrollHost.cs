@@ -5,6 +5,7 @@ using PayrollPortal.Api.Endpoints;
 using PayrollPortal.Api.Http;
 using PayrollPortal.Api.Http.Idempotency;
 using PayrollPortal.Api.Observability;
+using PayrollPortal.Api.Identity;
 using PayrollPortal.Application;
 using PayrollPortal.Application.Common;
 using PayrollPortal.Application.Common.Idempotency;
@@ -42,6 +43,7 @@ internal static partial class PayrollHost
             _ = IdempotencyOptions.FromConfiguration(builder.Configuration);
             _ = MetricsSettings.FromConfiguration(builder.Configuration);
             _ = CorsSettings.Origins(builder.Configuration);
+            AdminSettings.Validate(builder.Configuration);
         }
         catch (Exception ex) when (ex is DatabaseUrlException or MigrationException or InvalidOperationException)
         {
@@ -98,6 +100,7 @@ internal static partial class PayrollHost
 
         services.AddHttpContextAccessor();
         services.RedactExportLinksInLogs();
+        services.AddPayrollIdentity(builder.Configuration);
         services.AddScoped<IRequestContext, HttpRequestContext>();
         services.AddSingleton(sp => IdempotencyOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<IdempotentRequest>();
@@ -108,6 +111,7 @@ internal static partial class PayrollHost
         services.AddHostedService<StartupMigrationService>();
         services.AddPayrollMetrics(builder.Configuration);
         services.AddCorsAllowList(builder.Configuration);
+        services.AddHostedService<AdminBootstrapService>();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier);
@@ -136,10 +140,13 @@ internal static partial class PayrollHost
         app.UseStatusCodePages();
         app.UseCorsAllowList();
         app.UseMiddleware<BodySizeLimitMiddleware>(maxBody);
+        app.UsePayrollIdentity();
         app.UseMiddleware<BufferIdempotentBodiesMiddleware>();
 
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapAuthEndpoints();
+        app.MapTokenEndpoints();
         app.MapOperationsEndpoints();
         app.MapCompanyEndpoints();
         app.MapEmployeeEndpoints();

@@ -66,7 +66,8 @@ internal static class MetricsEndpoints
         if (settings is { Token: not null, Port: null })
         {
             var metrics = app.ServiceProvider.GetRequiredService<PayrollMetrics>();
-            app.MapGet("/metrics", context => MetricsExport.WriteAsync(context, metrics, settings)).ExcludeFromDescription();
+            // Anonymous to the identity scheme: METRICS_TOKEN is its own bearer, checked by MetricsExport.
+            app.MapGet("/metrics", context => MetricsExport.WriteAsync(context, metrics, settings)).ExcludeFromDescription().AllowAnonymous();
         }
 
         return app;

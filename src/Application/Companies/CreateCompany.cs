@@ -4,9 +4,11 @@ using PayrollPortal.Application.Audit;
 using PayrollPortal.Application.Common.Validation;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Companies;
+using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Application.Companies;
 
+[Requires(Access.Admin)]
 public sealed record CreateCompany(string? Name, string? Slug, string? Ein) : ICommand<Result<CompanyDto>>
 {
     public sealed class Validator : AbstractValidator<CreateCompany>

@@ -3,11 +3,13 @@ using Mediator;
 using PayrollPortal.Application.Companies;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Companies;
+using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Application.Payrolls;
 
 /// <summary>Withholding liability of approved payrolls for a quarter or a month, by the pay date.</summary>
-public sealed record GetWithholdingReport(Guid CompanyId, int? Year, int? Quarter, int? Month) : IQuery<Result<WithholdingReportDto>>
+[Requires(Access.Viewer)]
+public sealed record GetWithholdingReport(Guid CompanyId, int? Year, int? Quarter, int? Month) : IQuery<Result<WithholdingReportDto>>, ICompanyScoped
 {
     public sealed class Validator : AbstractValidator<GetWithholdingReport>
     {

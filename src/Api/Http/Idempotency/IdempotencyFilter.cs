@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PayrollPortal.Api.Observability;
-using PayrollPortal.Application.Common;
+using PayrollPortal.Application.Identity;
 using PayrollPortal.Infrastructure.Persistence.Idempotency;
 
 namespace PayrollPortal.Api.Http.Idempotency;
@@ -34,7 +34,7 @@ internal sealed partial class IdempotencyFilter(IdempotencyOptions options, Payr
         var services = http.RequestServices;
         var store = services.GetRequiredService<IdempotencyStore>();
         var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? string.Empty;
-        var scope = new IdempotencyScope(services.GetRequiredService<IRequestContext>().Actor, http.Request.Method, route, key);
+        var scope = new IdempotencyScope(services.GetRequiredService<ICurrentUser>().Caller.Id, http.Request.Method, route, key);
         var fingerprint = await RequestFingerprint.ComputeAsync(http, http.RequestAborted);
 
         var outcome = await store.ClaimAsync(scope, fingerprint, http.TraceIdentifier, options.Lease, options.Retention, http.RequestAborted);
