@@ -98,8 +98,10 @@ internal sealed class PayrollMetrics : IBusinessMetrics
 
             _schemaInfo.WithLabels(status.CurrentVersion ?? "none", status.HeadVersion ?? "none").Set(1);
         }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException or InvalidOperationException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Whatever keeps the journal from being read (the database down, a migration error) must show as a metric,
+            // not fail the scrape and hide every other metric with it.
             _schemaAtHead.Set(0);
             _schemaProblems.Set(-1);
         }
