@@ -24,6 +24,9 @@ internal static class PayrollCli
             AuditCommand.Create(context),
             HealthcheckCommand.Create(context),
             UsersCommand.Create(context),
+            BackupCommand.Create(context),
+            RestoreCommand.Create(context),
+            DrillCommand.Create(context),
         };
         var invocation = new InvocationConfiguration { Output = context.Out, Error = context.Error };
         return await root.Parse(args).InvokeAsync(invocation, cancellationToken);

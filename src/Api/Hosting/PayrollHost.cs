@@ -44,6 +44,7 @@ internal static partial class PayrollHost
             _ = MetricsSettings.FromConfiguration(builder.Configuration);
             _ = CorsSettings.Origins(builder.Configuration);
             AdminSettings.Validate(builder.Configuration);
+            _ = GracefulShutdown.DrainTime(builder.Configuration, builder.Environment);
         }
         catch (Exception ex) when (ex is DatabaseUrlException or MigrationException or InvalidOperationException)
         {
@@ -112,6 +113,7 @@ internal static partial class PayrollHost
         services.AddPayrollMetrics(builder.Configuration);
         services.AddCorsAllowList(builder.Configuration);
         services.AddHostedService<AdminBootstrapService>();
+        services.AddGracefulShutdown();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier);
