@@ -104,6 +104,29 @@ public sealed class MetricsTests
     }
 
     [Fact]
+    public async Task BackupAge_WhenPayrollBackupWroteTheManifest_ShouldReadItsCreatedAt()
+    {
+        var backups = Directory.CreateTempSubdirectory("payroll-backups-");
+        try
+        {
+            var createdAt = DateTimeOffset.UtcNow.AddMinutes(-30);
+            var manifest = new PayrollPortal.Infrastructure.Backups.BackupManifest(
+                PayrollPortal.Infrastructure.Backups.BackupManifest.CurrentFormat, createdAt, createdAt.AddSeconds(-4), "sqlite", "0005",
+                "app_20260101T000000Z.db", 4096, new string('a', 64), [new("companies", 1, null)], "0.1.0");
+            await manifest.WriteAsync(Path.Combine(backups.FullName, "app_20260101T000000Z.db"), CancellationToken.None);
+            await using var app = await StartAsync(DatabaseProvider.Sqlite, ("BACKUP_DIR", backups.FullName));
+
+            var metrics = await ScrapeAsync(app.CreateClient());
+
+            metrics.Value("payroll_backup_last_success_timestamp_seconds")!.Value.ShouldBe(createdAt.ToUnixTimeMilliseconds() / 1000.0, tolerance: 0.01);
+        }
+        finally
+        {
+            backups.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task BackupAge_WhenNoManifestExists_ShouldBeAbsentSoThatAnAlertOnAbsenceFires()
     {
         await using var app = await StartAsync(DatabaseProvider.Sqlite, ("BACKUP_DIR", Path.Combine(Path.GetTempPath(), "payroll-no-backups-" + Guid.NewGuid().ToString("N"))));
