@@ -42,6 +42,8 @@ public sealed class KoreaRegime : IWithholdingRegime<KoreaWithholdingInput, Kore
 
     public string Code => RegimeCode;
 
+    public string CurrencyCode => "KRW";
+
     public IReadOnlyList<int> TaxYears { get; }
 
     public static KoreaRegime FromEmbeddedTables() => new(KoreaTables.LoadAll());

@@ -10,7 +10,7 @@ internal sealed class CompanyQueries(DbSession session) : ICompanyQueries
     {
         var connection = await session.ConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<CompanyRow>(new CommandDefinition(
-            $"SELECT {CompanyRow.Columns} FROM companies WHERE id = @id", new { id }, session.Transaction, cancellationToken: cancellationToken));
+            $"SELECT {CompanyRow.Columns} FROM {CompanyRow.From} WHERE c.id = @id", new { id }, session.Transaction, cancellationToken: cancellationToken));
         return row?.ToDto();
     }
 
@@ -18,8 +18,8 @@ internal sealed class CompanyQueries(DbSession session) : ICompanyQueries
     {
         var connection = await session.ConnectionAsync(cancellationToken);
         var sql = after is null
-            ? $"SELECT {CompanyRow.Columns} FROM companies ORDER BY created_at, id LIMIT @take"
-            : $"SELECT {CompanyRow.Columns} FROM companies WHERE (created_at, id) > (@createdAt, @id) ORDER BY created_at, id LIMIT @take";
+            ? $"SELECT {CompanyRow.Columns} FROM {CompanyRow.From} ORDER BY c.created_at, c.id LIMIT @take"
+            : $"SELECT {CompanyRow.Columns} FROM {CompanyRow.From} WHERE (c.created_at, c.id) > (@createdAt, @id) ORDER BY c.created_at, c.id LIMIT @take";
         var rows = await connection.QueryAsync<CompanyRow>(new CommandDefinition(
             sql,
             new { take, createdAt = after?.CreatedAt ?? default, id = after?.Id ?? default },
