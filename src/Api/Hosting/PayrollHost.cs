@@ -165,6 +165,11 @@ internal static partial class PayrollHost
                 options.TimestampFormat = "HH:mm:ss ";
             });
         }
+
+        // The same formatters, written in batches instead of one writer wake-up per line (BatchingConsoleLoggerProvider).
+        var console = builder.Services.Single(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType == typeof(ConsoleLoggerProvider));
+        builder.Services.Remove(console);
+        builder.Services.AddSingleton<ILoggerProvider, BatchingConsoleLoggerProvider>();
     }
 
     /// <summary>http://localhost:8000 unless PORT says otherwise; ASPNETCORE_URLS (or --urls) overrides both.</summary>
