@@ -10,7 +10,7 @@ namespace PayrollPortal.Api.Tests.Korea;
 /// <summary>A kr company's monthly payroll end to end on both databases: post, approve, report.</summary>
 public sealed class KoreaPayrollTests
 {
-    private static async Task<(HttpClient Client, Guid CompanyId, Guid Kim, Guid Lee)> SetUpAsync(PayrollApp app)
+    internal static async Task<(HttpClient Client, Guid CompanyId, Guid Kim, Guid Lee)> SetUpAsync(PayrollApp app)
     {
         var client = app.CreateClient();
         var companyId = await KoreaEmployeeTests.CreateKoreaCompanyAsync(client);
@@ -26,7 +26,7 @@ public sealed class KoreaPayrollTests
         return (client, companyId, kim, lee);
     }
 
-    private static object Payroll(Guid kim, Guid lee, string payDate = "2026-10-25") => new
+    internal static object Payroll(Guid kim, Guid lee, string payDate = "2026-10-25") => new
     {
         periodStart = payDate[..8] + "01",
         periodEnd = payDate[..8] + "28",
