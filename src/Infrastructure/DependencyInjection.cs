@@ -11,7 +11,9 @@ using PayrollPortal.Application.Exports;
 using PayrollPortal.Application.Payrolls;
 using PayrollPortal.Application.Companies;
 using PayrollPortal.Application.Operations;
+using PayrollPortal.Application.Identity;
 using PayrollPortal.Infrastructure.Exports;
+using PayrollPortal.Infrastructure.Identity;
 using PayrollPortal.Infrastructure.Health;
 using PayrollPortal.Infrastructure.Persistence;
 using PayrollPortal.Infrastructure.Persistence.Audit;
@@ -68,9 +70,16 @@ public static class DependencyInjection
         services.AddScoped<AuditVerifier>();
         services.AddScoped<IdempotencyStore>();
 
+        services.AddSingleton<IPasswordHashing, IdentityPasswordHashing>();
+        services.AddScoped<IUserRepository, UserRepository>();
+        services.AddScoped<ISessionRepository, SessionRepository>();
+        services.AddScoped<IApiTokenRepository, ApiTokenRepository>();
+        services.AddScoped<IIdentityQueries, IdentityQueries>();
+        services.AddScoped<ISecurityAudit, SecurityAudit>();
+        services.AddSingleton<CallerLookup>();
+
         services.AddSingleton(sp => ExportSigningKeys.Parse(sp.GetRequiredService<IConfiguration>()[ExportSigningKeys.Variable]));
         services.AddSingleton<IExportLinks, HmacExportLinks>();
-        services.AddSingleton<IExportAccess, NoIdentityExportAccess>();
         services.AddScoped<IPayrollRegisterSource, PayrollRegisterSource>();
         services.AddSingleton<IRegisterFileWriter, CsvRegisterWriter>();
         services.AddSingleton<IRegisterFileWriter, XlsxRegisterWriter>();

@@ -46,7 +46,7 @@ public sealed class AuditTrailTests
             "payroll.created", "payroll.lines_replaced", "payroll.approved", "payroll.voided"]);
         events.Select(e => e.GetProperty("requestId").GetString()).ShouldBe(["req-1", "req-2", "req-3", "req-4", "req-5", "req-6", "req-7", "req-8"]);
         events.Select(e => e.GetProperty("sequence").GetInt64()).ShouldBe([1L, 2, 3, 4, 5, 6, 7, 8]);
-        events.ShouldAllBe(e => e.GetProperty("actor").GetString() == "anonymous");
+        events.ShouldAllBe(e => e.GetProperty("actor").GetString()!.StartsWith(PayrollApp.AdminEmail + " (token ", StringComparison.Ordinal));
         events[0].GetProperty("idempotencyKey").GetString().ShouldBe("create-acme");
         events[1].GetProperty("details").GetProperty("ein").GetString().ShouldBe("12-3456789");
         events[3].GetProperty("details").GetProperty("ssn").GetString().ShouldBe("changed");

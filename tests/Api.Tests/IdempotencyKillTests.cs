@@ -32,6 +32,7 @@ public sealed class IdempotencyKillTests(ITestOutputHelper output)
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(90) };
 
         var server = await Server.StartAsync(database, port, client);
+        await ProcessSignIn.AuthorizeAsAdminAsync(client);
         var companyId = (await PostAsync(client, "/api/companies", """{"name":"Acme","slug":"acme"}""")).GetProperty("id").GetGuid();
         var employees = new Guid[Employees];
         for (var i = 0; i < Employees; i++)
@@ -187,6 +188,8 @@ public sealed class IdempotencyKillTests(ITestOutputHelper output)
                 ["Logging__LogLevel__Default"] = "Warning",
                 // A short lease so that keys held by the killed process free up within the test, not after a minute.
                 ["IDEMPOTENCY_LEASE_SECONDS"] = "2",
+                ["ADMIN_EMAIL"] = ProcessSignIn.Environment["ADMIN_EMAIL"],
+                ["ADMIN_PASSWORD"] = ProcessSignIn.Environment["ADMIN_PASSWORD"],
             });
             var output = new StringBuilder();
             process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };

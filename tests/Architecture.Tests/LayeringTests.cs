@@ -59,6 +59,28 @@ public sealed class LayeringTests
     }
 
     [Fact]
+    public void Messages_WhenDeclared_ShouldEachDeclareWhoMaySendThem()
+    {
+        var undeclared = MessageTypes().Where(t => t.GetCustomAttribute<PayrollPortal.Application.Identity.RequiresAttribute>() is null).Select(t => t.Name).ToArray();
+
+        undeclared.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Messages_WhenRequiringACompanyRole_ShouldNameTheirCompany()
+    {
+        var companyRules = new[] { PayrollPortal.Application.Identity.Access.Viewer, PayrollPortal.Application.Identity.Access.PayrollManager, PayrollPortal.Application.Identity.Access.CompanyAdmin };
+
+        var unscoped = MessageTypes()
+            .Where(t => t.GetCustomAttribute<PayrollPortal.Application.Identity.RequiresAttribute>() is { } rule && companyRules.Contains(rule.Access))
+            .Where(t => !typeof(PayrollPortal.Application.Identity.ICompanyScoped).IsAssignableFrom(t)
+                && !typeof(PayrollPortal.Application.Identity.IOptionallyCompanyScoped).IsAssignableFrom(t))
+            .Select(t => t.Name).ToArray();
+
+        unscoped.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Messages_WhenNamed_ShouldNotCarryCommandOrQuerySuffixes()
     {
         MessageTypes().Select(t => t.Name).ShouldAllBe(n => !n.EndsWith("Command", StringComparison.Ordinal) && !n.EndsWith("Query", StringComparison.Ordinal));

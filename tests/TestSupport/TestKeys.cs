@@ -6,4 +6,7 @@ namespace PayrollPortal.TestSupport;
 public static class TestKeys
 {
     public static string PiiKeys { get; } = PiiKeyRing.NewEntry("test1");
+
+    /// <summary>The bootstrap administrator's password (ADMIN_PASSWORD) in every test app.</summary>
+    public static string AdminPassword { get; } = Application.Identity.SecretTokens.NewPassword();
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting.Internal;
 using PayrollPortal.Api.Hosting;
 using PayrollPortal.Application.Common;
+using PayrollPortal.Application.Identity;
 using PayrollPortal.Infrastructure;
 using PayrollPortal.Infrastructure.Persistence;
 
@@ -30,6 +31,7 @@ internal static class CliServices
         });
         services.AddPayrollCore();
         services.AddScoped<IRequestContext, CliRequestContext>();
+        services.AddSingleton<ICurrentUser>(new OperatorCaller());
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
@@ -68,6 +70,14 @@ internal static class CliServices
     {
         public string RequestId { get; } = "cli-" + Guid.CreateVersion7().ToString("N");
 
-        public string Actor => "cli:" + Environment.UserName;
+        public string Actor => OperatorCaller.Operator.Actor;
+    }
+
+    /// <summary>Verbs run on the server itself by its operator, who is trusted like the global administrator.</summary>
+    private sealed class OperatorCaller : ICurrentUser
+    {
+        public static readonly Caller Operator = Caller.System("cli:" + Environment.UserName);
+
+        public Caller Caller => Operator;
     }
 }

@@ -22,6 +22,7 @@ internal static class PayrollCli
             SeedDemoCommand.Create(context),
             IdempotencyCommand.Create(context),
             AuditCommand.Create(context),
+            UsersCommand.Create(context),
         };
         var invocation = new InvocationConfiguration { Output = context.Out, Error = context.Error };
         return await root.Parse(args).InvokeAsync(invocation, cancellationToken);

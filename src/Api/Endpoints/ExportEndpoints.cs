@@ -8,7 +8,7 @@ namespace PayrollPortal.Api.Endpoints;
 
 /// <summary>
 /// Payroll register exports: issuing a link, and the download it points at. A download is granted by a valid signed link,
-/// or by the caller's own session through <see cref="IExportAccess"/> (identity, issue 7; until then nobody), never anonymously.
+/// or by the caller's own session or token through <see cref="IExportAccess"/> (payroll managers and up), never anonymously.
 /// </summary>
 public static class ExportEndpoints
 {
@@ -16,7 +16,8 @@ public static class ExportEndpoints
     {
         var exports = app.MapGroup(string.Empty).WithTags("Exports");
         exports.MapPost("/api/companies/{companyId:guid}/exports", IssueAsync).WithName("IssueExportLink").Accepts<IssueExportRequest>("application/json").Idempotent();
-        exports.MapGet(IExportLinks.DownloadPath, DownloadAsync).WithName("DownloadExport")
+        // Anonymous at the HTTP level because a signed link is its own credential; without one, IExportAccess decides.
+        exports.MapGet(IExportLinks.DownloadPath, DownloadAsync).WithName("DownloadExport").AllowAnonymous()
             .Produces(StatusCodes.Status200OK, contentType: ExportFormat.Csv.ContentType(), additionalContentTypes: ExportFormat.Xlsx.ContentType());
         return app;
     }

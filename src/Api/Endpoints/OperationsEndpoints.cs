@@ -13,11 +13,11 @@ public static class OperationsEndpoints
 {
     public static IEndpointRouteBuilder MapOperationsEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").WithTags("Operations");
+        var group = app.MapGroup("/api").WithTags("Operations").AllowAnonymous();
         group.MapGet("/livez", Live).WithName("Livez");
         group.MapGet("/meta", GetMetaAsync).WithName("Meta");
-        app.MapHealthChecks("/api/readyz", Options(WriteReadyAsync)).WithName("Readyz");
-        app.MapHealthChecks("/api/healthz", Options(WriteHealthAsync)).WithName("Healthz");
+        app.MapHealthChecks("/api/readyz", Options(WriteReadyAsync)).WithName("Readyz").AllowAnonymous();
+        app.MapHealthChecks("/api/healthz", Options(WriteHealthAsync)).WithName("Healthz").AllowAnonymous();
         return app;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Console;
 using PayrollPortal.Api.Endpoints;
 using PayrollPortal.Api.Http;
 using PayrollPortal.Api.Http.Idempotency;
+using PayrollPortal.Api.Identity;
 using PayrollPortal.Application;
 using PayrollPortal.Application.Common;
 using PayrollPortal.Application.Common.Idempotency;
@@ -39,6 +40,7 @@ internal static partial class PayrollHost
             _ = DatabaseSettings.Parse(builder.Configuration["DATABASE_URL"]);
             _ = MigrationOptions.FromConfiguration(builder.Configuration);
             _ = IdempotencyOptions.FromConfiguration(builder.Configuration);
+            AdminSettings.Validate(builder.Configuration);
         }
         catch (Exception ex) when (ex is DatabaseUrlException or MigrationException or InvalidOperationException)
         {
@@ -95,6 +97,7 @@ internal static partial class PayrollHost
 
         services.AddHttpContextAccessor();
         services.RedactExportLinksInLogs();
+        services.AddPayrollIdentity(builder.Configuration);
         services.AddScoped<IRequestContext, HttpRequestContext>();
         services.AddSingleton(sp => IdempotencyOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<IdempotentRequest>();
@@ -103,6 +106,7 @@ internal static partial class PayrollHost
         services.AddSingleton<IAppInfo, AppInfo>();
         services.AddSingleton<JsonSerializerOptionsHolder>();
         services.AddHostedService<StartupMigrationService>();
+        services.AddHostedService<AdminBootstrapService>();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier);
@@ -128,10 +132,13 @@ internal static partial class PayrollHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimitMiddleware>(maxBody);
+        app.UsePayrollIdentity();
         app.UseMiddleware<BufferIdempotentBodiesMiddleware>();
 
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapAuthEndpoints();
+        app.MapTokenEndpoints();
         app.MapOperationsEndpoints();
         app.MapCompanyEndpoints();
         app.MapEmployeeEndpoints();

@@ -9,7 +9,10 @@ namespace PayrollPortal.Api.Hosting;
 /// <summary>What the server and the verbs that send messages (<c>payroll seed-demo</c>) share: use cases, adapters and the one pipeline.</summary>
 internal static class PayrollServices
 {
-    /// <summary>Application, Infrastructure and Mediator. The caller adds its own <see cref="Application.Common.IRequestContext"/>.</summary>
+    /// <summary>
+    /// Application, Infrastructure and Mediator. The caller adds its own <see cref="Application.Common.IRequestContext"/> and
+    /// <see cref="Application.Identity.ICurrentUser"/>.
+    /// </summary>
     public static IServiceCollection AddPayrollCore(this IServiceCollection services)
     {
         services.AddApplication();
@@ -20,11 +23,12 @@ internal static class PayrollServices
 
             // First is outermost. Idempotency is innermost so that it completes the key inside the unit of work's transaction;
             // claims and replays happen before the message is sent (IdempotencyFilter), so a replay never reaches validation.
-            // Authorization slots in after validation. See docs/decisions/0006-idempotency-in-the-pipeline.md.
+            // Authorization runs after validation and before any transaction. See docs/decisions/0006-idempotency-in-the-pipeline.md.
             options.PipelineBehaviors =
             [
                 typeof(LoggingBehavior<,>),
                 typeof(ValidationBehavior<,>),
+                typeof(AuthorizationBehavior<,>),
                 typeof(UnitOfWorkBehavior<,>),
                 typeof(IdempotencyBehavior<,>),
             ];

@@ -26,6 +26,7 @@ internal static class ResultMapping
             ErrorType.NotFound => (StatusCodes.Status404NotFound, "not-found", "Not found"),
             ErrorType.Conflict => (StatusCodes.Status409Conflict, "conflict", "Conflict"),
             ErrorType.Forbidden => (StatusCodes.Status403Forbidden, "forbidden", "Forbidden"),
+            ErrorType.Unauthorized => (StatusCodes.Status401Unauthorized, "unauthorized", "Unauthorized"),
             _ => (StatusCodes.Status500InternalServerError, "unexpected", "Unexpected error"),
         };
         var problem = ProblemResponses.Create(context, status, type, title, first.Message);

@@ -12,4 +12,14 @@ public static class AuditActions
     public const string PayrollApproved = "payroll.approved";
     public const string PayrollVoided = "payroll.voided";
     public const string ExportLinkIssued = "export.link_issued";
+    public const string UserCreated = "user.created";
+    public const string TokenCreated = "token.created";
+    public const string TokenRevoked = "token.revoked";
+
+    // The security chain (AuditChains.Security): sign-ins and refusals, which belong to no company's own history.
+    public const string LoginSucceeded = "auth.login_succeeded";
+    public const string LoginFailed = "auth.login_failed";
+    public const string UserLockedOut = "auth.locked_out";
+    public const string LoggedOut = "auth.logged_out";
+    public const string AccessDenied = "auth.access_denied";
 }

@@ -3,12 +3,14 @@ using Mediator;
 using PayrollPortal.Application.Common.Paging;
 using PayrollPortal.Application.Common.Validation;
 using PayrollPortal.Domain.Common;
+using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Application.Audit;
 
+[Requires(Access.CompanyAdmin)]
 public sealed record ListAuditEvents(
     Guid? CompanyId, string? Action, DateTimeOffset? From, DateTimeOffset? To, int Limit = PageLimits.Default, string? Cursor = null)
-    : IQuery<Result<Page<AuditEventDto>>>
+    : IQuery<Result<Page<AuditEventDto>>>, IOptionallyCompanyScoped
 {
     public sealed class Validator : AbstractValidator<ListAuditEvents>
     {

@@ -5,11 +5,13 @@ using PayrollPortal.Application.Common.Validation;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Companies;
 using PayrollPortal.Domain.Withholding;
+using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Application.Companies;
 
 /// <param name="Regime">A registered withholding regime's code; <c>us-federal</c> when left out. Fixed once the company exists.</param>
 /// <param name="Currency">The regime's currency (USD for us-federal, KRW for kr); it may be left out.</param>
+[Requires(Access.Admin)]
 public sealed record CreateCompany(string? Name, string? Slug, string? Ein, string? Regime = null, string? Currency = null) : ICommand<Result<CompanyDto>>
 {
     public sealed class Validator : AbstractValidator<CreateCompany>

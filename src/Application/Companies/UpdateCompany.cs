@@ -5,12 +5,16 @@ using PayrollPortal.Application.Common;
 using PayrollPortal.Application.Common.Validation;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Companies;
+using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Application.Companies;
 
 /// <summary>A partial update: absent fields are left alone, and an explicit null EIN clears it. The slug cannot change.</summary>
-public sealed record UpdateCompany(Guid Id, Optional<string?> Name, Optional<string?> Ein, Optional<string?> Slug) : ICommand<Result<CompanyDto>>
+[Requires(Access.CompanyAdmin)]
+public sealed record UpdateCompany(Guid Id, Optional<string?> Name, Optional<string?> Ein, Optional<string?> Slug) : ICommand<Result<CompanyDto>>, ICompanyScoped
 {
+    Guid ICompanyScoped.CompanyId => Id;
+
     public sealed class Validator : AbstractValidator<UpdateCompany>
     {
         public Validator()

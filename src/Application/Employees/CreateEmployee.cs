@@ -10,10 +10,12 @@ using PayrollPortal.Domain.Withholding.Korea;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Companies;
 using PayrollPortal.Domain.Employees;
+using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Application.Employees;
 
 /// <param name="W4EffectiveDate">The first pay date the W-4 applies to; defaults to the hire date.</param>
+[Requires(Access.PayrollManager)]
 public sealed record CreateEmployee(
     Guid CompanyId,
     string? FirstName,
@@ -24,7 +26,7 @@ public sealed record CreateEmployee(
     string? PayFrequency,
     bool? Exempt,
     WithholdingW4? W4,
-    DateOnly? W4EffectiveDate = null) : ICommand<Result<EmployeeDto>>
+    DateOnly? W4EffectiveDate = null) : ICommand<Result<EmployeeDto>>, ICompanyScoped
 {
     public sealed class Validator : AbstractValidator<CreateEmployee>
     {

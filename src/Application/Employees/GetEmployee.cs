@@ -1,10 +1,12 @@
 using Mediator;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Employees;
+using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Application.Employees;
 
-public sealed record GetEmployee(Guid CompanyId, Guid Id) : IQuery<Result<EmployeeDto>>
+[Requires(Access.Viewer)]
+public sealed record GetEmployee(Guid CompanyId, Guid Id) : IQuery<Result<EmployeeDto>>, ICompanyScoped
 {
     public sealed class Handler(IEmployeeRepository employees) : IQueryHandler<GetEmployee, Result<EmployeeDto>>
     {

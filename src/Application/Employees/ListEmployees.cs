@@ -5,12 +5,14 @@ using PayrollPortal.Application.Common.Validation;
 using PayrollPortal.Application.Companies;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Companies;
+using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Application.Employees;
 
 /// <param name="Q">Case-insensitive fragment of the first or last name.</param>
+[Requires(Access.Viewer)]
 public sealed record ListEmployees(Guid CompanyId, int Limit = PageLimits.Default, string? Cursor = null, string? Q = null)
-    : IQuery<Result<Page<EmployeeDto>>>
+    : IQuery<Result<Page<EmployeeDto>>>, ICompanyScoped
 {
     public sealed class Validator : AbstractValidator<ListEmployees>
     {

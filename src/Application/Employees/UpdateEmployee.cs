@@ -7,6 +7,7 @@ using PayrollPortal.Application.Common.Validation;
 using PayrollPortal.Application.Withholding;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Employees;
+using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Application.Employees;
 
@@ -14,6 +15,7 @@ namespace PayrollPortal.Application.Employees;
 /// A partial update. A new W-4 needs <see cref="W4EffectiveDate"/> and is added to the history, so payrolls before that date
 /// keep computing with the form they were computed with.
 /// </summary>
+[Requires(Access.PayrollManager)]
 public sealed record UpdateEmployee(
     Guid CompanyId,
     Guid Id,
@@ -25,7 +27,7 @@ public sealed record UpdateEmployee(
     Optional<string?> PayFrequency,
     Optional<bool?> Exempt,
     Optional<WithholdingW4?> W4,
-    Optional<DateOnly?> W4EffectiveDate) : ICommand<Result<EmployeeDto>>
+    Optional<DateOnly?> W4EffectiveDate) : ICommand<Result<EmployeeDto>>, ICompanyScoped
 {
     public sealed class Validator : AbstractValidator<UpdateEmployee>
     {

@@ -3,6 +3,7 @@ using PayrollPortal.Application.Common;
 using PayrollPortal.Application.Companies;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Companies;
+using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Application.Exports;
 
@@ -10,6 +11,7 @@ namespace PayrollPortal.Application.Exports;
 /// Prepares the register a verified link or an authorised session asked for. Only approved payrolls are included, unless
 /// the target is one draft payroll, which the file then marks DRAFT. The rows are read while the file is written.
 /// </summary>
+[Requires(Access.CheckedByEndpoint)]
 public sealed record ExportPayrollRegister(ExportTarget Target, string GeneratedBy) : IQuery<Result<ExportFile>>
 {
     public sealed class Handler(

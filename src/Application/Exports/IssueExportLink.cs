@@ -4,6 +4,7 @@ using PayrollPortal.Application.Audit;
 using PayrollPortal.Application.Companies;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Companies;
+using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Application.Exports;
 
@@ -11,8 +12,9 @@ namespace PayrollPortal.Application.Exports;
 /// Issues a download link for a company's payroll register: signed and expiring (default 15 minutes, at most 24 hours)
 /// when <c>EXPORT_HMAC_SECRET</c> is set. Reads only, but it is a command: issuing is an act an audit trail records.
 /// </summary>
+[Requires(Access.PayrollManager)]
 public sealed record IssueExportLink(Guid CompanyId, ExportScopeRequest? Scope, string? Format, int? ExpiresInMinutes = null)
-    : ICommand<Result<ExportLinkDto>>
+    : ICommand<Result<ExportLinkDto>>, ICompanyScoped
 {
     public const int DefaultMinutes = 15;
     public const int MaxMinutes = 24 * 60;

@@ -3,6 +3,7 @@ using Mediator;
 using PayrollPortal.Application.Audit;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Payrolls;
+using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Application.Payrolls;
 
@@ -10,7 +11,8 @@ namespace PayrollPortal.Application.Payrolls;
 /// Draft to approved. The lines are recomputed first: if year-to-date wages moved since the draft was computed, the figures a
 /// reviewer saw are no longer right, so approval is refused (409) rather than approving numbers nobody reviewed.
 /// </summary>
-public sealed record ApprovePayroll(Guid CompanyId, Guid PayrollId) : ICommand<Result<PayrollDto>>
+[Requires(Access.PayrollManager)]
+public sealed record ApprovePayroll(Guid CompanyId, Guid PayrollId) : ICommand<Result<PayrollDto>>, ICompanyScoped
 {
     public sealed class Validator : AbstractValidator<ApprovePayroll>
     {

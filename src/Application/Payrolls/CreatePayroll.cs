@@ -6,17 +6,19 @@ using PayrollPortal.Application.Employees;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Companies;
 using PayrollPortal.Domain.Payrolls;
+using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Application.Payrolls;
 
 /// <summary>Posts a payroll as a draft, with every line's withholding computed from the W-4 in effect and year-to-date wages.</summary>
+[Requires(Access.PayrollManager)]
 public sealed record CreatePayroll(
     Guid CompanyId,
     DateOnly? PeriodStart,
     DateOnly? PeriodEnd,
     DateOnly? PayDate,
     string? PayFrequency,
-    IReadOnlyList<PayrollLineRequest>? Lines) : ICommand<Result<PayrollDto>>
+    IReadOnlyList<PayrollLineRequest>? Lines) : ICommand<Result<PayrollDto>>, ICompanyScoped
 {
     public sealed class Validator : AbstractValidator<CreatePayroll>
     {

@@ -1,10 +1,12 @@
 using Mediator;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Payrolls;
+using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Application.Payrolls;
 
-public sealed record GetPayroll(Guid CompanyId, Guid PayrollId) : IQuery<Result<PayrollDto>>
+[Requires(Access.Viewer)]
+public sealed record GetPayroll(Guid CompanyId, Guid PayrollId) : IQuery<Result<PayrollDto>>, ICompanyScoped
 {
     public sealed class Handler(IPayrollRepository payrolls) : IQueryHandler<GetPayroll, Result<PayrollDto>>
     {

@@ -5,11 +5,13 @@ using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Companies;
 using PayrollPortal.Application.Withholding.Korea;
 using PayrollPortal.Domain.Withholding.Korea;
+using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Application.Payrolls;
 
 /// <summary>Withholding liability of approved payrolls for a quarter or a month (a kr company also the whole year), by the pay date.</summary>
-public sealed record GetWithholdingReport(Guid CompanyId, int? Year, int? Quarter, int? Month) : IQuery<Result<WithholdingReportDto>>
+[Requires(Access.Viewer)]
+public sealed record GetWithholdingReport(Guid CompanyId, int? Year, int? Quarter, int? Month) : IQuery<Result<WithholdingReportDto>>, ICompanyScoped
 {
     public sealed class Validator : AbstractValidator<GetWithholdingReport>
     {

@@ -5,11 +5,13 @@ using PayrollPortal.Application.Common.Validation;
 using PayrollPortal.Application.Companies;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Companies;
+using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Application.Payrolls;
 
+[Requires(Access.Viewer)]
 public sealed record ListPayrolls(Guid CompanyId, int? Year = null, int? Month = null, string? Status = null, int Limit = PageLimits.Default, string? Cursor = null)
-    : IQuery<Result<Page<PayrollSummaryDto>>>
+    : IQuery<Result<Page<PayrollSummaryDto>>>, ICompanyScoped
 {
     public sealed class Validator : AbstractValidator<ListPayrolls>
     {

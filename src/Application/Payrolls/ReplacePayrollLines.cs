@@ -3,11 +3,13 @@ using Mediator;
 using PayrollPortal.Application.Audit;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Payrolls;
+using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Application.Payrolls;
 
 /// <summary>Replaces a draft's lines and recomputes them (also the way to refresh a draft after year-to-date changed).</summary>
-public sealed record ReplacePayrollLines(Guid CompanyId, Guid PayrollId, IReadOnlyList<PayrollLineRequest>? Lines) : ICommand<Result<PayrollDto>>
+[Requires(Access.PayrollManager)]
+public sealed record ReplacePayrollLines(Guid CompanyId, Guid PayrollId, IReadOnlyList<PayrollLineRequest>? Lines) : ICommand<Result<PayrollDto>>, ICompanyScoped
 {
     public sealed class Validator : AbstractValidator<ReplacePayrollLines>
     {

@@ -3,11 +3,13 @@ using Mediator;
 using PayrollPortal.Application.Audit;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Payrolls;
+using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Application.Payrolls;
 
 /// <summary>Approved to voided, with a reason. Later payrolls that share an employee are flagged for review, never changed.</summary>
-public sealed record VoidPayroll(Guid CompanyId, Guid PayrollId, string? Reason) : ICommand<Result<PayrollDto>>
+[Requires(Access.PayrollManager)]
+public sealed record VoidPayroll(Guid CompanyId, Guid PayrollId, string? Reason) : ICommand<Result<PayrollDto>>, ICompanyScoped
 {
     public sealed class Validator : AbstractValidator<VoidPayroll>
     {

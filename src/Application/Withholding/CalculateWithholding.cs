@@ -4,6 +4,7 @@ using Mediator;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Withholding;
 using PayrollPortal.Domain.Withholding.UsFederal;
+using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Application.Withholding;
 
@@ -12,6 +13,7 @@ namespace PayrollPortal.Application.Withholding;
 /// Property names mirror the JSON request, so validation errors name fields as the client sent them (e.g. <c>w4.filingStatus</c>).
 /// </summary>
 /// <param name="Exempt">Also accepted inside <see cref="W4"/>; either one makes the employee exempt.</param>
+[Requires(Access.SignedIn)]
 public sealed record CalculateWithholding(
     int? TaxYear,
     string? PayFrequency,

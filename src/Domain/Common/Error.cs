@@ -10,4 +10,7 @@ public sealed record Error(string Code, string Message, ErrorType Type, string? 
     public static Error Conflict(string code, string message, string? field = null) => new(code, message, ErrorType.Conflict, field);
 
     public static Error Forbidden(string code, string message) => new(code, message, ErrorType.Forbidden);
+
+    /// <summary>The caller is not authenticated (HTTP 401); distinct from <see cref="Forbidden"/>, an authenticated caller without the right.</summary>
+    public static Error Unauthorized(string code, string message) => new(code, message, ErrorType.Unauthorized);
 }

@@ -18,10 +18,11 @@ public sealed class ExportLinkTests
         var key = ExportSigningKeys.NewEntry("k1");
         await using var app = await PayrollApp.StartAsync(provider, new Dictionary<string, string?> { [ExportSigningKeys.Variable] = key });
         var scenario = await ExportScenario.CreateAsync(app);
-        var client = app.CreateClient();
-        var link = await ExportScenario.IssueAsync(client, scenario.CompanyId, new { year = 2026, quarter = 1 }, "csv", expiresInMinutes: 30);
+        var link = await ExportScenario.IssueAsync(app.CreateClient(), scenario.CompanyId, new { year = 2026, quarter = 1 }, "csv", expiresInMinutes: 30);
         var query = QueryHelpers.ParseQuery(new Uri("http://x" + link.Url).Query).ToDictionary(p => p.Key, p => p.Value.ToString());
 
+        // A signed link is its own credential: downloaded without any session or token.
+        var client = app.CreateAnonymousClient();
         link.ExpiresAt!.Value.ShouldBe(DateTimeOffset.UtcNow.AddMinutes(30), TimeSpan.FromMinutes(2));
         query.Keys.Order().ToArray().ShouldBe(["company", "exp", "format", "kid", "scope", "sig"]);
         (await client.GetAsync(link.Url)).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -142,11 +143,14 @@ public sealed class ExportLinkTests
     {
         await using var app = await PayrollApp.StartAsync(provider);
         var scenario = await ExportScenario.CreateAsync(app);
-        var client = app.CreateClient();
+        var anonymous = app.CreateAnonymousClient();
+        var manager = await app.CreateClientAsync("payroll_manager", scenario.CompanyId);
+        var viewer = await app.CreateClientAsync("viewer", scenario.CompanyId);
+        var foreignManager = await app.CreateClientAsync("payroll_manager", scenario.OtherCompanyId);
 
-        var link = await ExportScenario.IssueAsync(client, scenario.CompanyId, new { year = 2026, month = 1 }, "csv");
-        var response = await client.GetAsync(link.Url);
-        var forged = await client.GetAsync(link.Url + "&exp=4102444800&kid=k1&sig=AAAA");
+        var link = await ExportScenario.IssueAsync(manager, scenario.CompanyId, new { year = 2026, month = 1 }, "csv");
+        var response = await anonymous.GetAsync(link.Url);
+        var forged = await anonymous.GetAsync(link.Url + "&exp=4102444800&kid=k1&sig=AAAA");
 
         link.ExpiresAt.ShouldBeNull();
         link.Url.ShouldBe($"/api/exports/download?company={scenario.CompanyId}&format=csv&scope=2026-01");
@@ -154,6 +158,17 @@ public sealed class ExportLinkTests
         problem.GetProperty("type").GetString().ShouldBe("https://payrollportal.dev/problems/export-access-required");
         problem.GetProperty("detail").GetString()!.ShouldContain("signed export link or an authenticated session");
         await ShouldBeInvalidLinkAsync(forged, "a signature when no key is configured");
+
+        // The caller's own token: a payroll manager of the company and the global admin download; a viewer and another
+        // company's manager get the same 403 as nobody.
+        var byManager = await manager.GetAsync(link.Url);
+        byManager.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await byManager.Content.ReadAsStringAsync()).ShouldContain("Total");
+        (await app.CreateClient().GetAsync(link.Url)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await viewer.GetAsync(link.Url)).ShouldBeProblemAsync(HttpStatusCode.Forbidden)).GetProperty("type").GetString()
+            .ShouldBe("https://payrollportal.dev/problems/export-access-required");
+        (await (await foreignManager.GetAsync(link.Url)).ShouldBeProblemAsync(HttpStatusCode.Forbidden)).GetProperty("type").GetString()
+            .ShouldBe("https://payrollportal.dev/problems/export-access-required");
     }
 
     private static async Task ShouldBeInvalidLinkAsync(HttpResponseMessage response, string what)

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using PayrollPortal.Application.Common;
+using PayrollPortal.Application.Identity;
 using PayrollPortal.Infrastructure.Persistence.Idempotency;
 
 namespace PayrollPortal.Api.Http.Idempotency;
@@ -33,7 +33,7 @@ internal sealed partial class IdempotencyFilter(IdempotencyOptions options, ILog
         var services = http.RequestServices;
         var store = services.GetRequiredService<IdempotencyStore>();
         var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? string.Empty;
-        var scope = new IdempotencyScope(services.GetRequiredService<IRequestContext>().Actor, http.Request.Method, route, key);
+        var scope = new IdempotencyScope(services.GetRequiredService<ICurrentUser>().Caller.Id, http.Request.Method, route, key);
         var fingerprint = await RequestFingerprint.ComputeAsync(http, http.RequestAborted);
 
         var outcome = await store.ClaimAsync(scope, fingerprint, http.TraceIdentifier, options.Lease, options.Retention, http.RequestAborted);

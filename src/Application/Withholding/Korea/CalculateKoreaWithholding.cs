@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
+using PayrollPortal.Application.Identity;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Withholding;
 using PayrollPortal.Domain.Withholding.Korea;
@@ -14,6 +15,7 @@ namespace PayrollPortal.Application.Withholding.Korea;
 /// <param name="PayMonth">"YYYY-MM", the premium month.</param>
 /// <param name="PayDate">The withholding date; defaults to the first day of <paramref name="PayMonth"/>.</param>
 /// <param name="WithholdingRatio">80, 100 (default) or 120.</param>
+[Requires(Access.SignedIn)]
 public sealed record CalculateKoreaWithholding(
     string? PayMonth,
     DateOnly? PayDate,

@@ -5,6 +5,7 @@ using PayrollPortal.Application.Common.Security;
 using PayrollPortal.Application.Common.Validation;
 using PayrollPortal.Application.Companies;
 using PayrollPortal.Application.Employees;
+using PayrollPortal.Application.Identity;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Companies;
 using PayrollPortal.Domain.Employees;
@@ -16,6 +17,7 @@ namespace PayrollPortal.Application.Withholding.Korea;
 /// Hires an employee of a kr company. The 주민등록번호 is protected exactly like the SSN: encrypted under the PII key ring,
 /// a keyed blind index for the per-company duplicate check, and only its last four digits kept in clear.
 /// </summary>
+[Requires(Access.PayrollManager)]
 public sealed record CreateKoreaEmployee(
     Guid CompanyId,
     string? FirstName,
@@ -23,7 +25,7 @@ public sealed record CreateKoreaEmployee(
     string? ResidentRegistrationNumber,
     DateOnly? HireDate,
     DateOnly? TerminationDate,
-    KoreaProfileDto? Kr) : ICommand<Result<EmployeeDto>>
+    KoreaProfileDto? Kr) : ICommand<Result<EmployeeDto>>, ICompanyScoped
 {
     public sealed class Validator : AbstractValidator<CreateKoreaEmployee>
     {

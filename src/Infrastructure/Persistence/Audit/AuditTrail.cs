@@ -14,15 +14,20 @@ namespace PayrollPortal.Infrastructure.Persistence.Audit;
 /// </summary>
 internal sealed class AuditTrail(DbSession session, IRequestContext request, IIdempotencyContext idempotency, TimeProvider clock) : IAuditTrail
 {
-    public const string GlobalChain = "global";
+    public const string GlobalChain = AuditChains.Global;
 
     private static readonly JsonSerializerOptions DetailsOptions = new(JsonSerializerDefaults.Web);
 
-    public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken)
+    public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken) =>
+        AppendAsync(session, entry, request, idempotency.Key, clock, cancellationToken);
+
+    /// <summary>Appends <paramref name="entry"/> inside <paramref name="session"/>'s open transaction.</summary>
+    internal static async Task AppendAsync(
+        DbSession session, AuditEntry entry, IRequestContext request, string? idempotencyKey, TimeProvider clock, CancellationToken cancellationToken)
     {
         var transaction = session.Transaction ?? throw new InvalidOperationException("Audit events are recorded inside a command's transaction.");
         var connection = await session.ConnectionAsync(cancellationToken);
-        var chain = entry.CompanyId?.ToString("D") ?? GlobalChain;
+        var chain = entry.Chain ?? entry.CompanyId?.ToString("D") ?? GlobalChain;
 
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO audit_chain_heads (chain, seq, hash) VALUES (@chain, 0, @genesis) ON CONFLICT (chain) DO NOTHING",
@@ -43,7 +48,7 @@ internal sealed class AuditTrail(DbSession session, IRequestContext request, IId
             TargetType = entry.TargetType,
             TargetId = entry.TargetId.ToString("D"),
             RequestId = request.RequestId,
-            IdempotencyKey = idempotency.Key,
+            IdempotencyKey = idempotencyKey,
             Details = CanonicalJson.Serialize(entry.Details, DetailsOptions),
             PrevHash = head.Hash,
         };

@@ -14,15 +14,30 @@ internal sealed class CompanyQueries(DbSession session) : ICompanyQueries
         return row?.ToDto();
     }
 
-    public async Task<IReadOnlyList<CompanyDto>> ListAsync(KeysetCursor? after, int take, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CompanyDto>> ListAsync(KeysetCursor? after, int take, IReadOnlyCollection<Guid>? only, CancellationToken cancellationToken)
     {
+        if (only is { Count: 0 })
+        {
+            return [];
+        }
+
         var connection = await session.ConnectionAsync(cancellationToken);
-        var sql = after is null
-            ? $"SELECT {CompanyRow.Columns} FROM {CompanyRow.From} ORDER BY c.created_at, c.id LIMIT @take"
-            : $"SELECT {CompanyRow.Columns} FROM {CompanyRow.From} WHERE (c.created_at, c.id) > (@createdAt, @id) ORDER BY c.created_at, c.id LIMIT @take";
+        var parameters = new DynamicParameters(new { take, createdAt = after?.CreatedAt ?? default, id = after?.Id ?? default });
+        var conditions = new List<string>();
+        if (after is not null)
+        {
+            conditions.Add("(c.created_at, c.id) > (@createdAt, @id)");
+        }
+
+        if (only is not null)
+        {
+            conditions.Add(SqlIn.Any(connection, parameters, "c.id", "only", only));
+        }
+
+        var where = conditions.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", conditions);
         var rows = await connection.QueryAsync<CompanyRow>(new CommandDefinition(
-            sql,
-            new { take, createdAt = after?.CreatedAt ?? default, id = after?.Id ?? default },
+            $"SELECT {CompanyRow.Columns} FROM {CompanyRow.From} {where} ORDER BY c.created_at, c.id LIMIT @take",
+            parameters,
             session.Transaction,
             cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToDto())];

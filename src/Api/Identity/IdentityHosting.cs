@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.RateLimiting;
+using PayrollPortal.Api.Http;
+using PayrollPortal.Application.Identity;
+
+namespace PayrollPortal.Api.Identity;
+
+/// <summary>
+/// Authentication (session cookie or bearer token), the everything-authenticated fallback policy, CSRF, the login rate
+/// limit, Data Protection keys under DATA_DIR and the first administrator. See docs/IDENTITY.md.
+/// </summary>
+internal static class IdentityHosting
+{
+    public const string LoginRateLimit = "login";
+    public const string LoginRateLimitVariable = "LOGIN_RATE_LIMIT_PER_MINUTE";
+    public const int DefaultLoginRateLimit = 10;
+
+    public static IServiceCollection AddPayrollIdentity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<HttpCurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<HttpCurrentUser>());
+
+        // Session cookies are encrypted with these keys: kept under DATA_DIR, they survive restarts (and are shared by every
+        // instance that mounts the same folder), instead of the ephemeral in-memory ring that would sign everyone out.
+        services.AddDataProtection()
+            .SetApplicationName("PayrollPortal")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(configuration["DATA_DIR"] ?? "./data", "dataprotection-keys")));
+
+        services.AddSingleton<SessionCookieEvents>();
+        services.AddAuthentication(AuthSchemes.Default)
+            .AddPolicyScheme(AuthSchemes.Default, "Session cookie or bearer token", options =>
+                options.ForwardDefaultSelector = context => BearerTokenHandler.HasBearer(context.Request) ? AuthSchemes.Bearer : AuthSchemes.Cookie)
+            .AddCookie(AuthSchemes.Cookie, options =>
+            {
+                options.Cookie.Name = AuthSchemes.CookieName;
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.Cookie.Path = "/";
+                options.ExpireTimeSpan = SignIn.SessionLifetime;
+                options.SlidingExpiration = true;
+                options.EventsType = typeof(SessionCookieEvents);
+            })
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerTokenHandler>(AuthSchemes.Bearer, null);
+
+        services.AddAuthorization(options =>
+            options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        var perMinute = LoginRateLimitPerMinute(configuration);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                await ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "rate-limited", "Too many sign-in attempts",
+                    $"Too many sign-in attempts from this address. Retry after {seconds} s.");
+            };
+        });
+
+        return services;
+    }
+
+    /// <summary>After the body limit, before the endpoints: who is calling, then CSRF, the rate limit and the fallback policy.</summary>
+    public static void UsePayrollIdentity(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseMiddleware<CsrfMiddleware>();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+    }
+
+    public static int LoginRateLimitPerMinute(IConfiguration configuration) =>
+        configuration[LoginRateLimitVariable] is { Length: > 0 } text
+            ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+                ? value
+                : throw new InvalidOperationException($"{LoginRateLimitVariable} must be a positive whole number of attempts per minute.")
+            : DefaultLoginRateLimit;
+}

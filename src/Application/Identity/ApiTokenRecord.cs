@@ -1,0 +1,6 @@
+namespace PayrollPortal.Application.Identity;
+
+/// <summary>A stored API token: its hash, never the token. <see cref="CompanyId"/> is null only for a global admin token.</summary>
+public sealed record ApiTokenRecord(
+    Guid Id, Guid UserId, string Name, Guid? CompanyId, string Role, string TokenHash, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt,
+    DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);

@@ -1,0 +1,67 @@
+using FluentValidation;
+using Mediator;
+using PayrollPortal.Application.Audit;
+using PayrollPortal.Application.Companies;
+using PayrollPortal.Domain.Common;
+using PayrollPortal.Domain.Companies;
+
+namespace PayrollPortal.Application.Identity;
+
+/// <summary>
+/// Creates a user: a global <c>admin</c> (no company), or a member of one company with a role. Without a password one is
+/// generated and returned once. A company admin may add members to their own company; only the global admin creates admins.
+/// </summary>
+[Requires(Access.CompanyAdmin)]
+public sealed record CreateUser(string? Email, string? Password, string? Role, Guid? CompanyId)
+    : ICommand<Result<CreatedUserDto>>, IOptionallyCompanyScoped
+{
+    public sealed class Validator : AbstractValidator<CreateUser>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Email).Must(Emails.LooksValid).WithErrorCode("user.email_invalid").WithMessage("email must be an email address.");
+            RuleFor(x => x.Password).Length(Passwords.MinLength, Passwords.MaxLength).When(x => x.Password is not null)
+                .WithErrorCode("user.password_length").WithMessage($"password must be {Passwords.MinLength} to {Passwords.MaxLength} characters.");
+            RuleFor(x => x.Role).Must(r => r == CompanyRoles.Admin || CompanyRoles.TryParse(r, out _)).WithErrorCode("user.role_invalid")
+                .WithMessage("role must be admin, company_admin, payroll_manager or viewer.");
+            RuleFor(x => x.CompanyId).Null().When(x => x.Role == CompanyRoles.Admin).WithErrorCode("user.admin_has_no_company")
+                .WithMessage("An admin is global: leave companyId out.");
+            RuleFor(x => x.CompanyId).NotNull().When(x => x.Role != CompanyRoles.Admin).WithErrorCode("user.company_required")
+                .WithMessage("companyId is required for a company role.");
+        }
+    }
+
+    public sealed class Handler(
+        IUserRepository users, ICompanyQueries companies, IPasswordHashing hashing, IAuditTrail audit, TimeProvider clock)
+        : ICommandHandler<CreateUser, Result<CreatedUserDto>>
+    {
+        public async ValueTask<Result<CreatedUserDto>> Handle(CreateUser command, CancellationToken cancellationToken)
+        {
+            if (command.CompanyId is { } companyId && await companies.GetAsync(companyId, cancellationToken) is null)
+            {
+                return CompanyErrors.NotFound;
+            }
+
+            var generated = command.Password is null ? SecretTokens.NewPassword() : null;
+            var now = clock.GetUtcNow();
+            var isAdmin = command.Role == CompanyRoles.Admin;
+            var user = new NewUser(Guid.CreateVersion7(), Emails.Normalize(command.Email!), hashing.Hash(command.Password ?? generated!), isAdmin, now);
+            if (!await users.TryAddAsync(user, cancellationToken))
+            {
+                return IdentityErrors.EmailTaken;
+            }
+
+            if (command.CompanyId is { } company)
+            {
+                await users.GrantMembershipAsync(user.Id, company, CompanyRoles.Parse(command.Role!), now, cancellationToken);
+            }
+
+            await audit.RecordAsync(new AuditEntry(AuditActions.UserCreated, command.CompanyId, "user", user.Id, new Dictionary<string, object?>
+            {
+                ["email"] = user.Email,
+                ["role"] = command.Role,
+            }), cancellationToken);
+            return new CreatedUserDto(user.Id, user.Email, isAdmin, command.CompanyId, command.Role!, generated);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace PayrollPortal.Application.Identity;
+
+public sealed record MembershipDto(Guid CompanyId, string CompanyName, string Role);

@@ -1,0 +1,3 @@
+namespace PayrollPortal.Application.Identity;
+
+public sealed record NewUser(Guid Id, string Email, string PasswordHash, bool IsAdmin, DateTimeOffset CreatedAt);

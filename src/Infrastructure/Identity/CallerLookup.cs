@@ -1,0 +1,146 @@
+using Dapper;
+using PayrollPortal.Application.Identity;
+using PayrollPortal.Infrastructure.Persistence;
+
+namespace PayrollPortal.Infrastructure.Identity;
+
+/// <summary>
+/// Authentication's database side: who a session secret or an API token belongs to, with their memberships, read fresh on
+/// every request so that logout, revocation and a changed role take effect at once. Two small indexed reads; the only
+/// writes are a session's sliding renewal and a token's <c>last_used_at</c>, each at most once a minute.
+/// </summary>
+public sealed class CallerLookup(IDbConnectionFactory connections, TimeProvider clock)
+{
+    /// <summary>How stale <c>last_used_at</c> and a session's renewal may get before a request writes them.</summary>
+    public static readonly TimeSpan WriteInterval = TimeSpan.FromMinutes(1);
+
+    public async Task<Caller?> FromSessionAsync(string sessionSecret, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var idHash = SecretTokens.HashOf(sessionSecret);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<SessionRow>(new CommandDefinition(
+            $"""
+            SELECT s.expires_at AS ExpiresAt, u.id AS Id, u.email AS Email, u.is_admin AS IsAdmin
+            FROM sessions s JOIN users u ON u.id = s.user_id
+            WHERE s.id_hash = @idHash AND s.revoked_at IS NULL
+            """,
+            new { idHash }, cancellationToken: cancellationToken));
+        if (row is null || row.ExpiresAt <= now)
+        {
+            return null;
+        }
+
+        // Sliding expiry: each request may push the end out to 8 hours from now, written at most once a minute.
+        var slid = now + SignIn.SessionLifetime;
+        if (slid - row.ExpiresAt >= WriteInterval)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE sessions SET expires_at = @slid WHERE id_hash = @idHash AND revoked_at IS NULL",
+                new { slid, idHash }, cancellationToken: cancellationToken));
+        }
+
+        var memberships = await MembershipsAsync(connection, row.Id, cancellationToken);
+        return new Caller
+        {
+            Id = "user:" + row.Id.ToString("D"),
+            Actor = row.Email,
+            IsAuthenticated = true,
+            IsAdmin = row.IsAdmin,
+            UserId = row.Id,
+            Email = row.Email,
+            Memberships = memberships,
+        };
+    }
+
+    /// <summary>The token's caller: its role in its company, capped by its owner's current role there (or admin, while the owner is one).</summary>
+    public async Task<Caller?> FromApiTokenAsync(string token, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var tokenHash = SecretTokens.HashOf(token);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<TokenRow>(new CommandDefinition(
+            $"""
+            SELECT t.id AS Id, t.company_id AS CompanyId, t.role AS Role, t.expires_at AS ExpiresAt, t.last_used_at AS LastUsedAt,
+                   u.id AS UserId, u.email AS Email, u.is_admin AS IsAdmin, m.role AS OwnerRole
+            FROM api_tokens t
+            JOIN users u ON u.id = t.user_id
+            LEFT JOIN memberships m ON m.user_id = t.user_id AND m.company_id = t.company_id
+            WHERE t.token_hash = @tokenHash AND t.revoked_at IS NULL
+            """,
+            new { tokenHash }, cancellationToken: cancellationToken));
+        if (row is null || row.ExpiresAt <= now)
+        {
+            return null;
+        }
+
+        if (row.LastUsedAt is null || now - row.LastUsedAt >= WriteInterval)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE api_tokens SET last_used_at = @now WHERE id = @Id", new { now, row.Id }, cancellationToken: cancellationToken));
+        }
+
+        var caller = new Caller
+        {
+            Id = "token:" + row.Id.ToString("D"),
+            Actor = $"{row.Email} (token {row.Id:D})",
+            IsAuthenticated = true,
+            UserId = row.UserId,
+            Email = row.Email,
+            TokenId = row.Id,
+        };
+        if (row.CompanyId is not { } companyId)
+        {
+            return row.Role == CompanyRoles.Admin && row.IsAdmin ? caller with { IsAdmin = true } : caller;
+        }
+
+        CompanyRole? ownerRole = row.IsAdmin ? CompanyRole.CompanyAdmin : CompanyRoles.TryParse(row.OwnerRole, out var held) ? held : null;
+        if (ownerRole is not { } owner || !CompanyRoles.TryParse(row.Role, out var granted))
+        {
+            return caller;
+        }
+
+        var effective = granted.Value < owner ? granted.Value : owner;
+        return caller with { Memberships = new Dictionary<Guid, CompanyRole> { [companyId] = effective } };
+    }
+
+    private static async Task<IReadOnlyDictionary<Guid, CompanyRole>> MembershipsAsync(
+        System.Data.Common.DbConnection connection, Guid userId, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<IdentityRows.Membership>(new CommandDefinition(
+            "SELECT company_id AS CompanyId, role AS Role FROM memberships WHERE user_id = @userId", new { userId }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.CompanyId, r => CompanyRoles.Parse(r.Role));
+    }
+
+    private sealed class SessionRow
+    {
+        public DateTimeOffset ExpiresAt { get; init; }
+
+        public Guid Id { get; init; }
+
+        public string Email { get; init; } = string.Empty;
+
+        public bool IsAdmin { get; init; }
+    }
+
+    private sealed class TokenRow
+    {
+        public Guid Id { get; init; }
+
+        public Guid? CompanyId { get; init; }
+
+        public string Role { get; init; } = string.Empty;
+
+        public DateTimeOffset ExpiresAt { get; init; }
+
+        public DateTimeOffset? LastUsedAt { get; init; }
+
+        public Guid UserId { get; init; }
+
+        public string Email { get; init; } = string.Empty;
+
+        public bool IsAdmin { get; init; }
+
+        public string? OwnerRole { get; init; }
+    }
+}

@@ -1,0 +1,66 @@
+using Dapper;
+using PayrollPortal.Application.Identity;
+using PayrollPortal.Infrastructure.Persistence;
+
+namespace PayrollPortal.Infrastructure.Identity;
+
+internal sealed class UserRepository(DbSession session) : IUserRepository
+{
+    public async Task<UserCredentials?> FindByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<IdentityRows.User>(new CommandDefinition(
+            $"SELECT {IdentityRows.User.Columns} FROM users WHERE email = @email",
+            new { email }, session.Transaction, cancellationToken: cancellationToken));
+        return row is null ? null : new UserCredentials(row.Id, row.Email, row.PasswordHash, row.IsAdmin, row.FailedLogins, row.LockedUntil);
+    }
+
+    public async Task<bool> TryAddAsync(NewUser user, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO users (id, email, password_hash, is_admin, failed_logins, locked_until, created_at)
+            VALUES (@Id, @Email, @PasswordHash, @IsAdmin, 0, NULL, @CreatedAt)
+            ON CONFLICT (email) DO NOTHING
+            """,
+            user, session.Transaction, cancellationToken: cancellationToken)) == 1;
+    }
+
+    public async Task RecordLoginFailureAsync(Guid userId, int failedLogins, DateTimeOffset? lockedUntil, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET failed_logins = @failedLogins, locked_until = @lockedUntil WHERE id = @userId",
+            new { userId, failedLogins, lockedUntil }, session.Transaction, cancellationToken: cancellationToken));
+    }
+
+    public async Task RecordLoginSuccessAsync(Guid userId, string? rehashedPassword, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE users SET failed_logins = 0, locked_until = NULL, password_hash = COALESCE(@rehashedPassword, password_hash)
+            WHERE id = @userId
+            """,
+            new { userId, rehashedPassword }, session.Transaction, cancellationToken: cancellationToken));
+    }
+
+    public async Task GrantMembershipAsync(Guid userId, Guid companyId, CompanyRole role, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO memberships (user_id, company_id, role, created_at) VALUES (@userId, @companyId, @role, @now)
+            ON CONFLICT (user_id, company_id) DO UPDATE SET role = excluded.role
+            """,
+            new { userId, companyId, role = role.Name(), now }, session.Transaction, cancellationToken: cancellationToken));
+    }
+
+    public async Task<bool> AnyAdminAsync(CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM users WHERE is_admin = @admin", new { admin = true }, session.Transaction, cancellationToken: cancellationToken)) > 0;
+    }
+}
