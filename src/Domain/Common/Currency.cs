@@ -2,7 +2,7 @@ namespace PayrollPortal.Domain.Common;
 
 /// <summary>
 /// The currency a company pays in, which decides the scale of its <see cref="Money"/>: amounts are integer minor units,
-/// cents for USD and whole won for KRW, which has no minor unit (ADR 0003, ADR 0008).
+/// cents for USD and whole won for KRW, which has no minor unit (ADR 0003, ADR 0009).
 /// </summary>
 public sealed record Currency
 {

@@ -5,7 +5,7 @@ using PayrollPortal.Domain.Withholding.Korea;
 namespace PayrollPortal.Application.Withholding.Korea;
 
 /// <summary>
-/// KRW on the wire: whole won as a JSON integer (KRW has no minor unit, ADR 0008). Requests bind numbers as decimals so that
+/// KRW on the wire: whole won as a JSON integer (KRW has no minor unit, ADR 0009). Requests bind numbers as decimals so that
 /// 4000000.5 is a per-field validation error rather than a body that fails to bind.
 /// </summary>
 public static class KrwAmount
