@@ -9,7 +9,8 @@ namespace PayrollPortal.Application.Employees;
 /// <summary>
 /// An employee as the API shows it: the national identifier only ever as its last four digits and a mask (<c>***-**-1234</c>
 /// for an SSN, <c>******-***1234</c> for a 주민등록번호). A us-federal employee has a W-4 and its history; a kr employee has
-/// <see cref="Kr"/> and <see cref="KrHistory"/> instead, and no W-4.
+/// <see cref="Kr"/> and <see cref="KrHistory"/> instead: its <see cref="W4"/> is JSON null (the declared type stays the
+/// us-federal contract) and <see cref="W4EffectiveDate"/> is its current profile's effective date.
 /// </summary>
 public sealed record EmployeeDto(
     Guid Id,
@@ -22,8 +23,8 @@ public sealed record EmployeeDto(
     DateOnly? TerminationDate,
     string PayFrequency,
     bool Exempt,
-    WithholdingW4? W4,
-    DateOnly? W4EffectiveDate,
+    WithholdingW4 W4,
+    DateOnly W4EffectiveDate,
     IReadOnlyList<EmployeeW4Dto> W4History,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
@@ -38,7 +39,7 @@ public sealed record EmployeeDto(
             return new EmployeeDto(
                 employee.Id, employee.CompanyId, employee.FirstName, employee.LastName, employee.SsnLast4,
                 ResidentRegistrationNumber.Mask(employee.SsnLast4), employee.HireDate, employee.TerminationDate, W4Mapping.ToText(employee.PayFrequency),
-                employee.Exempt, null, null, [], employee.CreatedAt, employee.UpdatedAt, KoreaRegime.RegimeCode,
+                employee.Exempt, null!, employee.KoreaProfiles[^1].EffectiveDate, [], employee.CreatedAt, employee.UpdatedAt, KoreaRegime.RegimeCode,
                 KoreaProfileDto.From(employee.KoreaProfiles[^1]), [.. employee.KoreaProfiles.Select(KoreaProfileDto.From)]);
         }
 
