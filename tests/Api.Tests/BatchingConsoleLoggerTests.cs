@@ -67,6 +67,23 @@ public sealed class BatchingConsoleLoggerTests
     }
 
     [Fact]
+    public void Log_WhenCalledAfterTheProviderWasDisposed_ShouldStillWriteTheLine()
+    {
+        // The host disposes its logger providers before PayrollHost logs why start-up failed (exit code 3).
+        var output = new MemoryStream();
+        var provider = new BatchingConsoleLoggerProvider(JsonFormatter(), () => new KeepOpenStream(output));
+        var logger = provider.CreateLogger("Payroll.Test");
+        logger.LogInformation("before disposal");
+        provider.Dispose();
+
+        logger.LogCritical("refusing to serve: {Problem}", "drift");
+
+        var lines = Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Select(line => JsonDocument.Parse(line).RootElement.GetProperty("Message").GetString())
+            .ShouldBe(["before disposal", "refusing to serve: drift"]);
+    }
+
+    [Fact]
     public async Task Log_WhenStandardOutputIsGone_ShouldNeverBlockTheCaller()
     {
         var lines = BatchingConsoleLoggerProvider.MaxQueuedLines * 2;

@@ -14,8 +14,9 @@ namespace PayrollPortal.Api.Hosting;
 /// writer thread drains the queue every <see cref="FlushInterval"/> in a single write, at once when a warning or worse is
 /// queued or the queue passes <see cref="EarlyFlushLines"/>, and completely on dispose (host shutdown).
 /// The queue is bounded: past <see cref="MaxQueuedLines"/> callers wait for the writer rather than lose lines, as the
-/// framework's default <c>ConsoleLoggerQueueFullMode.Wait</c> does. A process killed outright loses at most the last
-/// <see cref="FlushInterval"/> of lines; errors are flushed at once, so the line explaining a crash is not among them.
+/// framework's default <c>ConsoleLoggerQueueFullMode.Wait</c> does. The queue is also written when the process exits
+/// without disposing the host. A process killed outright (SIGKILL) loses at most the last <see cref="FlushInterval"/> of
+/// lines; errors are flushed at once, so the line explaining a failure is rarely among them.
 /// See docs/decisions/0007-batched-console-logging.md.
 /// </summary>
 internal sealed class BatchingConsoleLoggerProvider : ILoggerProvider, ISupportExternalScope
@@ -29,13 +30,22 @@ internal sealed class BatchingConsoleLoggerProvider : ILoggerProvider, ISupportE
     private readonly ConcurrentQueue<string> _queue = new();
     private readonly ManualResetEventSlim _flushNow = new(false);
     private readonly Thread _writer;
+    private readonly object _drainLock = new();
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
+    private StreamWriter? _output;
     private int _queued;
+    private int _disposeStarted;
     private volatile bool _disposed;
+    private volatile bool _writerExited;
+    private volatile bool _broken;
 
     public BatchingConsoleLoggerProvider(IOptionsMonitor<ConsoleLoggerOptions> options, IEnumerable<ConsoleFormatter> formatters)
         : this(FormatterNamed(options.CurrentValue.FormatterName, formatters), Console.OpenStandardOutput)
     {
+        // An exit that does not dispose the host (a start-up refusal returning an exit code, an unhandled exception) must
+        // still write what was queued: those are exactly the lines that explain the exit.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
+        AppDomain.CurrentDomain.UnhandledException += (_, _) => Dispose();
     }
 
     internal BatchingConsoleLoggerProvider(ConsoleFormatter formatter, Func<Stream> openOutput)
@@ -52,7 +62,7 @@ internal sealed class BatchingConsoleLoggerProvider : ILoggerProvider, ISupportE
 
     public void Dispose()
     {
-        if (_disposed)
+        if (Interlocked.Exchange(ref _disposeStarted, 1) == 1)
         {
             return;
         }
@@ -60,7 +70,6 @@ internal sealed class BatchingConsoleLoggerProvider : ILoggerProvider, ISupportE
         _disposed = true;
         _flushNow.Set();
         _writer.Join(TimeSpan.FromSeconds(5));
-        _flushNow.Dispose();
     }
 
     private static ConsoleFormatter FormatterNamed(string? name, IEnumerable<ConsoleFormatter> formatters)
@@ -80,7 +89,14 @@ internal sealed class BatchingConsoleLoggerProvider : ILoggerProvider, ISupportE
         }
 
         _queue.Enqueue(line);
-        if (Interlocked.Increment(ref _queued) >= EarlyFlushLines || level >= LogLevel.Warning || _disposed)
+        Interlocked.Increment(ref _queued);
+        if (_writerExited)
+        {
+            // After disposal (the host is disposed before the code that handles its start-up failure logs why) every
+            // line is written at once, as the framework's console logger does.
+            Drain();
+        }
+        else if (Volatile.Read(ref _queued) >= EarlyFlushLines || level >= LogLevel.Warning || _disposed)
         {
             _flushNow.Set();
         }
@@ -88,68 +104,78 @@ internal sealed class BatchingConsoleLoggerProvider : ILoggerProvider, ISupportE
 
     private void WriteLoop()
     {
-        Stream? stream = null;
-        StreamWriter? output = null;
         try
         {
-            stream = _openOutput();
-            output = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024) { AutoFlush = false };
-            while (true)
-            {
-                var stopping = _disposed;
-                if (!stopping)
-                {
-                    _flushNow.Wait(FlushInterval);
-                    _flushNow.Reset();
-                }
-
-                var wrote = false;
-                while (_queue.TryDequeue(out var line))
-                {
-                    Interlocked.Decrement(ref _queued);
-                    output.Write(line);
-                    wrote = true;
-                }
-
-                if (wrote)
-                {
-                    output.Flush();
-                }
-
-                if (stopping)
-                {
-                    return;
-                }
-            }
+            _output = new StreamWriter(_openOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024) { AutoFlush = false };
         }
         catch (IOException)
         {
-            // stdout is gone (the reading end of a pipe closed): logging must never take the server down with it. Keep
-            // draining so callers never wait on a full queue.
-            while (!_disposed)
-            {
-                while (_queue.TryDequeue(out _))
-                {
-                    Interlocked.Decrement(ref _queued);
-                }
-
-                Thread.Sleep(FlushInterval);
-            }
+            _broken = true;
         }
-        finally
+
+        while (true)
         {
-            try
+            var stopping = _disposed;
+            if (!stopping)
             {
-                output?.Dispose();
-            }
-            catch (IOException)
-            {
-                // what was still buffered has nowhere to go
+                _flushNow.Wait(FlushInterval);
+                _flushNow.Reset();
             }
 
-            stream?.Dispose();
+            Drain();
+            if (stopping)
+            {
+                _writerExited = true;
+                Drain(); // lines queued between the last drain and the flag above
+                return;
+            }
         }
     }
+
+    /// <summary>Writes everything queued in one write. The lock only orders the writer thread and post-disposal callers.</summary>
+    private void Drain()
+    {
+        lock (_drainLock)
+        {
+            var wrote = false;
+            while (_queue.TryDequeue(out var line))
+            {
+                Interlocked.Decrement(ref _queued);
+                if (_broken)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    _output!.Write(line);
+                    wrote = true;
+                }
+                catch (IOException)
+                {
+                    Break();
+                }
+            }
+
+            if (wrote && !_broken)
+            {
+                try
+                {
+                    _output!.Flush();
+                }
+                catch (IOException)
+                {
+                    Break();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// stdout is gone (the reading end of a pipe closed): logging must never take the server down with it, nor make callers
+    /// wait on a queue nobody can empty; from now on lines are discarded.
+    /// </summary>
+    private void Break() => _broken = true;
 
     private sealed class BatchingLogger(BatchingConsoleLoggerProvider provider, string category) : ILogger
     {
