@@ -12,6 +12,7 @@ using PayrollPortal.Application.Payrolls;
 using PayrollPortal.Application.Companies;
 using PayrollPortal.Application.Operations;
 using PayrollPortal.Application.Identity;
+using PayrollPortal.Infrastructure.Backups;
 using PayrollPortal.Infrastructure.Exports;
 using PayrollPortal.Infrastructure.Identity;
 using PayrollPortal.Infrastructure.Health;
@@ -83,6 +84,11 @@ public static class DependencyInjection
         services.AddScoped<IPayrollRegisterSource, PayrollRegisterSource>();
         services.AddSingleton<IRegisterFileWriter, CsvRegisterWriter>();
         services.AddSingleton<IRegisterFileWriter, XlsxRegisterWriter>();
+
+        services.AddSingleton(sp => new PostgresTools(sp.GetRequiredService<IConfiguration>()[PostgresTools.BinVariable]));
+        services.AddSingleton<DatabaseBackup>();
+        services.AddSingleton<BackupRestore>();
+        services.AddSingleton<BackupVerifier>();
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

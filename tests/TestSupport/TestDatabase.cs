@@ -14,9 +14,11 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private readonly string? _sqliteDirectory;
     private readonly string? _postgresName;
+    private readonly string? _postgresServer;
 
-    private TestDatabase(DatabaseProvider provider, string url, string? sqliteDirectory, string? postgresName)
+    private TestDatabase(DatabaseProvider provider, string url, string? sqliteDirectory, string? postgresName, string? postgresServer = null)
     {
+        _postgresServer = postgresServer;
         Provider = provider;
         Url = url;
         Settings = DatabaseSettings.Parse(url);
@@ -31,7 +33,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public DatabaseSettings Settings { get; }
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    /// <param name="postgresServer">Another PostgreSQL server than TEST_POSTGRES_URL (a test's own cluster), as a URL.</param>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, string? postgresServer = null)
     {
         if (provider == DatabaseProvider.Sqlite)
         {
@@ -40,7 +43,7 @@ public sealed class TestDatabase : IAsyncDisposable
             return new TestDatabase(provider, $"sqlite:///{directory}/app.db", directory, null);
         }
 
-        var server = ServerUrl();
+        var server = postgresServer ?? ServerUrl();
         var name = "t_" + Guid.NewGuid().ToString("N");
         await using (var admin = new NpgsqlConnection(DatabaseSettings.Parse(server).ConnectionString))
         {
@@ -50,7 +53,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         var builder = new UriBuilder(server) { Path = "/" + name };
-        return new TestDatabase(provider, builder.Uri.ToString(), null, name);
+        return new TestDatabase(provider, builder.Uri.ToString(), null, name, postgresServer);
     }
 
     /// <summary>The PostgreSQL server for tests. Missing means a failure, never a silent skip: build/test.sh always sets it.</summary>
@@ -79,7 +82,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(DatabaseSettings.Parse(ServerUrl()).ConnectionString);
+        await using var admin = new NpgsqlConnection(DatabaseSettings.Parse(_postgresServer ?? ServerUrl()).ConnectionString);
         await admin.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", admin);
         await command.ExecuteNonQueryAsync();

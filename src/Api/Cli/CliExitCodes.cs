@@ -32,6 +32,12 @@ internal static class CliExitCodes
     /// </summary>
     public const int Incomplete = 7;
 
+    /// <summary>
+    /// A check failed: <c>backup verify</c> found the backup bad (manifest, integrity, rows, checksums, schema or PII keys),
+    /// <c>restore</c> was given a file that is not a good backup (the target untouched), or a <c>drill</c> step failed.
+    /// </summary>
+    public const int CheckFailed = 8;
+
     /// <summary>Interrupted (Ctrl+C, SIGTERM), as shells report SIGINT.</summary>
     public const int Cancelled = 130;
 }

@@ -23,6 +23,9 @@ internal static class PayrollCli
             IdempotencyCommand.Create(context),
             AuditCommand.Create(context),
             UsersCommand.Create(context),
+            BackupCommand.Create(context),
+            RestoreCommand.Create(context),
+            DrillCommand.Create(context),
         };
         var invocation = new InvocationConfiguration { Output = context.Out, Error = context.Error };
         return await root.Parse(args).InvokeAsync(invocation, cancellationToken);

@@ -41,6 +41,7 @@ internal static partial class PayrollHost
             _ = MigrationOptions.FromConfiguration(builder.Configuration);
             _ = IdempotencyOptions.FromConfiguration(builder.Configuration);
             AdminSettings.Validate(builder.Configuration);
+            _ = GracefulShutdown.DrainTime(builder.Configuration, builder.Environment);
         }
         catch (Exception ex) when (ex is DatabaseUrlException or MigrationException or InvalidOperationException)
         {
@@ -107,6 +108,7 @@ internal static partial class PayrollHost
         services.AddSingleton<JsonSerializerOptionsHolder>();
         services.AddHostedService<StartupMigrationService>();
         services.AddHostedService<AdminBootstrapService>();
+        services.AddGracefulShutdown();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier);

@@ -1,0 +1,324 @@
+using System.Buffers.Binary;
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+using PayrollPortal.Infrastructure.Persistence;
+
+namespace PayrollPortal.Infrastructure.Backups;
+
+/// <summary>
+/// Row counts of every table and a content checksum of the payroll data (companies, employees and their W-4 withholding
+/// certificates, payrolls, payroll lines with their withholding amounts): each row, in primary-key order, every column typed
+/// and length-prefixed, into one SHA-256 per table. Two databases of the same provider with the same data give the same
+/// summaries, so a restore can be compared with the source as of its backup.
+/// </summary>
+public static class DataFingerprint
+{
+    /// <summary>The tables whose content is checksummed, with the columns that order them.</summary>
+    public static readonly IReadOnlyList<(string Table, string OrderBy)> ContentTables =
+    [
+        ("companies", "id"),
+        ("employees", "id"),
+        ("employee_w4s", "employee_id, effective_date"),
+        ("payrolls", "id"),
+        ("payroll_lines", "payroll_id, line_no"),
+    ];
+
+    public static async Task<IReadOnlyList<TableSummary>> ComputeAsync(
+        DbConnection connection, DbTransaction? transaction, DatabaseProvider provider, CancellationToken cancellationToken)
+    {
+        var tables = await ListTablesAsync(connection, transaction, provider, cancellationToken);
+        var summaries = new List<TableSummary>(tables.Count);
+        foreach (var table in tables)
+        {
+            var content = ContentTables.FirstOrDefault(t => t.Table == table);
+            summaries.Add(content.Table is null
+                ? new TableSummary(table, await CountAsync(connection, transaction, table, cancellationToken), null)
+                : connection is SqliteConnection sqlite
+                    ? HashSqlite(sqlite, content.Table, content.OrderBy, cancellationToken)
+                    : await HashAsync(connection, transaction, content.Table, content.OrderBy, cancellationToken));
+        }
+
+        return summaries;
+    }
+
+    /// <summary>One line per difference between what a backup recorded and what a restored database holds; empty when equal.</summary>
+    public static IReadOnlyList<string> Compare(IReadOnlyList<TableSummary> expected, IReadOnlyList<TableSummary> actual)
+    {
+        var problems = new List<string>();
+        var byName = actual.ToDictionary(t => t.Table, StringComparer.Ordinal);
+        foreach (var want in expected)
+        {
+            if (!byName.TryGetValue(want.Table, out var got))
+            {
+                problems.Add($"table {want.Table} is missing (the manifest lists {want.Rows} row(s))");
+                continue;
+            }
+
+            if (got.Rows != want.Rows)
+            {
+                problems.Add($"table {want.Table} has {got.Rows} row(s), the manifest says {want.Rows}");
+            }
+            else if (want.ContentSha256 is not null && !string.Equals(want.ContentSha256, got.ContentSha256, StringComparison.Ordinal))
+            {
+                problems.Add($"table {want.Table}: content checksum {Short(got.ContentSha256)} differs from the manifest's {Short(want.ContentSha256)}");
+            }
+        }
+
+        foreach (var extra in actual.Where(a => expected.All(e => e.Table != a.Table)))
+        {
+            problems.Add($"table {extra.Table} is not in the manifest");
+        }
+
+        return problems;
+    }
+
+    private static string Short(string? sha) => sha is null ? "(none)" : sha[..12];
+
+    private static async Task<List<string>> ListTablesAsync(DbConnection connection, DbTransaction? transaction, DatabaseProvider provider, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = provider == DatabaseProvider.Sqlite
+            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"
+            : "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename";
+        var tables = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            tables.Add(reader.GetString(0));
+        }
+
+        tables.Sort(StringComparer.Ordinal);
+        return tables;
+    }
+
+    private static async Task<long> CountAsync(DbConnection connection, DbTransaction? transaction, string table, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT count(*) FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<TableSummary> HashAsync(DbConnection connection, DbTransaction? transaction, string table, string orderBy, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT * FROM {table} ORDER BY {orderBy}";
+        var sink = new RowSink();
+        long rows = 0;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            var columns = reader.FieldCount;
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows++;
+                for (var i = 0; i < columns; i++)
+                {
+                    sink.Append(reader, i);
+                }
+            }
+        }
+
+        return new TableSummary(table, rows, sink.Finish());
+    }
+
+    /// <summary>
+    /// SQLite through its C API: text and blobs are hashed from SQLite's own UTF-8 buffers, without a string per value. The
+    /// bytes fed to the hash are the same as through ADO.NET (type tag, then the UTF-8 text or the integer).
+    /// </summary>
+    private static TableSummary HashSqlite(SqliteConnection connection, string table, string orderBy, CancellationToken cancellationToken)
+    {
+        var database = connection.Handle!;
+        var rc = raw.sqlite3_prepare_v2(database, $"SELECT * FROM {table} ORDER BY {orderBy}", out var statement);
+        if (rc != raw.SQLITE_OK)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(database).utf8_to_string(), rc);
+        }
+
+        var sink = new RowSink();
+        long rows = 0;
+        using (statement)
+        {
+            var columns = raw.sqlite3_column_count(statement);
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                if ((++rows & 0xFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                for (var i = 0; i < columns; i++)
+                {
+                    switch (raw.sqlite3_column_type(statement, i))
+                    {
+                        case raw.SQLITE_NULL:
+                            sink.Null();
+                            break;
+                        case raw.SQLITE_INTEGER:
+                            sink.Fixed(3, raw.sqlite3_column_int64(statement, i));
+                            break;
+                        case raw.SQLITE_FLOAT:
+                            sink.Fixed(5, BitConverter.DoubleToInt64Bits(raw.sqlite3_column_double(statement, i)));
+                            break;
+                        case raw.SQLITE_TEXT:
+                            sink.Bytes(1, raw.sqlite3_column_blob(statement, i));
+                            break;
+                        default:
+                            sink.Bytes(2, raw.sqlite3_column_blob(statement, i));
+                            break;
+                    }
+                }
+            }
+        }
+
+        if (rc != raw.SQLITE_DONE)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(database).utf8_to_string(), rc);
+        }
+
+        return new TableSummary(table, rows, sink.Finish());
+    }
+
+    /// <summary>
+    /// Encodes values straight into one buffer that is hashed when full: a type tag, then the value; text and bytes are
+    /// length-prefixed so that no two rows encode alike. No allocation per value beyond what the reader makes.
+    /// </summary>
+    private sealed class RowSink
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private readonly byte[] _buffer = new byte[256 * 1024];
+        private int _length;
+
+        public void Append(DbDataReader reader, int ordinal)
+        {
+            if (reader.IsDBNull(ordinal))
+            {
+                Null();
+                return;
+            }
+
+            var type = reader.GetFieldType(ordinal);
+            if (type == typeof(string))
+            {
+                Text(1, reader.GetString(ordinal));
+            }
+            else if (type == typeof(long) || type == typeof(int) || type == typeof(short))
+            {
+                Fixed(3, reader.GetInt64(ordinal));
+            }
+            else if (type == typeof(bool))
+            {
+                Fixed(4, reader.GetBoolean(ordinal) ? 1 : 0);
+            }
+            else if (type == typeof(double))
+            {
+                Fixed(5, BitConverter.DoubleToInt64Bits(reader.GetDouble(ordinal)));
+            }
+            else
+            {
+                Other(reader.GetValue(ordinal));
+            }
+        }
+
+        public void Null()
+        {
+            Reserve(1)[0] = 0;
+            _length += 1;
+        }
+
+        public string Finish()
+        {
+            _hash.AppendData(_buffer, 0, _length);
+            _length = 0;
+            var hex = Convert.ToHexStringLower(_hash.GetHashAndReset());
+            _hash.Dispose();
+            return hex;
+        }
+
+        private void Other(object value)
+        {
+            switch (value)
+            {
+                case byte[] bytes:
+                    Bytes(2, bytes);
+                    break;
+                case DateTime instant:
+                    Fixed(6, instant.Ticks);
+                    break;
+                case DateTimeOffset instant:
+                    Fixed(7, instant.UtcTicks);
+                    break;
+                case DateOnly date:
+                    Fixed(8, date.DayNumber);
+                    break;
+                case Guid id:
+                    Bytes(9, id.ToByteArray());
+                    break;
+                default:
+                    Text(10, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    break;
+            }
+        }
+
+        private void Text(byte tag, string text)
+        {
+            var max = Encoding.UTF8.GetMaxByteCount(text.Length);
+            if (max + 5 > _buffer.Length)
+            {
+                Bytes(tag, Encoding.UTF8.GetBytes(text));
+                return;
+            }
+
+            var span = Reserve(max + 5);
+            span[0] = tag;
+            var written = Encoding.UTF8.GetBytes(text, span[5..]);
+            BinaryPrimitives.WriteInt32LittleEndian(span[1..], written);
+            _length += 5 + written;
+        }
+
+        public void Bytes(byte tag, ReadOnlySpan<byte> bytes)
+        {
+            var header = Reserve(5);
+            header[0] = tag;
+            BinaryPrimitives.WriteInt32LittleEndian(header[1..], bytes.Length);
+            _length += 5;
+            if (bytes.Length <= _buffer.Length)
+            {
+                bytes.CopyTo(Reserve(bytes.Length));
+                _length += bytes.Length;
+                return;
+            }
+
+            Flush();
+            _hash.AppendData(bytes);
+        }
+
+        public void Fixed(byte tag, long value)
+        {
+            var span = Reserve(9);
+            span[0] = tag;
+            BinaryPrimitives.WriteInt64LittleEndian(span[1..], value);
+            _length += 9;
+        }
+
+        private Span<byte> Reserve(int bytes)
+        {
+            if (_length + bytes > _buffer.Length)
+            {
+                Flush();
+            }
+
+            return _buffer.AsSpan(_length);
+        }
+
+        private void Flush()
+        {
+            _hash.AppendData(_buffer, 0, _length);
+            _length = 0;
+        }
+    }
+}

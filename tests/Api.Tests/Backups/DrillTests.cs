@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Npgsql;
+using PayrollPortal.Infrastructure.Persistence;
+using PayrollPortal.Infrastructure.Security;
+using PayrollPortal.TestSupport;
+
+namespace PayrollPortal.Api.Tests.Backups;
+
+/// <summary><c>payroll drill</c> on the demo data, as the runbook's monthly drill runs it.</summary>
+public sealed class DrillTests
+{
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Drill_OnDemoData_ShouldPassEveryStepReportRtoAndRemoveStaging(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var seeded = await BackupCli.RunAsync(database.Url, "seed-demo");
+        seeded.ExitCode.ShouldBe(0, seeded.StandardError);
+        var reportFile = Path.Combine(BackupCli.NewFolder(), "drill-report.json");
+
+        var drill = await BackupCli.RunAsync(database.Url, "drill", "--report", reportFile);
+
+        drill.ExitCode.ShouldBe(0, drill.StandardOutput + drill.StandardError);
+        drill.StandardOutput.ShouldContain($"DR drill on {database.Settings.SafeDisplay}: PASSED");
+        drill.StandardOutput.ShouldContain("RTO (backup start to healthy staging): ");
+        var report = JsonDocument.Parse(await File.ReadAllTextAsync(reportFile)).RootElement;
+        report.GetProperty("passed").GetBoolean().ShouldBeTrue();
+        report.GetProperty("rtoSeconds").GetDouble().ShouldBeGreaterThan(0);
+        report.GetProperty("rpoSeconds").GetDouble().ShouldBeGreaterThan(0);
+        var steps = report.GetProperty("steps").EnumerateArray().ToList();
+        steps.Select(s => s.GetProperty("name").GetString()).ShouldBe(
+            ["backup", "restore to staging", "migrate to head", "smoke test", "validate data", "rollback rehearsal", "report"]);
+        steps.ShouldAllBe(s => s.GetProperty("status").GetString() == "pass");
+        var checks = steps.SelectMany(s => s.GetProperty("checks").EnumerateArray()).ToDictionary(c => c.GetProperty("name").GetString()!, c => c);
+        checks["GET /api/healthz"].GetProperty("status").GetString().ShouldBe("pass");
+        checks["download an export"].GetProperty("detail").GetString()!.ShouldStartWith("200 text/csv, ");
+        checks["rows and checksums"].GetProperty("detail").GetString()!.ShouldContain("employees 12");
+        checks["sample SSNs decrypt"].GetProperty("detail").GetString().ShouldBe("12 of 12 decrypt with PII_ENCRYPTION_KEYS");
+        checks["migrate down"].GetProperty("detail").GetString().ShouldBe("reverted 9902_seed_rehearsal_probe, 9901_create_rehearsal_probe");
+
+        checks["log in as a drill-only user"].GetProperty("status").GetString().ShouldBe("pass");
+        checks["log in as a drill-only user"].GetProperty("detail").GetString()!.ShouldContain("signed in as payroll_manager of company");
+        drill.StandardOutput.ShouldNotContain("NOT DONE");
+
+        report.GetProperty("stagingKept").GetBoolean().ShouldBeFalse();
+        var staging = report.GetProperty("staging").GetString()!;
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            File.Exists(DatabaseSettings.Parse(staging).SqlitePath).ShouldBeFalse();
+        }
+        else
+        {
+            await using var admin = new NpgsqlConnection(database.Settings.ConnectionString);
+            await admin.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @name", admin);
+            command.Parameters.AddWithValue("name", staging[(staging.LastIndexOf('/') + 1)..]);
+            ((long)(await command.ExecuteScalarAsync())!).ShouldBe(0);
+        }
+    }
+
+    [Fact]
+    public async Task Drill_WhenThePiiKeysDoNotOpenTheData_ShouldFailTheValidationStepAndExit8()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        (await BackupCli.RunAsync(database.Url, "seed-demo")).ExitCode.ShouldBe(0);
+        var environment = BackupCli.Environment(database.Url);
+        environment[PiiKeyRing.Variable] = PiiKeyRing.NewEntry("lost");
+
+        var drill = await PayrollProcess.RunAsync(["drill"], environment, BackupCli.Timeout);
+
+        drill.ExitCode.ShouldBe(8);
+        drill.StandardOutput.ShouldContain(": FAILED");
+        drill.StandardOutput.ShouldContain("FAIL     sample SSNs decrypt: 12 of 12 do not: ");
+        drill.StandardOutput.ShouldContain("which is not in PII_ENCRYPTION_KEYS");
+    }
+}
