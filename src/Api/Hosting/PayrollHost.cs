@@ -149,6 +149,7 @@ internal static partial class PayrollHost
         app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
         app.MapAuthEndpoints();
         app.MapTokenEndpoints();
+        app.MapUserEndpoints();
         app.MapOperationsEndpoints();
         app.MapCompanyEndpoints();
         app.MapEmployeeEndpoints();
