@@ -1,6 +1,8 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PayrollPortal.Domain.Withholding;
+using PayrollPortal.Domain.Withholding.Korea;
 using PayrollPortal.Domain.Withholding.UsFederal;
 
 namespace PayrollPortal.Application;
@@ -14,12 +16,16 @@ public static class DependencyInjection
 
         // One registration per withholding regime; a new regime adds its own line here.
         services.AddSingleton<IWithholdingRegime>(_ => UsFederalRegime.FromEmbeddedTables());
+        services.AddSingleton<IWithholdingRegime>(_ => KoreaRegime.FromEmbeddedTables());
         services.AddSingleton(sp => new WithholdingRegimeRegistry(sp.GetServices<IWithholdingRegime>()));
         services.AddScoped<Payrolls.PayrollCalculator>();
         services.AddScoped<Exports.IExportAccess, Identity.CallerExportAccess>();
 
         // Outside HTTP nothing claims idempotency keys; the Api host registers the request's own context after this.
         services.AddScoped<Common.Idempotency.IIdempotencyContext, Common.Idempotency.NoIdempotencyContext>();
+
+        // The server replaces this with its Prometheus counters; the verbs count nothing.
+        services.TryAddSingleton<Common.Metrics.IBusinessMetrics, Common.Metrics.NoBusinessMetrics>();
         return services;
     }
 
