@@ -78,6 +78,23 @@ public sealed class PortalFixture : IAsyncLifetime
         return new TestCompany(company.Id, $"{label} company", employee.Id);
     }
 
+    /// <summary>A <c>kr</c> company (KRW) with one employee (one dependent, 식대 200,000 a month), made through the API.</summary>
+    public async Task<TestCompany> CreateKoreaCompanyAsync(string label)
+    {
+        using var client = App.CreateClient();
+        var slug = $"{label}-{Guid.NewGuid():N}"[..30];
+        var company = await ReadAsync<Created>(await client.PostAsJsonAsync("/api/companies", new { name = $"{label} 상사", slug, regime = "kr" }));
+        var employee = await ReadAsync<Created>(await client.PostAsJsonAsync($"/api/companies/{company.Id}/employees", new
+        {
+            firstName = "민준",
+            lastName = "김",
+            residentRegistrationNumber = "900101-1234567",
+            hireDate = "2026-01-02",
+            kr = new { dependents = 1, childrenAged8To20 = 0, withholdingRatio = 100, nonTaxable = new { meals = 200_000 } },
+        }));
+        return new TestCompany(company.Id, $"{label} 상사", employee.Id);
+    }
+
     /// <summary>A draft payroll of one line for the company's employee, made through the API.</summary>
     public async Task<Guid> CreateDraftPayrollAsync(TestCompany company)
     {

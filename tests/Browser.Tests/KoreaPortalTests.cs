@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OpenQA.Selenium;
+using PayrollPortal.TestSupport;
+
+namespace PayrollPortal.Browser.Tests;
+
+/// <summary>A <c>kr</c> company in the portal: Korean-labelled deductions in whole won, as the API computed them.</summary>
+public sealed class KoreaPortalTests(PortalFixture fixture) : IClassFixture<PortalFixture>
+{
+    private readonly PortalPage _portal = new(fixture.Driver, fixture.BaseAddress);
+
+    private static readonly (string Key, string Label)[] Deductions =
+    [
+        ("nationalPension", "국민연금 National pension"),
+        ("healthInsurance", "건강보험 Health insurance"),
+        ("longTermCare", "장기요양보험 Long-term care"),
+        ("employmentInsurance", "고용보험 Employment insurance"),
+        ("incomeTax", "근로소득세 Income tax"),
+        ("localIncomeTax", "지방소득세 Local income tax"),
+    ];
+
+    [Fact]
+    public Task PayrollDetail_ForAKrCompany_ShouldShowTheSixDeductionsInWholeWonWithKoreanLabels() => _portal.RunAsync(async () =>
+    {
+        var company = await fixture.CreateKoreaCompanyAsync("kr");
+        using var client = fixture.App.CreateClient();
+        var posted = await client.PostAsJsonAsync($"/api/companies/{company.Id}/payrolls", new
+        {
+            periodStart = "2026-10-01",
+            periodEnd = "2026-10-31",
+            payDate = "2026-10-25",
+            payFrequency = "monthly",
+            lines = new[] { new { employeeId = company.EmployeeId, basePay = 3_800_000, taxableAllowances = 200_000 } },
+        });
+        posted.IsSuccessStatusCode.ShouldBeTrue(await posted.Content.ReadAsStringAsync());
+        var payroll = (await posted.Content.ReadFromJsonAsync<JsonElement>())!;
+        var line = payroll.GetProperty("lines")[0];
+        var kr = line.GetProperty("kr");
+        // The API's figures for 4,000,000 taxable in 2026-10 with one dependent (README's Korea example).
+        kr.GetProperty("incomeTax").GetInt64().ShouldBe(195_960);
+
+        _portal.SignIn(PortalFixture.AdminEmail, fixture.AdminPassword);
+        _portal.WaitForHeading("Companies");
+        _portal.ClickLink(company.Name);
+        _portal.WaitForHeading("Payrolls");
+        var listRow = _portal.WaitFor("main table tbody tr");
+        listRow.Text.ShouldContain(Won(line.GetProperty("netPay").GetInt64()));
+        listRow.Text.ShouldNotContain("$");
+
+        _portal.ClickLink("2026-10-25");
+        _portal.WaitForHeading("Payroll paid 2026-10-25");
+        var headers = _portal.Driver.FindElements(By.CssSelector("#payroll-lines thead th")).Select(th => th.Text.Replace('\n', ' ')).ToList();
+        var cells = _portal.Driver.FindElements(By.CssSelector("#payroll-lines tbody tr"))
+            .Single(r => r.Text.Contains("민준 김", StringComparison.Ordinal))
+            .FindElements(By.CssSelector("th, td")).Select(c => c.Text).ToList();
+        foreach (var (key, label) in Deductions)
+        {
+            var column = headers.IndexOf(label);
+            column.ShouldBeGreaterThan(0, $"a column headed '{label}'");
+            cells[column].ShouldBe(Won(kr.GetProperty(key).GetInt64()), label);
+            _portal.Driver.FindElement(By.Id($"total-{key}")).Text.ShouldBe(Won(payroll.GetProperty("krTotals").GetProperty(key).GetInt64()));
+        }
+
+        cells[headers.IndexOf("기본급 Base pay")].ShouldBe("₩3,800,000");
+        cells[headers.IndexOf("비과세 Non-taxable")].ShouldBe("₩200,000");
+        cells[headers.IndexOf("실지급액 Net pay")].ShouldBe(Won(line.GetProperty("netPay").GetInt64()));
+        _portal.Driver.FindElement(By.Id("payroll-lines")).Text.ShouldNotContain(".00");
+    });
+
+    private static string Won(long amount) => "₩" + amount.ToString("#,##0", CultureInfo.InvariantCulture);
+}
