@@ -67,6 +67,26 @@ public sealed class KoreaPortalTests(PortalFixture fixture) : IClassFixture<Port
         cells[headers.IndexOf("비과세 Non-taxable")].ShouldBe("₩200,000");
         cells[headers.IndexOf("실지급액 Net pay")].ShouldBe(Won(line.GetProperty("netPay").GetInt64()));
         _portal.Driver.FindElement(By.Id("payroll-lines")).Text.ShouldNotContain(".00");
+
+        // Approved, the payroll reaches the quarter report: October's six totals and its bar, in whole won.
+        (await client.PostAsync($"/api/companies/{company.Id}/payrolls/{payroll.GetProperty("id").GetGuid()}/approve", null)).IsSuccessStatusCode.ShouldBeTrue();
+        var report = (await client.GetFromJsonAsync<JsonElement>($"/api/companies/{company.Id}/withholding?year=2026&quarter=4"))!;
+        var october = report.GetProperty("kr").GetProperty("months")[0];
+        _portal.Open($"#/c/{company.Id}/report?year=2026&quarter=4");
+        _portal.WaitForHeading("Withholding report, Q4 2026");
+        var reportHeaders = _portal.Driver.FindElements(By.CssSelector("#report-table thead th")).Select(th => th.Text.Replace('\n', ' ')).ToList();
+        var octoberCells = _portal.Driver.FindElements(By.CssSelector("#report-table tbody tr"))
+            .Single(r => r.Text.StartsWith("October", StringComparison.Ordinal))
+            .FindElements(By.CssSelector("th, td")).Select(c => c.Text).ToList();
+        foreach (var (key, label) in Deductions)
+        {
+            octoberCells[reportHeaders.IndexOf(label)].ShouldBe(Won(october.GetProperty(key).GetInt64()), label);
+        }
+
+        var totalDeductions = Won(october.GetProperty("totalDeductions").GetInt64());
+        octoberCells[reportHeaders.IndexOf("공제 합계 Total deductions")].ShouldBe(totalDeductions);
+        _portal.Driver.FindElement(By.CssSelector("svg.chart")).GetAttribute("aria-label")!.ShouldContain($"October {totalDeductions}");
+        _portal.Driver.FindElements(By.CssSelector("svg.chart .bar rect")).Count.ShouldBe(3);
     });
 
     private static string Won(long amount) => "₩" + amount.ToString("#,##0", CultureInfo.InvariantCulture);
