@@ -22,7 +22,7 @@ public sealed class KoreaPortalTests(PortalFixture fixture) : IClassFixture<Port
     ];
 
     [Fact]
-    public Task PayrollDetail_ForAKrCompany_ShouldShowTheSixDeductionsInWholeWonWithKoreanLabels() => _portal.RunAsync(async () =>
+    public Task KrCompany_WhenPaid_ShouldShowTheSixDeductionsInWholeWonInDetailReportAndAddEmployeesWithTheMaskedRrn() => _portal.RunAsync(async () =>
     {
         var company = await fixture.CreateKoreaCompanyAsync("kr");
         using var client = fixture.App.CreateClient();
@@ -87,6 +87,27 @@ public sealed class KoreaPortalTests(PortalFixture fixture) : IClassFixture<Port
         octoberCells[reportHeaders.IndexOf("공제 합계 Total deductions")].ShouldBe(totalDeductions);
         _portal.Driver.FindElement(By.CssSelector("svg.chart")).GetAttribute("aria-label")!.ShouldContain($"October {totalDeductions}");
         _portal.Driver.FindElements(By.CssSelector("svg.chart .bar rect")).Count.ShouldBe(3);
+
+        // A second employee through the portal's kr form; the list shows only the masked 주민등록번호.
+        _portal.ClickLink("Employees");
+        _portal.ClickLink("Add employee");
+        _portal.Fill("First name", "서연");
+        _portal.Fill("Last name", "이");
+        _portal.Fill("주민등록번호 Resident registration number", "850505-2345678");
+        _portal.SetDate("Hire date", "2026-03-02");
+        _portal.Fill("공제대상가족 수 Dependents (the employee included)", "4");
+        _portal.Fill("8-20세 자녀 Children aged 8-20", "2");
+        _portal.Choose("원천징수 비율 Withholding ratio", "120%");
+        _portal.Fill("식대 Meals (monthly, non-taxable)", "₩200,000");
+        _portal.ClickButton("Add employee");
+        _portal.WaitUntil(() => _portal.HasVisible(By.LinkText("이, 서연")), "the new kr employee is listed");
+        _portal.Driver.FindElement(By.TagName("main")).Text.ShouldContain("******-***5678");
+        _portal.Driver.PageSource.ShouldNotContain("2345678");
+        var employees = (await client.GetFromJsonAsync<JsonElement>($"/api/companies/{company.Id}/employees?q=서연"))!.GetProperty("items");
+        var profile = employees.EnumerateArray().Single().GetProperty("kr");
+        (profile.GetProperty("dependents").GetInt32(), profile.GetProperty("childrenAged8To20").GetInt32(), profile.GetProperty("withholdingRatio").GetInt32())
+            .ShouldBe((4, 2, 120));
+        profile.GetProperty("nonTaxable").GetProperty("meals").GetDecimal().ShouldBe(200_000m);
     });
 
     private static string Won(long amount) => "₩" + amount.ToString("#,##0", CultureInfo.InvariantCulture);

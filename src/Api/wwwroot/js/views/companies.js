@@ -34,6 +34,9 @@ function createCompanyForm() {
   const name = field({ label: 'Name', field: 'name', required: true });
   const slug = field({ label: 'Slug', field: 'slug', required: true, hint: 'Lower-case letters, digits and dashes, 3–63 characters; it cannot change later.' });
   const ein = field({ label: 'EIN', field: 'ein', hint: 'Optional, as NN-NNNNNNN.', inputmode: 'numeric' });
+  const regime = field({ label: 'Withholding regime', field: 'regime', type: 'select', value: 'us-federal', hint: 'Chosen once: it decides the currency, the employee fields and the deductions.', options: [
+    { value: 'us-federal', label: 'United States, federal (USD)' },
+    { value: 'kr', label: 'Korea 대한민국 (KRW)' }] });
   name.control.addEventListener('input', () => {
     if (!slug.control.dataset.touched) {
       slug.control.value = name.control.value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63);
@@ -41,13 +44,14 @@ function createCompanyForm() {
   });
   slug.control.addEventListener('input', () => { slug.control.dataset.touched = '1'; });
   const form = h('form', { class: 'card', novalidate: true, 'aria-labelledby': 'new-company' },
-    h('h2', { id: 'new-company' }, 'New company'), formAlert(), name, slug, ein,
+    h('h2', { id: 'new-company' }, 'New company'), formAlert(), name, slug, ein, regime,
     h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, 'Create company')));
   submitOnce(form, {
     send: key => api.post('/api/companies', {
       name: name.control.value,
       slug: slug.control.value.trim(),
       ein: ein.control.value.trim() || null,
+      regime: regime.control.value,
     }, { idempotencyKey: key }),
     done: company => {
       rememberCompany(company);

@@ -4,6 +4,8 @@ import { canWrite } from '../session.js';
 import { field, formAlert, submitOnce, FormInputError } from '../forms.js';
 import { navigate } from '../router.js';
 import { companyPage, pageHeader, emptyState, tableWrap, roleNote, payFrequencies, frequencyLabel } from './common.js';
+import { isKorea } from './kr.js';
+import { krEmployeeTable, krEmployeeForm } from './kr-employees.js';
 
 export async function employeesView(ctx) {
   const company = await companyPage(ctx, 'employees', 'Employees');
@@ -25,7 +27,7 @@ export async function employeesView(ctx) {
   const add = writer ? h('a', { class: 'button primary', href: `#/c/${company.id}/employees/new` }, 'Add employee') : null;
   const body = employees.length === 0
     ? emptyState(q ? `No employee matches “${q}”.` : 'No employees yet.', writer && !q ? h('a', { href: `#/c/${company.id}/employees/new` }, 'Add the first employee') : null)
-    : tableWrap('Employees', h('table', {},
+    : isKorea(company) ? krEmployeeTable(company, employees) : tableWrap('Employees', h('table', {},
       h('caption', { class: 'visually-hidden' }, 'Employees'),
       h('thead', {}, h('tr', {}, ['Name', 'SSN', 'Hired', 'Pay frequency', 'W-4'].map(t => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, employees.map(e => h('tr', {},
@@ -66,6 +68,10 @@ export async function employeeFormView(ctx) {
   if (!company) return;
   const employee = isNew ? null : await api.get(`/api/companies/${company.id}/employees/${encodeURIComponent(ctx.employeeId)}`);
   if (!ctx.isCurrent()) return;
+  if (isKorea(company)) {
+    krEmployeeForm(ctx, company, employee);
+    return;
+  }
   const writer = canWrite(company.id);
   const readonly = !writer;
   const w4 = employee?.w4 ?? { version: '2020', filingStatus: 'single' };

@@ -37,3 +37,10 @@ export const krNonTaxable = [
 export function nonTaxableTotal(n) {
   return (n?.meals ?? 0) + (n?.carAllowance ?? 0) + (n?.childcare ?? 0);
 }
+
+/** A whole-won amount as typed (₩, 원, commas and spaces allowed): null when blank, NaN when not a whole number. */
+export function parseKrw(text) {
+  const cleaned = String(text ?? '').replace(/[₩원,\s]/g, '');
+  if (cleaned === '') return null;
+  return /^-?\d+$/.test(cleaned) ? Number(cleaned) : NaN;
+}
