@@ -5,6 +5,7 @@ import { canWrite } from '../session.js';
 import { field, formAlert, submitOnce, FormInputError } from '../forms.js';
 import { navigate } from '../router.js';
 import { companyPage, payFrequencies, tableWrap } from './common.js';
+import { isKorea } from './kr.js';
 
 /** The grid's editable columns, in the order a pasted spreadsheet row fills them. */
 const COLUMNS = [
@@ -28,6 +29,14 @@ export async function payrollEditorView(ctx) {
     isNew ? null : api.get(`/api/companies/${company.id}/payrolls/${encodeURIComponent(ctx.payrollId)}`),
   ]);
   if (!ctx.isCurrent()) return;
+  if (isKorea(company)) {
+    // Not built yet: the grid's columns, amounts and preview are the US ones. Say so rather than post US lines.
+    replace(ctx.main,
+      h('p', { class: 'breadcrumb' }, h('a', { href: `#/c/${company.id}/payrolls` }, '← Payrolls')),
+      h('h1', {}, isNew ? 'New payroll' : 'Edit payroll'),
+      h('p', { class: 'alert', role: 'status' }, 'The payroll editor does not handle kr (KRW) companies yet. Post or replace a kr payroll through the API (POST /api/companies/{id}/payrolls with basePay, taxableAllowances, bonus and nonTaxable per line); its detail, the list and the report show it here.'));
+    return;
+  }
   if (!canWrite(company.id) || (payroll && payroll.status !== 'draft')) {
     navigate(isNew ? `#/c/${company.id}/payrolls` : `#/c/${company.id}/payrolls/${payroll.id}`);
     return;
