@@ -4,11 +4,19 @@
 #     same 5,000 rows into payroll_lines and the same rows as batched multi-row INSERTs, alternated in one run (target: API
 #     at most 3x the COPY);
 #   - 50-line payrolls posted by concurrent clients: throughput, p50/p90/p99.
-# Usage: bench/payrolls.sh [RUNS] [CLIENTS] [PER_CLIENT]   (defaults 5, 8, 40). Uses TEST_POSTGRES_URL if set, else starts a
+# Usage: bench/payrolls.sh [RUNS] [CLIENTS] [PER_CLIENT]   (defaults 5, 8, 40).
+#        bench/payrolls.sh kr [PAIRS]   (default 40): only a kr 50-line monthly payroll POST against a us-federal one, alternated
+#        one at a time on the same server (bench/README.md "kr regime"). Uses TEST_POSTGRES_URL if set, else starts a
 # throwaway cluster. Builds src/Api and bench/PayrollLoad in Release. Prints Markdown tables to paste into bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+MODE=
+if [ "${1:-}" = kr ]; then
+  MODE=kr
+  PAIRS=${2:-40}
+  shift $(( $# > 1 ? 2 : 1 ))
+fi
 RUNS=${1:-5}
 CLIENTS=${2:-8}
 PER_CLIENT=${3:-40}
@@ -42,7 +50,12 @@ USERNAME=${TEST_POSTGRES_URL#*://}; USERNAME=${USERNAME%%@*}
 NPGSQL="Host=${HOSTPORT%:*};Port=${HOSTPORT#*:};Username=$USERNAME;Database=$NAME"
 PORT=$(pg_free_port)
 
+# Every /api endpoint needs a caller (identity): the server creates this administrator at its first start and the driver
+# signs in with it to take an admin bearer token. A throwaway password, generated per run.
+export BENCH_ADMIN_EMAIL=bench@localhost BENCH_ADMIN_PASSWORD
+BENCH_ADMIN_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 # A 5,000-line payroll is about 0.9 MiB of JSON with these amounts, close to the 1 MiB default body limit: raised here.
+ADMIN_EMAIL=$BENCH_ADMIN_EMAIL ADMIN_PASSWORD=$BENCH_ADMIN_PASSWORD \
 DATABASE_URL=$DATABASE_URL PORT=$PORT LOG_FORMAT=json MAX_REQUEST_BODY_BYTES=$((16 * 1024 * 1024)) \
   PII_ENCRYPTION_KEYS=$(dotnet "$DLL" pii new-key --kid bench 2>/dev/null) DATA_DIR=$WORK \
   dotnet "$DLL" >"$WORK/server.log" 2>&1 &
@@ -54,6 +67,10 @@ done
 curl -fsS "http://127.0.0.1:$PORT/api/readyz" >/dev/null
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC'); $(git rev-parse --abbrev-ref HEAD)@$(git rev-parse --short HEAD)"
-dotnet "$LOAD" --url "http://127.0.0.1:$PORT" --database "$NPGSQL" --server-log "$WORK/server.log" \
-  --runs "$RUNS" --clients "$CLIENTS" --per-client "$PER_CLIENT"
+if [ "$MODE" = kr ]; then
+  dotnet "$LOAD" --url "http://127.0.0.1:$PORT" --database "$NPGSQL" --server-log "$WORK/server.log" --mode kr --pairs "$PAIRS"
+else
+  dotnet "$LOAD" --url "http://127.0.0.1:$PORT" --database "$NPGSQL" --server-log "$WORK/server.log" \
+    --runs "$RUNS" --clients "$CLIENTS" --per-client "$PER_CLIENT"
+fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
