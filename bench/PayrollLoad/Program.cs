@@ -27,11 +27,8 @@ const int BigLines = 5_000;
 const int SmallLines = 50;
 
 using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(5) };
-if (Environment.GetEnvironmentVariable("BENCH_ADMIN_PASSWORD") is { Length: > 0 } password)
-{
-    http.DefaultRequestHeaders.Authorization = new("Bearer", await AdminTokenAsync(http, Environment.GetEnvironmentVariable("BENCH_ADMIN_EMAIL") ?? "admin@localhost", password));
-}
-
+// Every endpoint needs a caller since identity (issue 7): bench/payrolls.sh signs in and passes an admin API token.
+http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Environment.GetEnvironmentVariable("BENCH_TOKEN"));
 if (options.GetValueOrDefault("--mode") == "kr")
 {
     return await KoreaVersusUsAsync(
@@ -234,24 +231,6 @@ static async Task<int> KoreaVersusUsAsync(HttpClient http, int pairs, string? se
     Line("kr (monthly, 50 employees)", krMs, Every(1));
     Console.WriteLine($"| kr / us-federal (client median) | {Median(krMs) / Median(usMs):0.00}x | | | |");
     return 0;
-}
-
-// Every /api endpoint needs a caller: sign in as the administrator the server created at start-up and take an admin bearer token.
-static async Task<string> AdminTokenAsync(HttpClient http, string email, string password)
-{
-    using var login = await http.PostAsJsonAsync("/api/auth/login", new { email, password });
-    var session = login.IsSuccessStatusCode
-        ? JsonDocument.Parse(await login.Content.ReadAsStringAsync()).RootElement.GetProperty("csrfToken").GetString()!
-        : throw new InvalidOperationException($"login: {(int)login.StatusCode}");
-    var cookie = login.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).First(c => c.StartsWith("payroll_session=", StringComparison.Ordinal));
-    using var request = new HttpRequestMessage(HttpMethod.Post, "/api/tokens") { Content = JsonContent.Create(new { name = "bench", role = "admin" }) };
-    request.Headers.Add("Cookie", cookie);
-    request.Headers.Add("X-CSRF-Token", session);
-    using var created = await http.SendAsync(request);
-    var text = await created.Content.ReadAsStringAsync();
-    return created.IsSuccessStatusCode
-        ? JsonDocument.Parse(text).RootElement.GetProperty("token").GetString()!
-        : throw new InvalidOperationException($"POST /api/tokens: {(int)created.StatusCode} {text}");
 }
 
 static async Task<double> TimePostAsync(HttpClient http, string path, string body)
