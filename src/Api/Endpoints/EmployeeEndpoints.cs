@@ -94,6 +94,6 @@ public static class EmployeeEndpoints
         Optional<bool?> Exempt,
         Optional<WithholdingW4?> W4,
         Optional<DateOnly?> W4EffectiveDate,
-        Optional<string?> ResidentRegistrationNumber = default,
-        Optional<KoreaProfileDto?> Kr = default);
+        Optional<string?> ResidentRegistrationNumber,
+        Optional<KoreaProfileDto?> Kr);
 }
