@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using PayrollPortal.Domain.Withholding;
+using PayrollPortal.Domain.Withholding.Korea;
 using PayrollPortal.Domain.Withholding.UsFederal;
 
 namespace PayrollPortal.Application;
@@ -14,6 +15,7 @@ public static class DependencyInjection
 
         // One registration per withholding regime; a new regime adds its own line here.
         services.AddSingleton<IWithholdingRegime>(_ => UsFederalRegime.FromEmbeddedTables());
+        services.AddSingleton<IWithholdingRegime>(_ => KoreaRegime.FromEmbeddedTables());
         services.AddSingleton(sp => new WithholdingRegimeRegistry(sp.GetServices<IWithholdingRegime>()));
         services.AddScoped<Payrolls.PayrollCalculator>();
         services.AddScoped<Exports.IExportAccess, Identity.CallerExportAccess>();

@@ -22,7 +22,7 @@ public static class CompanyEndpoints
 
     public static Task<Results<Created<CompanyDto>, ProblemHttpResult>> CreateAsync(
         CreateCompanyRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
-        sender.SendCommandAsync(http, new CreateCompany(request.Name, request.Slug, request.Ein),
+        sender.SendCommandAsync(http, new CreateCompany(request.Name, request.Slug, request.Ein, request.Regime, request.Currency),
             company => TypedResults.Created($"/api/companies/{company.Id}", company), cancellationToken);
 
     public static async Task<Results<Ok<CompanyDto>, ProblemHttpResult>> GetAsync(Guid id, ISender sender, HttpContext http, CancellationToken cancellationToken)
@@ -42,7 +42,7 @@ public static class CompanyEndpoints
         Guid id, UpdateCompanyRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
         sender.SendCommandAsync(http, new UpdateCompany(id, request.Name, request.Ein, request.Slug), TypedResults.Ok, cancellationToken);
 
-    public sealed record CreateCompanyRequest(string? Name, string? Slug, string? Ein);
+    public sealed record CreateCompanyRequest(string? Name, string? Slug, string? Ein, string? Regime = null, string? Currency = null);
 
     /// <summary>Fields left out are not changed; <c>"ein": null</c> clears the EIN.</summary>
     public sealed record UpdateCompanyRequest(Optional<string?> Name, Optional<string?> Slug, Optional<string?> Ein);

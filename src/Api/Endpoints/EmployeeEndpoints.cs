@@ -6,6 +6,7 @@ using PayrollPortal.Application.Common;
 using PayrollPortal.Application.Common.Paging;
 using PayrollPortal.Application.Employees;
 using PayrollPortal.Application.Withholding;
+using PayrollPortal.Application.Withholding.Korea;
 
 namespace PayrollPortal.Api.Endpoints;
 
@@ -21,14 +22,25 @@ public static class EmployeeEndpoints
         return app;
     }
 
+    /// <summary>
+    /// The company's regime decides the profile: ssn, payFrequency and w4 for us-federal; residentRegistrationNumber and kr
+    /// for kr. A request in the other regime's shape is a 400 naming the field to send instead.
+    /// </summary>
     public static Task<Results<Created<EmployeeDto>, ProblemHttpResult>> CreateAsync(
         Guid companyId, CreateEmployeeRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
-        sender.SendCommandAsync(
-            http,
-            new CreateEmployee(companyId, request.FirstName, request.LastName, request.Ssn, request.HireDate, request.TerminationDate,
-                request.PayFrequency, request.Exempt, request.W4, request.W4EffectiveDate),
-            employee => TypedResults.Created($"/api/companies/{companyId}/employees/{employee.Id}", employee),
-            cancellationToken);
+        request.ResidentRegistrationNumber is not null || request.Kr is not null
+            ? sender.SendCommandAsync(
+                http,
+                new CreateKoreaEmployee(companyId, request.FirstName, request.LastName, request.ResidentRegistrationNumber, request.HireDate,
+                    request.TerminationDate, request.Kr),
+                employee => TypedResults.Created($"/api/companies/{companyId}/employees/{employee.Id}", employee),
+                cancellationToken)
+            : sender.SendCommandAsync(
+                http,
+                new CreateEmployee(companyId, request.FirstName, request.LastName, request.Ssn, request.HireDate, request.TerminationDate,
+                    request.PayFrequency, request.Exempt, request.W4, request.W4EffectiveDate),
+                employee => TypedResults.Created($"/api/companies/{companyId}/employees/{employee.Id}", employee),
+                cancellationToken);
 
     public static async Task<Results<Ok<EmployeeDto>, ProblemHttpResult>> GetAsync(
         Guid companyId, Guid id, ISender sender, HttpContext http, CancellationToken cancellationToken)
@@ -63,7 +75,9 @@ public static class EmployeeEndpoints
         string? PayFrequency,
         bool? Exempt,
         WithholdingW4? W4,
-        DateOnly? W4EffectiveDate);
+        DateOnly? W4EffectiveDate,
+        string? ResidentRegistrationNumber = null,
+        KoreaProfileDto? Kr = null);
 
     /// <summary>Fields left out are unchanged. A new <c>w4</c> needs <c>w4EffectiveDate</c> and joins the W-4 history.</summary>
     public sealed record UpdateEmployeeRequest(

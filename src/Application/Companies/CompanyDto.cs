@@ -2,8 +2,10 @@ using PayrollPortal.Domain.Companies;
 
 namespace PayrollPortal.Application.Companies;
 
-public sealed record CompanyDto(Guid Id, string Name, string Slug, string? Ein, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+/// <summary>A company; <see cref="Regime"/> and <see cref="Currency"/> tell a client which columns and amount format its payrolls have.</summary>
+public sealed record CompanyDto(
+    Guid Id, string Name, string Slug, string? Ein, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string Regime = Company.DefaultRegime, string Currency = "USD")
 {
     public static CompanyDto From(Company company) =>
-        new(company.Id, company.Name.Value, company.Slug.Value, company.Ein?.Value, company.CreatedAt, company.UpdatedAt);
+        new(company.Id, company.Name.Value, company.Slug.Value, company.Ein?.Value, company.CreatedAt, company.UpdatedAt, company.Regime, company.Currency.Code);
 }

@@ -5,6 +5,8 @@ using PayrollPortal.Application.Common.Security;
 using PayrollPortal.Application.Common.Validation;
 using PayrollPortal.Application.Companies;
 using PayrollPortal.Application.Withholding;
+using PayrollPortal.Application.Withholding.Korea;
+using PayrollPortal.Domain.Withholding.Korea;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Companies;
 using PayrollPortal.Domain.Employees;
@@ -47,9 +49,15 @@ public sealed record CreateEmployee(
     {
         public async ValueTask<Result<EmployeeDto>> Handle(CreateEmployee command, CancellationToken cancellationToken)
         {
-            if (await companies.GetAsync(command.CompanyId, cancellationToken) is null)
+            var company = await companies.GetAsync(command.CompanyId, cancellationToken);
+            if (company is null)
             {
                 return CompanyErrors.NotFound;
+            }
+
+            if (company.Regime == KoreaRegime.RegimeCode)
+            {
+                return KoreaCompanyErrors.KoreaCompany;
             }
 
             var ssn = Domain.Employees.Ssn.Create(command.Ssn).Value!;

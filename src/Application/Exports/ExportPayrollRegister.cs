@@ -47,10 +47,14 @@ public sealed record ExportPayrollRegister(ExportTarget Target, string Generated
             }
 
             var writer = writers.Single(w => w.Format == target.Format);
-            var document = new RegisterDocument(company.Name, company.Slug, target.Scope, draft, clock.GetUtcNow(), query.GeneratedBy, context.RequestId);
+            var korea = company.Regime == Domain.Withholding.Korea.KoreaRegime.RegimeCode;
+            var document = new RegisterDocument(
+                company.Name, company.Slug, target.Scope, draft, clock.GetUtcNow(), query.GeneratedBy, context.RequestId,
+                korea ? RegisterColumns.Korea : RegisterColumns.UsFederal);
             var fileName = ExportFileNames.For(company.Slug, target.Scope, payDate, draft, target.Format);
             return new ExportFile(fileName, target.Format.ContentType(), (output, ct) =>
-                writer.WriteAsync(output, document, registers.ReadAsync(target.CompanyId, target.Scope, ct), ct));
+                writer.WriteAsync(
+                    output, document, korea ? registers.ReadKoreaAsync(target.CompanyId, target.Scope, ct) : registers.ReadAsync(target.CompanyId, target.Scope, ct), ct));
         }
     }
 }

@@ -9,6 +9,9 @@ public interface IPayrollRegisterSource
     /// </summary>
     IAsyncEnumerable<PayrollRegisterRow> ReadAsync(Guid companyId, ExportScope scope, CancellationToken cancellationToken);
 
+    /// <summary>The same lines of a kr company, with the amounts of <see cref="RegisterColumns.Korea"/> in whole KRW.</summary>
+    IAsyncEnumerable<PayrollRegisterRow> ReadKoreaAsync(Guid companyId, ExportScope scope, CancellationToken cancellationToken);
+
     /// <summary>The status (<c>draft</c>, <c>approved</c>, <c>voided</c>) and pay date of one of the company's payrolls, or null.</summary>
     Task<(string Status, DateOnly PayDate)?> FindPayrollAsync(Guid companyId, Guid payrollId, CancellationToken cancellationToken);
 }

@@ -8,4 +8,9 @@ public sealed record RegisterDocument(
     bool IsDraft,
     DateTimeOffset GeneratedAt,
     string GeneratedBy,
-    string RequestId);
+    string RequestId,
+    RegisterColumns? Columns = null)
+{
+    /// <summary>The regime's columns; us-federal unless the company is on another regime.</summary>
+    public RegisterColumns Layout => Columns ?? RegisterColumns.UsFederal;
+}

@@ -63,7 +63,10 @@ public static class RegisterLayout
     /// The row's cells as text, in column order, exactly as the CSV writes them (text cells guarded): the input of the row
     /// hash, so the hash in the XLSX Meta sheet can be recomputed from the CSV of the same scope.
     /// </summary>
-    public static void Texts(PayrollRegisterRow row, string[] cells)
+    public static void Texts(PayrollRegisterRow row, string[] cells) => Texts(row, cells, RegisterColumns.UsFederal);
+
+    /// <summary>The same for a regime's columns: only the amounts' format differs.</summary>
+    public static void Texts(PayrollRegisterRow row, string[] cells, RegisterColumns columns)
     {
         cells[0] = FormulaGuard.Neutralise(row.EmployeeName);
         cells[1] = FormulaGuard.Neutralise(row.SsnLast4);
@@ -73,7 +76,7 @@ public static class RegisterLayout
         cells[5] = StatusText(row.PayrollStatus);
         for (var i = 0; i < row.Amounts.Length; i++)
         {
-            cells[FirstMoneyColumn + i] = AmountText(row.Amounts[i]);
+            cells[FirstMoneyColumn + i] = columns.AmountText(row.Amounts[i]);
         }
 
         cells[FirstMoneyColumn + row.Amounts.Length] = row.PayrollId.ToString("D");

@@ -16,7 +16,14 @@ public sealed class RegisterTally : IDisposable
     private readonly StringBuilder _line = new(512);
     private byte[] _bytes = ArrayPool<byte>.Shared.Rent(2048);
 
-    public long[] Totals { get; } = new long[RegisterLayout.MoneyColumns.Count];
+    public RegisterTally()
+        : this(RegisterLayout.MoneyColumns.Count)
+    {
+    }
+
+    public RegisterTally(int moneyColumns) => Totals = new long[moneyColumns];
+
+    public long[] Totals { get; }
 
     public int RowCount { get; private set; }
 

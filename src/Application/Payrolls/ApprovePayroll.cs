@@ -34,12 +34,17 @@ public sealed record ApprovePayroll(Guid CompanyId, Guid PayrollId) : ICommand<R
                 return PayrollErrors.NotDraft;
             }
 
-            var requests = payroll.Lines.Select(l => new PayrollLineRequest(
-                l.EmployeeId, l.Inputs.GrossWages.Amount, l.Inputs.SupplementalWages.Amount,
-                new Withholding.WithholdingPreTaxDeductions(l.Inputs.Retirement.Amount, l.Inputs.Cafeteria.Amount, l.Inputs.Hsa.Amount),
-                l.Inputs.PostTaxDeductions.Amount)).ToArray();
+            var requests = payroll.Lines.Select(l => l.Korea is { } kr
+                ? new PayrollLineRequest(
+                    l.EmployeeId, null, PostTaxDeductions: l.Inputs.PostTaxDeductions.Cents, BasePay: kr.BasePay, TaxableAllowances: kr.TaxableAllowances,
+                    Bonus: kr.Bonus, NonTaxable: new Withholding.Korea.KoreaNonTaxableDto(kr.NonTaxable.Meals, kr.NonTaxable.CarAllowance, kr.NonTaxable.Childcare))
+                : new PayrollLineRequest(
+                    l.EmployeeId, l.Inputs.GrossWages.Amount, l.Inputs.SupplementalWages.Amount,
+                    new Withholding.WithholdingPreTaxDeductions(l.Inputs.Retirement.Amount, l.Inputs.Cafeteria.Amount, l.Inputs.Hsa.Amount),
+                    l.Inputs.PostTaxDeductions.Amount)).ToArray();
             var recomputed = await calculator.ComputeAsync(
-                payroll.CompanyId, payroll.Id, payroll.PeriodStart, payroll.PayDate, payroll.PayFrequency, requests, cancellationToken);
+                payroll.CompanyId, payroll.Id, payroll.PeriodStart, payroll.PayDate, payroll.PayFrequency, requests, cancellationToken,
+                PayrollCalculator.RegimeOf(payroll));
             if (!recomputed.IsSuccess || !SameFigures(payroll.Lines, recomputed.Value!))
             {
                 return PayrollErrors.Stale;
@@ -57,6 +62,6 @@ public sealed record ApprovePayroll(Guid CompanyId, Guid PayrollId) : ICommand<R
         private static bool SameFigures(IReadOnlyList<PayrollLine> stored, IReadOnlyList<PayrollLine> fresh) =>
             stored.Count == fresh.Count && stored.Zip(fresh).All(pair =>
                 pair.First.Withholdings == pair.Second.Withholdings && pair.First.TaxableWages == pair.Second.TaxableWages
-                && pair.First.EmployerTaxes == pair.Second.EmployerTaxes);
+                && pair.First.EmployerTaxes == pair.Second.EmployerTaxes && pair.First.Korea == pair.Second.Korea);
     }
 }

@@ -39,14 +39,15 @@ public sealed record CreatePayroll(
     {
         public async ValueTask<Result<PayrollDto>> Handle(CreatePayroll command, CancellationToken cancellationToken)
         {
-            if (await companies.GetAsync(command.CompanyId, cancellationToken) is null)
+            var company = await companies.GetAsync(command.CompanyId, cancellationToken);
+            if (company is null)
             {
                 return CompanyErrors.NotFound;
             }
 
             var frequency = W4Mapping.ParseValidatedPayFrequency(command.PayFrequency);
             var lines = await calculator.ComputeAsync(
-                command.CompanyId, Guid.Empty, command.PeriodStart!.Value, command.PayDate!.Value, frequency, command.Lines!, cancellationToken);
+                command.CompanyId, Guid.Empty, command.PeriodStart!.Value, command.PayDate!.Value, frequency, command.Lines!, cancellationToken, company.Regime);
             if (!lines.IsSuccess)
             {
                 return Result<PayrollDto>.Failure(lines.Errors);

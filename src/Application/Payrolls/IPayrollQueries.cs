@@ -11,6 +11,10 @@ public interface IPayrollQueries
     /// <summary>Per-month sums of approved payroll lines paid in the given months of the year.</summary>
     Task<IReadOnlyList<WithholdingMonthDto>> WithholdingByMonthAsync(Guid companyId, int year, IReadOnlyList<int> months, CancellationToken cancellationToken);
 
+    /// <summary>Per-month sums of a kr company's approved payroll lines: pay and the six deductions, whole KRW.</summary>
+    Task<IReadOnlyList<Withholding.Korea.KoreaWithholdingMonthDto>> KoreaWithholdingByMonthAsync(
+        Guid companyId, int year, IReadOnlyList<int> months, CancellationToken cancellationToken);
+
     /// <summary>Distinct employees paid by approved payrolls in the given months.</summary>
     Task<int> EmployeesPaidAsync(Guid companyId, int year, IReadOnlyList<int> months, CancellationToken cancellationToken);
 }

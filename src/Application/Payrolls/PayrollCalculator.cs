@@ -6,7 +6,9 @@ using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Employees;
 using PayrollPortal.Domain.Payrolls;
 using PayrollPortal.Domain.Withholding;
+using PayrollPortal.Domain.Withholding.Korea;
 using PayrollPortal.Domain.Withholding.UsFederal;
+using PayrollPortal.Application.Withholding.Korea;
 
 namespace PayrollPortal.Application.Payrolls;
 
@@ -16,10 +18,19 @@ namespace PayrollPortal.Application.Payrolls;
 /// </summary>
 public sealed class PayrollCalculator(IEmployeeRepository employees, IPayrollRepository payrolls, WithholdingRegimeRegistry regimes)
 {
+    /// <summary>A stored payroll's regime, read from its lines (the company's regime never changes).</summary>
+    public static string RegimeOf(Payroll payroll) => payroll.IsKorea ? KoreaRegime.RegimeCode : UsFederalRegime.RegimeCode;
+
+    /// <param name="regimeCode">The company's regime code; it decides the line shape and the rules.</param>
     public async Task<Result<IReadOnlyList<PayrollLine>>> ComputeAsync(
         Guid companyId, Guid payrollId, DateOnly periodStart, DateOnly payDate, PayFrequency frequency, IReadOnlyList<PayrollLineRequest> requests,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string regimeCode = UsFederalRegime.RegimeCode)
     {
+        if (regimeCode == KoreaRegime.RegimeCode)
+        {
+            return await ComputeKoreaAsync(companyId, periodStart, payDate, frequency, requests, cancellationToken);
+        }
+
         var regime = regimes.Get<UsFederalRegime>(UsFederalRegime.RegimeCode);
         if (!regime.HasTaxYear(payDate.Year))
         {
@@ -45,6 +56,13 @@ public sealed class PayrollCalculator(IEmployeeRepository employees, IPayrollRep
             if (employee.IsTerminatedBefore(periodStart))
             {
                 errors.Add(PayrollErrors.TerminatedEmployee(i, employee.TerminationDate!.Value));
+                continue;
+            }
+
+            if (request.IsKoreaShaped)
+            {
+                errors.Add(Error.Validation(
+                    "payroll.regime_mismatch", "A us-federal line takes grossWages, supplementalWages and US deductions, not kr pay items.", $"lines[{i}].basePay"));
                 continue;
             }
 
@@ -118,6 +136,47 @@ public sealed class PayrollCalculator(IEmployeeRepository employees, IPayrollRep
             TraceJson(r.Trace));
 
         return line.NetPay.Cents < 0 ? PayrollErrors.NegativeNetPay(index) : line;
+    }
+
+    private async Task<Result<IReadOnlyList<PayrollLine>>> ComputeKoreaAsync(
+        Guid companyId, DateOnly periodStart, DateOnly payDate, PayFrequency frequency, IReadOnlyList<PayrollLineRequest> requests,
+        CancellationToken cancellationToken)
+    {
+        var regime = regimes.Get<KoreaRegime>(KoreaRegime.RegimeCode);
+        if (KoreaPayrollLines.CheckPayroll(regime, payDate, frequency) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var people = await employees.GetManyAsync(companyId, requests.Select(r => r.EmployeeId!.Value).ToArray(), cancellationToken);
+        var errors = new List<Error>();
+        var lines = new List<PayrollLine>(requests.Count);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            if (!people.TryGetValue(requests[i].EmployeeId!.Value, out var employee))
+            {
+                errors.Add(PayrollErrors.UnknownEmployee(i));
+                continue;
+            }
+
+            if (employee.IsTerminatedBefore(periodStart))
+            {
+                errors.Add(PayrollErrors.TerminatedEmployee(i, employee.TerminationDate!.Value));
+                continue;
+            }
+
+            var line = KoreaPayrollLines.Compute(regime, i, employee, requests[i], payDate);
+            if (line.IsSuccess)
+            {
+                lines.Add(line.Value!);
+            }
+            else
+            {
+                errors.AddRange(line.Errors);
+            }
+        }
+
+        return errors.Count > 0 ? Result<IReadOnlyList<PayrollLine>>.Failure(errors) : lines;
     }
 
     /// <summary>The worksheet lines as a JSON object, written directly: this runs once per line of a payroll.</summary>

@@ -3,6 +3,9 @@ using PayrollPortal.Application.Employees;
 using PayrollPortal.Application.Withholding;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Payrolls;
+using PayrollPortal.Application.Withholding.Korea;
+using PayrollPortal.Domain.Withholding.Korea;
+using PayrollPortal.Domain.Withholding.UsFederal;
 
 namespace PayrollPortal.Application.Payrolls;
 
@@ -23,9 +26,16 @@ public sealed record PayrollDto(
     PayrollTotalsDto Totals,
     IReadOnlyList<PayrollLineDto> Lines,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    string Regime = UsFederalRegime.RegimeCode,
+    string Currency = "USD",
+    KoreaPayrollTotalsDto? KrTotals = null)
 {
-    public static PayrollDto From(Payroll payroll) => new(
+    /// <summary>Amounts in the payroll's currency: two decimals for USD, integers for KRW.</summary>
+    public static PayrollDto From(Payroll payroll)
+    {
+        var currency = payroll.IsKorea ? Domain.Common.Currency.Krw : Domain.Common.Currency.Usd;
+        return new(
         payroll.Id,
         payroll.CompanyId,
         payroll.PeriodStart,
@@ -39,10 +49,14 @@ public sealed record PayrollDto(
         payroll.VoidReason,
         payroll.ApprovedAt,
         payroll.VoidedAt,
-        PayrollTotalsDto.From(payroll.Lines),
-        [.. payroll.Lines.Select(PayrollLineDto.From)],
+        PayrollTotalsDto.From(payroll.Lines, currency),
+        [.. payroll.Lines.Select(l => PayrollLineDto.From(l, currency))],
         payroll.CreatedAt,
-        payroll.UpdatedAt);
+        payroll.UpdatedAt,
+        payroll.IsKorea ? KoreaRegime.RegimeCode : UsFederalRegime.RegimeCode,
+        currency.Code,
+        payroll.IsKorea ? KoreaPayrollTotalsDto.From(payroll.Lines) : null);
+    }
 }
 
 public sealed record PayrollLineDto(
@@ -59,27 +73,32 @@ public sealed record PayrollLineDto(
     EmployerTaxesDto EmployerTaxes,
     decimal NetPay,
     DateOnly W4EffectiveDate,
-    JsonElement Trace)
+    JsonElement Trace,
+    KoreaPayrollLineDto? Kr = null)
 {
-    public static PayrollLineDto From(PayrollLine line) => new(
+    public static PayrollLineDto From(PayrollLine line) => From(line, Currency.Usd);
+
+    /// <summary>For a kr line, <see cref="GrossWages"/> is base pay + taxable and non-taxable allowances, <see cref="SupplementalWages"/> the bonus.</summary>
+    public static PayrollLineDto From(PayrollLine line, Currency currency) => new(
         line.LineNumber,
         line.EmployeeId,
         line.EmployeeName,
         line.SsnLast4,
-        line.Inputs.GrossWages.Amount,
-        line.Inputs.SupplementalWages.Amount,
-        new WithholdingPreTaxDeductions(line.Inputs.Retirement.Amount, line.Inputs.Cafeteria.Amount, line.Inputs.Hsa.Amount),
-        line.Inputs.PostTaxDeductions.Amount,
+        currency.ToAmount(line.Inputs.GrossWages),
+        currency.ToAmount(line.Inputs.SupplementalWages),
+        new WithholdingPreTaxDeductions(currency.ToAmount(line.Inputs.Retirement), currency.ToAmount(line.Inputs.Cafeteria), currency.ToAmount(line.Inputs.Hsa)),
+        currency.ToAmount(line.Inputs.PostTaxDeductions),
         new LineTaxableWagesDto(
-            line.TaxableWages.FederalIncomeTax.Amount, line.TaxableWages.SocialSecurity.Amount, line.TaxableWages.Medicare.Amount,
-            line.TaxableWages.AdditionalMedicare.Amount),
+            currency.ToAmount(line.TaxableWages.FederalIncomeTax), currency.ToAmount(line.TaxableWages.SocialSecurity), currency.ToAmount(line.TaxableWages.Medicare),
+            currency.ToAmount(line.TaxableWages.AdditionalMedicare)),
         new LineWithholdingsDto(
-            line.Withholdings.FederalIncomeTax.Amount, line.Withholdings.SocialSecurity.Amount, line.Withholdings.Medicare.Amount,
-            line.Withholdings.AdditionalMedicare.Amount),
-        new EmployerTaxesDto(line.EmployerTaxes.SocialSecurity.Amount, line.EmployerTaxes.Medicare.Amount),
-        line.NetPay.Amount,
+            currency.ToAmount(line.Withholdings.FederalIncomeTax), currency.ToAmount(line.Withholdings.SocialSecurity), currency.ToAmount(line.Withholdings.Medicare),
+            currency.ToAmount(line.Withholdings.AdditionalMedicare)),
+        new EmployerTaxesDto(currency.ToAmount(line.EmployerTaxes.SocialSecurity), currency.ToAmount(line.EmployerTaxes.Medicare)),
+        currency.ToAmount(line.NetPay),
         line.W4EffectiveDate,
-        JsonDocument.Parse(line.Trace).RootElement.Clone());
+        JsonDocument.Parse(line.Trace).RootElement.Clone(),
+        line.Korea is { } kr ? KoreaPayrollLineDto.From(kr) : null);
 }
 
 public sealed record LineTaxableWagesDto(decimal FederalIncomeTax, decimal SocialSecurity, decimal Medicare, decimal AdditionalMedicare);
@@ -101,22 +120,24 @@ public sealed record PayrollTotalsDto(
     decimal EmployerMedicare,
     decimal NetPay)
 {
-    public static PayrollTotalsDto From(IReadOnlyList<PayrollLine> lines)
+    public static PayrollTotalsDto From(IReadOnlyList<PayrollLine> lines) => From(lines, Currency.Usd);
+
+    public static PayrollTotalsDto From(IReadOnlyList<PayrollLine> lines, Currency currency)
     {
-        Money Sum(Func<PayrollLine, Money> pick) => lines.Aggregate(Money.Zero, (total, line) => total + pick(line));
+        decimal Sum(Func<PayrollLine, Money> pick) => currency.ToAmount(lines.Aggregate(Money.Zero, (total, line) => total + pick(line)));
         return new PayrollTotalsDto(
             lines.Count,
-            Sum(l => l.Inputs.GrossWages).Amount,
-            Sum(l => l.Inputs.SupplementalWages).Amount,
-            Sum(l => l.Inputs.Retirement + l.Inputs.Cafeteria + l.Inputs.Hsa).Amount,
-            Sum(l => l.Inputs.PostTaxDeductions).Amount,
-            Sum(l => l.Withholdings.FederalIncomeTax).Amount,
-            Sum(l => l.Withholdings.SocialSecurity).Amount,
-            Sum(l => l.Withholdings.Medicare).Amount,
-            Sum(l => l.Withholdings.AdditionalMedicare).Amount,
-            Sum(l => l.EmployerTaxes.SocialSecurity).Amount,
-            Sum(l => l.EmployerTaxes.Medicare).Amount,
-            Sum(l => l.NetPay).Amount);
+            Sum(l => l.Inputs.GrossWages),
+            Sum(l => l.Inputs.SupplementalWages),
+            Sum(l => l.Inputs.Retirement + l.Inputs.Cafeteria + l.Inputs.Hsa),
+            Sum(l => l.Inputs.PostTaxDeductions),
+            Sum(l => l.Withholdings.FederalIncomeTax),
+            Sum(l => l.Withholdings.SocialSecurity),
+            Sum(l => l.Withholdings.Medicare),
+            Sum(l => l.Withholdings.AdditionalMedicare),
+            Sum(l => l.EmployerTaxes.SocialSecurity),
+            Sum(l => l.EmployerTaxes.Medicare),
+            Sum(l => l.NetPay));
     }
 }
 

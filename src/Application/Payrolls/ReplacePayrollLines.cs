@@ -32,7 +32,8 @@ public sealed record ReplacePayrollLines(Guid CompanyId, Guid PayrollId, IReadOn
             }
 
             var lines = await calculator.ComputeAsync(
-                payroll.CompanyId, payroll.Id, payroll.PeriodStart, payroll.PayDate, payroll.PayFrequency, command.Lines!, cancellationToken);
+                payroll.CompanyId, payroll.Id, payroll.PeriodStart, payroll.PayDate, payroll.PayFrequency, command.Lines!, cancellationToken,
+                PayrollCalculator.RegimeOf(payroll));
             if (!lines.IsSuccess)
             {
                 return Result<PayrollDto>.Failure(lines.Errors);

@@ -19,7 +19,11 @@ public sealed record WithholdingMonthDto(
     decimal TotalLiability,
     int PayrollCount);
 
-/// <summary>A month's or a quarter's withholding liability from approved payrolls, with the per-month breakdown.</summary>
+/// <summary>
+/// A month's or a quarter's withholding liability from approved payrolls, with the per-month breakdown. For a kr company
+/// (a month, a quarter or the whole year) the six deductions are in <see cref="Kr"/> in whole KRW, and the us-federal
+/// figures are zero.
+/// </summary>
 public sealed record WithholdingReportDto(
     Guid CompanyId,
     int Year,
@@ -27,4 +31,7 @@ public sealed record WithholdingReportDto(
     int? Month,
     int EmployeeCount,
     WithholdingMonthDto Totals,
-    IReadOnlyList<WithholdingMonthDto> Months);
+    IReadOnlyList<WithholdingMonthDto> Months,
+    string Regime = "us-federal",
+    string Currency = "USD",
+    Withholding.Korea.KoreaWithholdingReportDto? Kr = null);

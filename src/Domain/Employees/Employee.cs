@@ -1,5 +1,6 @@
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Withholding;
+using PayrollPortal.Domain.Withholding.Korea;
 using PayrollPortal.Domain.Withholding.UsFederal;
 
 namespace PayrollPortal.Domain.Employees;
@@ -11,6 +12,7 @@ namespace PayrollPortal.Domain.Employees;
 public sealed class Employee
 {
     private readonly List<EmployeeW4> _w4History;
+    private readonly List<KoreaProfile> _koreaProfiles;
 
     public Employee(
         Guid id,
@@ -24,7 +26,8 @@ public sealed class Employee
         bool exempt,
         IEnumerable<EmployeeW4> w4History,
         DateTimeOffset createdAt,
-        DateTimeOffset updatedAt)
+        DateTimeOffset updatedAt,
+        IEnumerable<KoreaProfile>? koreaProfiles = null)
     {
         Id = id;
         CompanyId = companyId;
@@ -36,6 +39,7 @@ public sealed class Employee
         PayFrequency = payFrequency;
         Exempt = exempt;
         _w4History = [.. w4History.OrderBy(w => w.EffectiveDate)];
+        _koreaProfiles = [.. (koreaProfiles ?? []).OrderBy(p => p.EffectiveDate)];
         CreatedAt = createdAt;
         UpdatedAt = updatedAt;
     }
@@ -61,6 +65,9 @@ public sealed class Employee
 
     public IReadOnlyList<EmployeeW4> W4History => _w4History;
 
+    /// <summary>The kr withholding profile history; empty for an employee of a us-federal company, whose W-4 history is never empty.</summary>
+    public IReadOnlyList<KoreaProfile> KoreaProfiles => _koreaProfiles;
+
     public DateTimeOffset CreatedAt { get; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -70,6 +77,16 @@ public sealed class Employee
         PayFrequency payFrequency, bool exempt, FormW4 w4, DateOnly w4EffectiveDate, DateTimeOffset now) =>
         new(Guid.CreateVersion7(now), companyId, firstName.Trim(), lastName.Trim(), ssn.Last4, hireDate, terminationDate, payFrequency, exempt,
             [new EmployeeW4(w4EffectiveDate, w4)], now, now);
+
+    /// <summary>An employee of a kr company: paid monthly, with a 주민등록번호 in place of the SSN and a kr profile in place of the W-4.</summary>
+    public static Employee HireKorea(
+        Guid companyId, string firstName, string lastName, ResidentRegistrationNumber rrn, DateOnly hireDate, DateOnly? terminationDate,
+        KoreaProfile profile, DateTimeOffset now) =>
+        new(Guid.CreateVersion7(now), companyId, firstName.Trim(), lastName.Trim(), rrn.Last4, hireDate, terminationDate, PayFrequency.Monthly, false,
+            [], now, now, [profile]);
+
+    /// <summary>The kr profile in effect on a date: the latest effective on or before it.</summary>
+    public KoreaProfile? KoreaProfileOn(DateOnly date) => _koreaProfiles.LastOrDefault(p => p.EffectiveDate <= date);
 
     /// <summary>The W-4 in effect on a date: the latest entry effective on or before it.</summary>
     public EmployeeW4? W4On(DateOnly date)

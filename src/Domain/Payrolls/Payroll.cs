@@ -52,6 +52,9 @@ public sealed class Payroll
 
     public IReadOnlyList<PayrollLine> Lines => _lines;
 
+    /// <summary>A kr payroll's lines carry their kr detail; its amounts are whole KRW. A payroll always has lines.</summary>
+    public bool IsKorea => _lines.Count > 0 && _lines[0].Korea is not null;
+
     public bool NeedsReview { get; private set; }
 
     public string? ReviewReason { get; private set; }

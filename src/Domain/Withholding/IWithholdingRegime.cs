@@ -10,4 +10,7 @@ public interface IWithholdingRegime
 
     /// <summary>The tax years this regime has tables for, ascending.</summary>
     IReadOnlyList<int> TaxYears { get; }
+
+    /// <summary>The ISO 4217 currency of the regime's amounts; a company on the regime pays in it. USD unless a regime says otherwise.</summary>
+    string CurrencyCode => "USD";
 }

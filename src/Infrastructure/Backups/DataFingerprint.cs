@@ -39,6 +39,9 @@ public static class DataFingerprint
         ("employee_w4s", "employee_id, effective_date"),
         ("payrolls", "id"),
         ("payroll_lines", "payroll_id, line_no"),
+        ("company_regimes", "company_id"),
+        ("employee_kr_profiles", "employee_id, effective_date"),
+        ("payroll_kr_lines", "payroll_id, line_no"),
     ];
 
     /// <summary>The manifest format a backup of this database gets: <see cref="ServerSideFormat"/> unless the server is too old.</summary>

@@ -5,7 +5,7 @@ namespace PayrollPortal.Infrastructure.Exports;
 
 /// <summary>
 /// RFC 4180 CSV in UTF-8 (with a byte order mark, so spreadsheets read names with accents correctly), CRLF line ends: a
-/// header, one row per line as it arrives from the reader, and a totals row. Amounts are plain decimals with two places.
+/// header, one row per line as it arrives from the reader, and a totals row. Amounts are plain decimals with two places (whole numbers for KRW).
 /// </summary>
 internal sealed class CsvRegisterWriter : IRegisterFileWriter
 {
@@ -25,7 +25,8 @@ internal sealed class CsvRegisterWriter : IRegisterFileWriter
         Stream output, RegisterDocument document, IAsyncEnumerable<PayrollRegisterRow> rows, CancellationToken cancellationToken)
     {
         await using var csv = CsvWriter.Create(output, Options, leaveOpen: true);
-        foreach (var header in RegisterLayout.Headers)
+        var layout = document.Layout;
+        foreach (var header in layout.Headers)
         {
             csv.WriteField(header);
         }
@@ -33,11 +34,11 @@ internal sealed class CsvRegisterWriter : IRegisterFileWriter
         await csv.EndRecordAsync(cancellationToken);
         await csv.FlushAsync(cancellationToken);
 
-        using var tally = new RegisterTally();
-        var cells = new string[RegisterLayout.Headers.Count];
+        using var tally = new RegisterTally(layout.MoneyColumns.Count);
+        var cells = new string[layout.Headers.Count];
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            RegisterLayout.Texts(row, cells);
+            RegisterLayout.Texts(row, cells, layout);
             tally.Add(row, cells);
             foreach (var cell in cells)
             {
@@ -56,7 +57,7 @@ internal sealed class CsvRegisterWriter : IRegisterFileWriter
 
         foreach (var total in summary.Totals)
         {
-            csv.WriteField(RegisterLayout.AmountText(total));
+            csv.WriteField(layout.AmountText(total));
         }
 
         csv.WriteField(string.Empty);

@@ -24,6 +24,18 @@ internal sealed class PayrollRegisterSource(DbSession session) : IPayrollRegiste
         WHERE p.company_id = @companyId AND
         """;
 
+    // The money columns in RegisterColumns.Korea order.
+    private const string SelectKorea =
+        """
+        SELECT p.id, p.status, p.pay_date, p.period_start, p.period_end, l.employee_name, l.ssn_last4,
+               k.base_pay, k.taxable_allowances, k.bonus, k.meals + k.car_allowance + k.childcare, k.taxable_pay,
+               k.national_pension, k.health_insurance, k.long_term_care, k.employment_insurance, k.income_tax, k.local_income_tax,
+               k.national_pension + k.health_insurance + k.long_term_care + k.employment_insurance + k.income_tax + k.local_income_tax,
+               l.post_tax_deductions, l.net_pay
+        FROM payrolls p JOIN payroll_lines l ON l.payroll_id = p.id JOIN payroll_kr_lines k ON k.payroll_id = l.payroll_id AND k.line_no = l.line_no
+        WHERE p.company_id = @companyId AND
+        """;
+
     private const string OnePayroll = " p.id = @payrollId";
     private const string ApprovedInMonths = " p.status = 'approved' AND p.pay_year = @year AND p.pay_month BETWEEN @firstMonth AND @lastMonth";
     private const string Order = " ORDER BY p.pay_date, p.created_at, p.id, l.line_no";
@@ -31,13 +43,19 @@ internal sealed class PayrollRegisterSource(DbSession session) : IPayrollRegiste
     private const int FirstAmount = 7;
     private const int AmountCount = 17;
 
-    public async IAsyncEnumerable<PayrollRegisterRow> ReadAsync(
-        Guid companyId, ExportScope scope, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<PayrollRegisterRow> ReadAsync(Guid companyId, ExportScope scope, CancellationToken cancellationToken) =>
+        ReadAsync(Select, AmountCount, companyId, scope, cancellationToken);
+
+    public IAsyncEnumerable<PayrollRegisterRow> ReadKoreaAsync(Guid companyId, ExportScope scope, CancellationToken cancellationToken) =>
+        ReadAsync(SelectKorea, RegisterColumns.Korea.MoneyColumns.Count, companyId, scope, cancellationToken);
+
+    private async IAsyncEnumerable<PayrollRegisterRow> ReadAsync(
+        string select, int amountCount, Guid companyId, ExportScope scope, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var months = scope.Months;
         var connection = await session.ConnectionAsync(cancellationToken);
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-            Select + (scope.Kind == ExportScopeKind.Payroll ? OnePayroll : ApprovedInMonths) + Order,
+            select + (scope.Kind == ExportScopeKind.Payroll ? OnePayroll : ApprovedInMonths) + Order,
             new
             {
                 companyId,
@@ -50,7 +68,7 @@ internal sealed class PayrollRegisterSource(DbSession session) : IPayrollRegiste
             cancellationToken: cancellationToken));
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return Map(reader);
+            yield return Map(reader, amountCount);
         }
     }
 
@@ -65,10 +83,10 @@ internal sealed class PayrollRegisterSource(DbSession session) : IPayrollRegiste
         return row is null ? null : (row.Status, row.PayDate);
     }
 
-    private static PayrollRegisterRow Map(DbDataReader reader)
+    private static PayrollRegisterRow Map(DbDataReader reader, int amountCount)
     {
-        var amounts = new long[AmountCount];
-        for (var i = 0; i < AmountCount; i++)
+        var amounts = new long[amountCount];
+        for (var i = 0; i < amountCount; i++)
         {
             amounts[i] = reader.GetInt64(FirstAmount + i);
         }

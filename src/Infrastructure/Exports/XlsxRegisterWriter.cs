@@ -40,13 +40,14 @@ internal sealed class XlsxRegisterWriter : IRegisterFileWriter
         Spreadsheet spreadsheet, RegisterDocument document, IAsyncEnumerable<PayrollRegisterRow> rows, CancellationToken cancellationToken)
     {
         var bold = spreadsheet.AddStyle(new Style { Font = { Bold = true } });
-        var money = spreadsheet.AddStyle(new Style { Format = NumberFormat.Custom(MoneyFormat) });
-        var boldMoney = spreadsheet.AddStyle(new Style { Font = { Bold = true }, Format = NumberFormat.Custom(MoneyFormat) });
+        var layout = document.Layout;
+        var money = spreadsheet.AddStyle(new Style { Format = NumberFormat.Custom(layout.MoneyFormat) });
+        var boldMoney = spreadsheet.AddStyle(new Style { Font = { Bold = true }, Format = NumberFormat.Custom(layout.MoneyFormat) });
         var date = spreadsheet.AddStyle(new Style { Format = NumberFormat.Custom(DateFormat) });
         var instant = spreadsheet.AddStyle(new Style { Format = NumberFormat.Custom(InstantFormat) });
 
-        await spreadsheet.StartWorksheetAsync(document.IsDraft ? "Register DRAFT" : "Register", RegisterSheetOptions(), cancellationToken);
-        var headers = RegisterLayout.Headers;
+        await spreadsheet.StartWorksheetAsync(document.IsDraft ? "Register DRAFT" : "Register", RegisterSheetOptions(layout), cancellationToken);
+        var headers = layout.Headers;
         var cells = new Cell[headers.Count];
         for (var i = 0; i < headers.Count; i++)
         {
@@ -55,12 +56,12 @@ internal sealed class XlsxRegisterWriter : IRegisterFileWriter
 
         await spreadsheet.AddRowAsync(cells, cancellationToken);
 
-        using var tally = new RegisterTally();
+        using var tally = new RegisterTally(layout.MoneyColumns.Count);
         var texts = new string[headers.Count];
         var last = headers.Count - 1;
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            RegisterLayout.Texts(row, texts);
+            RegisterLayout.Texts(row, texts, layout);
             tally.Add(row, texts);
             cells[0] = new Cell(texts[0]);
             cells[1] = new Cell(texts[1]);
@@ -70,7 +71,7 @@ internal sealed class XlsxRegisterWriter : IRegisterFileWriter
             cells[5] = new Cell(texts[5]);
             for (var i = 0; i < row.Amounts.Length; i++)
             {
-                cells[RegisterLayout.FirstMoneyColumn + i] = new Cell(RegisterLayout.Amount(row.Amounts[i]), money);
+                cells[RegisterLayout.FirstMoneyColumn + i] = new Cell(layout.Amount(row.Amounts[i]), money);
             }
 
             cells[last] = new Cell(texts[last]);
@@ -86,7 +87,7 @@ internal sealed class XlsxRegisterWriter : IRegisterFileWriter
 
         for (var i = 0; i < summary.Totals.Length; i++)
         {
-            cells[RegisterLayout.FirstMoneyColumn + i] = new Cell(RegisterLayout.Amount(summary.Totals[i]), boldMoney);
+            cells[RegisterLayout.FirstMoneyColumn + i] = new Cell(layout.Amount(summary.Totals[i]), boldMoney);
         }
 
         cells[last] = new Cell(string.Empty);
@@ -96,7 +97,7 @@ internal sealed class XlsxRegisterWriter : IRegisterFileWriter
         return summary;
     }
 
-    private static WorksheetOptions RegisterSheetOptions()
+    private static WorksheetOptions RegisterSheetOptions(RegisterColumns layout)
     {
         var options = new WorksheetOptions { FrozenRows = 1 };
         options.Column(1).Width = 30;
@@ -107,12 +108,12 @@ internal sealed class XlsxRegisterWriter : IRegisterFileWriter
         }
 
         options.Column(6).Width = 10;
-        for (var i = 0; i < RegisterLayout.MoneyColumns.Count; i++)
+        for (var i = 0; i < layout.MoneyColumns.Count; i++)
         {
             options.Column(RegisterLayout.FirstMoneyColumn + 1 + i).Width = 15;
         }
 
-        options.Column(RegisterLayout.Headers.Count).Width = 38;
+        options.Column(layout.Headers.Count).Width = 38;
         return options;
     }
 
@@ -134,6 +135,6 @@ internal sealed class XlsxRegisterWriter : IRegisterFileWriter
         await spreadsheet.AddRowAsync([new Cell("Request ID"), new Cell(document.RequestId)], cancellationToken);
         await spreadsheet.AddRowAsync([new Cell("Row count"), new Cell(summary.RowCount)], cancellationToken);
         await spreadsheet.AddRowAsync([new Cell("Rows SHA-256"), new Cell(summary.Sha256)], cancellationToken);
-        await spreadsheet.AddRowAsync([new Cell("Amounts"), new Cell("US dollars; the register's rows and totals are on the first sheet")], cancellationToken);
+        await spreadsheet.AddRowAsync([new Cell("Amounts"), new Cell(document.Layout.AmountsNote)], cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using PayrollPortal.Domain.Withholding.Korea;
 using PayrollPortal.Domain.Withholding.UsFederal;
 
 namespace PayrollPortal.Domain.UnitTests.Withholding;
@@ -6,4 +7,6 @@ namespace PayrollPortal.Domain.UnitTests.Withholding;
 internal static class Regimes
 {
     public static UsFederalRegime UsFederal { get; } = UsFederalRegime.FromEmbeddedTables();
+
+    public static KoreaRegime Korea { get; } = KoreaRegime.FromEmbeddedTables();
 }

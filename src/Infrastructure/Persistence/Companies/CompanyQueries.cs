@@ -10,7 +10,7 @@ internal sealed class CompanyQueries(DbSession session) : ICompanyQueries
     {
         var connection = await session.ConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<CompanyRow>(new CommandDefinition(
-            $"SELECT {CompanyRow.Columns} FROM companies WHERE id = @id", new { id }, session.Transaction, cancellationToken: cancellationToken));
+            $"SELECT {CompanyRow.Columns} FROM {CompanyRow.From} WHERE c.id = @id", new { id }, session.Transaction, cancellationToken: cancellationToken));
         return row?.ToDto();
     }
 
@@ -26,17 +26,17 @@ internal sealed class CompanyQueries(DbSession session) : ICompanyQueries
         var conditions = new List<string>();
         if (after is not null)
         {
-            conditions.Add("(created_at, id) > (@createdAt, @id)");
+            conditions.Add("(c.created_at, c.id) > (@createdAt, @id)");
         }
 
         if (only is not null)
         {
-            conditions.Add(SqlIn.Any(connection, parameters, "id", "only", only));
+            conditions.Add(SqlIn.Any(connection, parameters, "c.id", "only", only));
         }
 
         var where = conditions.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", conditions);
         var rows = await connection.QueryAsync<CompanyRow>(new CommandDefinition(
-            $"SELECT {CompanyRow.Columns} FROM companies {where} ORDER BY created_at, id LIMIT @take",
+            $"SELECT {CompanyRow.Columns} FROM {CompanyRow.From} {where} ORDER BY c.created_at, c.id LIMIT @take",
             parameters,
             session.Transaction,
             cancellationToken: cancellationToken));

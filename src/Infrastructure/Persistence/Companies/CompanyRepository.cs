@@ -10,7 +10,7 @@ internal sealed class CompanyRepository(DbSession session) : ICompanyRepository
     {
         var connection = await session.ConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<CompanyRow>(new CommandDefinition(
-            $"SELECT {CompanyRow.Columns} FROM companies WHERE id = @id", new { id }, session.Transaction, cancellationToken: cancellationToken));
+            $"SELECT {CompanyRow.Columns} FROM {CompanyRow.From} WHERE c.id = @id", new { id }, session.Transaction, cancellationToken: cancellationToken));
         return row?.ToDomain();
     }
 
@@ -27,7 +27,17 @@ internal sealed class CompanyRepository(DbSession session) : ICompanyRepository
             Parameters(company),
             session.Transaction,
             cancellationToken: cancellationToken));
-        return inserted == 1;
+        if (inserted != 1)
+        {
+            return false;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO company_regimes (company_id, regime, currency) VALUES (@Id, @Regime, @Currency)",
+            Parameters(company),
+            session.Transaction,
+            cancellationToken: cancellationToken));
+        return true;
     }
 
     public async Task UpdateAsync(Company company, CancellationToken cancellationToken)
@@ -48,5 +58,7 @@ internal sealed class CompanyRepository(DbSession session) : ICompanyRepository
         Ein = company.Ein?.Value,
         company.CreatedAt,
         company.UpdatedAt,
+        company.Regime,
+        Currency = company.Currency.Code,
     };
 }

@@ -6,7 +6,12 @@ namespace PayrollPortal.Infrastructure.Persistence.Companies;
 /// <summary>The shape of a <c>companies</c> row, as Dapper reads it.</summary>
 internal sealed class CompanyRow
 {
-    public const string Columns = "id AS Id, name AS Name, slug AS Slug, ein AS Ein, created_at AS CreatedAt, updated_at AS UpdatedAt";
+    public const string Columns =
+        "c.id AS Id, c.name AS Name, c.slug AS Slug, c.ein AS Ein, c.created_at AS CreatedAt, c.updated_at AS UpdatedAt, " +
+        "COALESCE(r.regime, 'us-federal') AS Regime, COALESCE(r.currency, 'USD') AS Currency";
+
+    /// <summary>A company without a <c>company_regimes</c> row predates regimes and is us-federal in USD.</summary>
+    public const string From = "companies c LEFT JOIN company_regimes r ON r.company_id = c.id";
 
     public Guid Id { get; init; }
 
@@ -20,7 +25,11 @@ internal sealed class CompanyRow
 
     public DateTimeOffset UpdatedAt { get; init; }
 
-    public Company ToDomain() => Company.Restore(Id, Name, Slug, Ein, CreatedAt, UpdatedAt);
+    public string Regime { get; init; } = string.Empty;
 
-    public CompanyDto ToDto() => new(Id, Name, Slug, Ein, CreatedAt, UpdatedAt);
+    public string Currency { get; init; } = string.Empty;
+
+    public Company ToDomain() => Company.Restore(Id, Name, Slug, Ein, Regime, Currency, CreatedAt, UpdatedAt);
+
+    public CompanyDto ToDto() => new(Id, Name, Slug, Ein, CreatedAt, UpdatedAt, Regime, Currency);
 }

@@ -29,7 +29,9 @@ internal sealed class EmployeeQueries(DbSession session) : IEmployeeQueries
             cancellationToken: cancellationToken))).ToList();
 
         var history = await EmployeeW4History.LoadAsync(connection, session.Transaction, [.. rows.Select(r => r.Id)], cancellationToken);
-        return [.. rows.Select(r => EmployeeDto.From(r.ToDomain(history[r.Id].Select(w => w.ToDomain()))))];
+        var korea = await EmployeeKoreaProfileRow.LoadForEmployeesWithoutW4Async(
+            connection, session.Transaction, rows.Select(r => r.Id), history, cancellationToken);
+        return [.. rows.Select(r => EmployeeDto.From(r.ToDomain(history[r.Id].Select(w => w.ToDomain()), korea[r.Id])))];
     }
 
     private static string LikePattern(string? fragment) =>

@@ -21,8 +21,11 @@ internal sealed class EmployeeRepository(DbSession session) : IEmployeeRepositor
         var rows = await connection.QueryAsync<EmployeeRow>(new CommandDefinition(
             $"SELECT {EmployeeRow.Columns} FROM employees WHERE company_id = @companyId AND {SqlIn.Any(connection, parameters, "id", "ids", ids)}",
             parameters, session.Transaction, cancellationToken: cancellationToken));
+        var list = rows.AsList();
         var history = await EmployeeW4History.LoadAsync(connection, session.Transaction, ids, cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => r.ToDomain(history[r.Id].Select(w => w.ToDomain())));
+        var korea = await EmployeeKoreaProfileRow.LoadForEmployeesWithoutW4Async(
+            connection, session.Transaction, list.Select(r => r.Id), history, cancellationToken);
+        return list.ToDictionary(r => r.Id, r => r.ToDomain(history[r.Id].Select(w => w.ToDomain()), korea[r.Id]));
     }
 
     public async Task<bool> SsnExistsAsync(Guid companyId, IReadOnlyList<string> blindIndexes, Guid? exceptEmployeeId, CancellationToken cancellationToken)
@@ -69,6 +72,12 @@ internal sealed class EmployeeRepository(DbSession session) : IEmployeeRepositor
             Parameters(employee, ssn), session.Transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM employee_w4s WHERE employee_id = @Id", new { employee.Id }, session.Transaction, cancellationToken: cancellationToken));
+        if (employee.KoreaProfiles.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM employee_kr_profiles WHERE employee_id = @Id", new { employee.Id }, session.Transaction, cancellationToken: cancellationToken));
+        }
+
         await SaveHistoryAsync(employee, cancellationToken);
     }
 
@@ -78,6 +87,12 @@ internal sealed class EmployeeRepository(DbSession session) : IEmployeeRepositor
         await connection.ExecuteAsync(new CommandDefinition(
             EmployeeW4Row.Insert, employee.W4History.Select(w => EmployeeW4Row.From(employee.Id, w)).ToArray(), session.Transaction,
             cancellationToken: cancellationToken));
+        if (employee.KoreaProfiles.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                EmployeeKoreaProfileRow.Insert, employee.KoreaProfiles.Select(p => EmployeeKoreaProfileRow.From(employee.Id, p)).ToArray(), session.Transaction,
+                cancellationToken: cancellationToken));
+        }
     }
 
     private static object Parameters(Employee employee, ProtectedSsn? ssn) => new

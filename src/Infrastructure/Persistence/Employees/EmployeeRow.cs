@@ -1,5 +1,6 @@
 using PayrollPortal.Application.Employees;
 using PayrollPortal.Domain.Employees;
+using PayrollPortal.Domain.Withholding.Korea;
 
 namespace PayrollPortal.Infrastructure.Persistence.Employees;
 
@@ -32,7 +33,7 @@ internal sealed class EmployeeRow
 
     public DateTimeOffset UpdatedAt { get; init; }
 
-    public Employee ToDomain(IEnumerable<EmployeeW4> history) => new(
+    public Employee ToDomain(IEnumerable<EmployeeW4> history, IEnumerable<KoreaProfile>? koreaProfiles = null) => new(
         Id, CompanyId, FirstName, LastName, SsnLast4, HireDate, TerminationDate, W4Mapping.ParseValidatedPayFrequency(PayFrequency), Exempt,
-        history, CreatedAt, UpdatedAt);
+        history, CreatedAt, UpdatedAt, koreaProfiles);
 }

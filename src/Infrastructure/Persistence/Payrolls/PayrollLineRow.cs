@@ -1,18 +1,20 @@
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Payrolls;
+using PayrollPortal.Domain.Withholding.Korea;
 
 namespace PayrollPortal.Infrastructure.Persistence.Payrolls;
 
 /// <summary>A <c>payroll_lines</c> row; amounts are integer cents.</summary>
 internal sealed class PayrollLineRow
 {
+    /// <summary>Selected from <c>payroll_lines l</c>.</summary>
     public const string Columns =
-        "payroll_id AS PayrollId, line_no AS LineNo, employee_id AS EmployeeId, employee_name AS EmployeeName, ssn_last4 AS SsnLast4, " +
-        "gross_wages AS GrossWages, supplemental_wages AS SupplementalWages, retirement AS Retirement, cafeteria AS Cafeteria, hsa AS Hsa, " +
-        "post_tax_deductions AS PostTaxDeductions, fit_wages AS FitWages, social_security_wages AS SocialSecurityWages, medicare_wages AS MedicareWages, " +
-        "additional_medicare_wages AS AdditionalMedicareWages, federal_income_tax AS FederalIncomeTax, social_security AS SocialSecurity, " +
-        "medicare AS Medicare, additional_medicare AS AdditionalMedicare, employer_social_security AS EmployerSocialSecurity, " +
-        "employer_medicare AS EmployerMedicare, w4_effective_date AS W4EffectiveDate, trace AS Trace";
+        "l.payroll_id AS PayrollId, l.line_no AS LineNo, l.employee_id AS EmployeeId, l.employee_name AS EmployeeName, l.ssn_last4 AS SsnLast4, " +
+        "l.gross_wages AS GrossWages, l.supplemental_wages AS SupplementalWages, l.retirement AS Retirement, l.cafeteria AS Cafeteria, l.hsa AS Hsa, " +
+        "l.post_tax_deductions AS PostTaxDeductions, l.fit_wages AS FitWages, l.social_security_wages AS SocialSecurityWages, l.medicare_wages AS MedicareWages, " +
+        "l.additional_medicare_wages AS AdditionalMedicareWages, l.federal_income_tax AS FederalIncomeTax, l.social_security AS SocialSecurity, " +
+        "l.medicare AS Medicare, l.additional_medicare AS AdditionalMedicare, l.employer_social_security AS EmployerSocialSecurity, " +
+        "l.employer_medicare AS EmployerMedicare, l.w4_effective_date AS W4EffectiveDate, l.trace AS Trace";
 
     /// <summary>Column order of the batched INSERT; <see cref="Values"/> yields the values in the same order.</summary>
     public static readonly string[] InsertColumns =
@@ -68,6 +70,40 @@ internal sealed class PayrollLineRow
 
     public string Trace { get; init; } = "{}";
 
+    public long? KrBasePay { get; init; }
+
+    public long KrTaxableAllowances { get; init; }
+
+    public long KrBonus { get; init; }
+
+    public long KrMeals { get; init; }
+
+    public long KrCarAllowance { get; init; }
+
+    public long KrChildcare { get; init; }
+
+    public long KrTaxablePay { get; init; }
+
+    public long KrNonTaxablePay { get; init; }
+
+    public long KrNationalPension { get; init; }
+
+    public long KrHealthInsurance { get; init; }
+
+    public long KrLongTermCare { get; init; }
+
+    public long KrEmploymentInsurance { get; init; }
+
+    public long KrIncomeTax { get; init; }
+
+    public long KrLocalIncomeTax { get; init; }
+
+    public int KrDependents { get; init; }
+
+    public int KrChildren { get; init; }
+
+    public int KrWithholdingRatio { get; init; }
+
     public static IEnumerable<object?> Values(Guid payrollId, PayrollLine line)
     {
         yield return payrollId;
@@ -106,5 +142,11 @@ internal sealed class PayrollLineRow
         new LineWithholdings(FederalIncomeTax, SocialSecurity, Medicare, AdditionalMedicare),
         new LineEmployerTaxes(EmployerSocialSecurity, EmployerMedicare),
         W4EffectiveDate,
-        Trace);
+        Trace,
+        KrBasePay is { } basePay
+            ? new KoreaPayrollLine(
+                basePay, KrTaxableAllowances, KrBonus, new KoreaNonTaxableAllowances(KrMeals, KrCarAllowance, KrChildcare), KrDependents, KrChildren,
+                KrWithholdingRatio, KrTaxablePay, KrNonTaxablePay, KrNationalPension, KrHealthInsurance, KrLongTermCare, KrEmploymentInsurance, KrIncomeTax,
+                KrLocalIncomeTax)
+            : null);
 }

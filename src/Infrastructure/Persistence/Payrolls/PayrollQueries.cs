@@ -1,6 +1,7 @@
 using Dapper;
 using PayrollPortal.Application.Common.Paging;
 using PayrollPortal.Application.Payrolls;
+using PayrollPortal.Application.Withholding.Korea;
 using PayrollPortal.Domain.Common;
 
 namespace PayrollPortal.Infrastructure.Persistence.Payrolls;
@@ -26,7 +27,8 @@ internal sealed class PayrollQueries(DbSession session) : IPayrollQueries
                    {Sum("retirement + l.cafeteria + l.hsa")} AS PreTaxDeductions, {Sum("post_tax_deductions")} AS PostTaxDeductions,
                    {Sum("federal_income_tax")} AS FederalIncomeTax, {Sum("social_security")} AS SocialSecurity, {Sum("medicare")} AS Medicare,
                    {Sum("additional_medicare")} AS AdditionalMedicare, {Sum("employer_social_security")} AS EmployerSocialSecurity,
-                   {Sum("employer_medicare")} AS EmployerMedicare, {Sum("net_pay")} AS NetPay
+                   {Sum("employer_medicare")} AS EmployerMedicare, {Sum("net_pay")} AS NetPay,
+                   COALESCE((SELECT r.currency FROM company_regimes r WHERE r.company_id = p.company_id), 'USD') AS Currency
             FROM payrolls p LEFT JOIN payroll_lines l ON l.payroll_id = p.id
             WHERE {filters}
             GROUP BY p.id
@@ -57,6 +59,27 @@ internal sealed class PayrollQueries(DbSession session) : IPayrollQueries
             """,
             parameters, session.Transaction, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToDto())];
+    }
+
+    public async Task<IReadOnlyList<KoreaWithholdingMonthDto>> KoreaWithholdingByMonthAsync(
+        Guid companyId, int year, IReadOnlyList<int> months, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var parameters = new DynamicParameters(new { companyId, year });
+        var rows = await connection.QueryAsync<KoreaMonthRow>(new CommandDefinition(
+            $"""
+            SELECT p.pay_month AS Month, COALESCE(SUM(l.gross_wages + l.supplemental_wages), 0) AS GrossPay, COALESCE(SUM(k.taxable_pay), 0) AS TaxablePay,
+                   COALESCE(SUM(k.national_pension), 0) AS NationalPension, COALESCE(SUM(k.health_insurance), 0) AS HealthInsurance,
+                   COALESCE(SUM(k.long_term_care), 0) AS LongTermCare, COALESCE(SUM(k.employment_insurance), 0) AS EmploymentInsurance,
+                   COALESCE(SUM(k.income_tax), 0) AS IncomeTax, COALESCE(SUM(k.local_income_tax), 0) AS LocalIncomeTax, count(DISTINCT p.id) AS PayrollCount
+            FROM payrolls p JOIN payroll_lines l ON l.payroll_id = p.id JOIN payroll_kr_lines k ON k.payroll_id = l.payroll_id AND k.line_no = l.line_no
+            WHERE p.company_id = @companyId AND p.status = 'approved' AND p.pay_year = @year AND p.pay_month IN {SqlIn.List(parameters, "month", months)}
+            GROUP BY p.pay_month
+            """,
+            parameters, session.Transaction, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new KoreaWithholdingMonthDto(
+            r.Month, r.GrossPay, r.TaxablePay, r.NationalPension, r.HealthInsurance, r.LongTermCare, r.EmploymentInsurance, r.IncomeTax, r.LocalIncomeTax,
+            r.NationalPension + r.HealthInsurance + r.LongTermCare + r.EmploymentInsurance + r.IncomeTax + r.LocalIncomeTax, (int)r.PayrollCount))];
     }
 
     public async Task<int> EmployeesPaidAsync(Guid companyId, int year, IReadOnlyList<int> months, CancellationToken cancellationToken)
@@ -115,12 +138,43 @@ internal sealed class PayrollQueries(DbSession session) : IPayrollQueries
 
         public Money NetPay { get; init; }
 
-        public PayrollSummaryDto ToDto() => new(
-            Id, PeriodStart, PeriodEnd, PayDate, PayFrequency, Status, NeedsReview,
-            new PayrollTotalsDto(
-                (int)LineCount, GrossWages.Amount, SupplementalWages.Amount, PreTaxDeductions.Amount, PostTaxDeductions.Amount, FederalIncomeTax.Amount,
-                SocialSecurity.Amount, Medicare.Amount, AdditionalMedicare.Amount, EmployerSocialSecurity.Amount, EmployerMedicare.Amount, NetPay.Amount),
-            CreatedAt);
+        public string Currency { get; init; } = "USD";
+
+        /// <summary>Amounts in the company's currency: two decimals for USD, integers for KRW.</summary>
+        public PayrollSummaryDto ToDto()
+        {
+            var currency = Domain.Common.Currency.FromCode(Currency) ?? Domain.Common.Currency.Usd;
+            return new(
+                Id, PeriodStart, PeriodEnd, PayDate, PayFrequency, Status, NeedsReview,
+                new PayrollTotalsDto(
+                    (int)LineCount, currency.ToAmount(GrossWages), currency.ToAmount(SupplementalWages), currency.ToAmount(PreTaxDeductions),
+                    currency.ToAmount(PostTaxDeductions), currency.ToAmount(FederalIncomeTax), currency.ToAmount(SocialSecurity), currency.ToAmount(Medicare),
+                    currency.ToAmount(AdditionalMedicare), currency.ToAmount(EmployerSocialSecurity), currency.ToAmount(EmployerMedicare), currency.ToAmount(NetPay)),
+                CreatedAt);
+        }
+    }
+
+    private sealed class KoreaMonthRow
+    {
+        public int Month { get; init; }
+
+        public long GrossPay { get; init; }
+
+        public long TaxablePay { get; init; }
+
+        public long NationalPension { get; init; }
+
+        public long HealthInsurance { get; init; }
+
+        public long LongTermCare { get; init; }
+
+        public long EmploymentInsurance { get; init; }
+
+        public long IncomeTax { get; init; }
+
+        public long LocalIncomeTax { get; init; }
+
+        public long PayrollCount { get; init; }
     }
 
     private sealed class MonthRow

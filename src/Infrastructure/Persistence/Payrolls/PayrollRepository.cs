@@ -26,7 +26,7 @@ internal sealed class PayrollRepository(DbSession session) : IPayrollRepository
         }
 
         var lines = await connection.QueryAsync<PayrollLineRow>(new CommandDefinition(
-            $"SELECT {PayrollLineRow.Columns} FROM payroll_lines WHERE payroll_id = @id ORDER BY line_no",
+            $"SELECT {PayrollLineRow.Columns}, {PayrollKoreaLineRow.Columns} FROM payroll_lines l {PayrollKoreaLineRow.Join} WHERE l.payroll_id = @id ORDER BY l.line_no",
             new { id }, session.Transaction, cancellationToken: cancellationToken));
         return row.ToDomain(lines.Select(l => l.ToDomain()));
     }
@@ -68,6 +68,8 @@ internal sealed class PayrollRepository(DbSession session) : IPayrollRepository
     public async Task ReplaceLinesAsync(Payroll payroll, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM payroll_kr_lines WHERE payroll_id = @Id", new { payroll.Id }, session.Transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM payroll_lines WHERE payroll_id = @Id", new { payroll.Id }, session.Transaction, cancellationToken: cancellationToken));
         await InsertLinesAsync(payroll, cancellationToken);
@@ -134,27 +136,38 @@ internal sealed class PayrollRepository(DbSession session) : IPayrollRepository
 
     /// <summary>
     /// PostgreSQL takes the lines through a binary COPY inside the command's transaction; SQLite, which has no COPY, takes
-    /// multi-row INSERTs of <see cref="LinesPerStatement"/> rows. Either way a payroll is a handful of round trips.
+    /// multi-row INSERTs of <see cref="LinesPerStatement"/> rows. Either way a payroll is a handful of round trips. A kr
+    /// payroll's detail rows follow the same way into <c>payroll_kr_lines</c>.
     /// </summary>
     private async Task InsertLinesAsync(Payroll payroll, CancellationToken cancellationToken)
+    {
+        await InsertRowsAsync("payroll_lines", PayrollLineRow.InsertColumns, payroll.Lines.Select(l => PayrollLineRow.Values(payroll.Id, l)), cancellationToken);
+        if (payroll.IsKorea)
+        {
+            await InsertRowsAsync(
+                "payroll_kr_lines", PayrollKoreaLineRow.InsertColumns, payroll.Lines.Select(l => PayrollKoreaLineRow.Values(payroll.Id, l)), cancellationToken);
+        }
+    }
+
+    private async Task InsertRowsAsync(string table, string[] columns, IEnumerable<IEnumerable<object?>> rows, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
         if (connection is NpgsqlConnection npgsql)
         {
-            await CopyLinesAsync(npgsql, payroll, cancellationToken);
+            await CopyRowsAsync(npgsql, table, columns, rows, cancellationToken);
             return;
         }
 
-        var header = $"INSERT INTO payroll_lines ({string.Join(", ", PayrollLineRow.InsertColumns)}) VALUES ";
-        foreach (var chunk in payroll.Lines.Chunk(LinesPerStatement))
+        var header = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ";
+        foreach (var chunk in rows.Chunk(LinesPerStatement))
         {
-            var sql = new StringBuilder(header, header.Length + (chunk.Length * PayrollLineRow.InsertColumns.Length * 8));
+            var sql = new StringBuilder(header, header.Length + (chunk.Length * columns.Length * 8));
             var parameters = new DynamicParameters();
             for (var row = 0; row < chunk.Length; row++)
             {
                 sql.Append(row == 0 ? "(" : ", (");
                 var column = 0;
-                foreach (var value in PayrollLineRow.Values(payroll.Id, chunk[row]))
+                foreach (var value in chunk[row])
                 {
                     var name = $"p{row}_{column}";
                     sql.Append(column == 0 ? "@" : ", @").Append(name);
@@ -169,14 +182,15 @@ internal sealed class PayrollRepository(DbSession session) : IPayrollRepository
         }
     }
 
-    private static async Task CopyLinesAsync(NpgsqlConnection connection, Payroll payroll, CancellationToken cancellationToken)
+    private static async Task CopyRowsAsync(
+        NpgsqlConnection connection, string table, string[] columns, IEnumerable<IEnumerable<object?>> rows, CancellationToken cancellationToken)
     {
         await using var writer = await connection.BeginBinaryImportAsync(
-            $"COPY payroll_lines ({string.Join(", ", PayrollLineRow.InsertColumns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var line in payroll.Lines)
+            $"COPY {table} ({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var row in rows)
         {
             await writer.StartRowAsync(cancellationToken);
-            foreach (var value in PayrollLineRow.Values(payroll.Id, line))
+            foreach (var value in row)
             {
                 switch (value)
                 {

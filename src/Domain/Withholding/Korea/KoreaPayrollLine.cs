@@ -1,0 +1,27 @@
+namespace PayrollPortal.Domain.Withholding.Korea;
+
+/// <summary>
+/// A kr payroll line's inputs and its six deductions, in whole KRW: base pay, taxable allowances and bonus are taxable; the
+/// non-taxable allowances are exempt up to their limits. Kept beside the regime-neutral <c>PayrollLine</c>.
+/// </summary>
+public sealed record KoreaPayrollLine(
+    long BasePay,
+    long TaxableAllowances,
+    long Bonus,
+    KoreaNonTaxableAllowances NonTaxable,
+    int Dependents,
+    int ChildrenAged8To20,
+    int WithholdingRatio,
+    long TaxablePay,
+    long NonTaxablePay,
+    long NationalPension,
+    long HealthInsurance,
+    long LongTermCare,
+    long EmploymentInsurance,
+    long IncomeTax,
+    long LocalIncomeTax)
+{
+    public long GrossPay => BasePay + TaxableAllowances + Bonus + NonTaxable.Total;
+
+    public long Deductions => NationalPension + HealthInsurance + LongTermCare + EmploymentInsurance + IncomeTax + LocalIncomeTax;
+}
