@@ -75,8 +75,10 @@ while [ "$BARE_PORT" = "$FULL_PORT" ]; do BARE_PORT=$(pg_free_port); done
 # (Information for its own messages, Warning for ASP.NET Core and Npgsql) come from the appsettings.json found there.
 # Production refuses to start without a PII key; this run's key is random and dies with the throwaway database.
 PII_KEY="bench:$(head -c 32 /dev/urandom | base64)"
-# shellcheck disable=SC2086 # FULL_EXTRA_ENV is a list of NAME=value words
-(cd "$FULL_DIR" && exec env ASPNETCORE_ENVIRONMENT=Production LOG_FORMAT=json PORT="$FULL_PORT" PII_ENCRYPTION_KEYS="$PII_KEY" \
+# shellcheck source=bench/auth.sh
+. bench/auth.sh
+# shellcheck disable=SC2086,SC2046 # FULL_EXTRA_ENV and bench_admin_env are lists of NAME=value words
+(cd "$FULL_DIR" && exec env $(bench_admin_env) ASPNETCORE_ENVIRONMENT=Production LOG_FORMAT=json PORT="$FULL_PORT" PII_ENCRYPTION_KEYS="$PII_KEY" \
   DATABASE_URL="postgresql://postgres@127.0.0.1:$PG_PORT/payroll_full" ${FULL_EXTRA_ENV:-} dotnet payroll.dll) >"$OUT/full.log" 2>&1 &
 FULL_PID=$!
 (cd "$BARE_DIR" && exec env ASPNETCORE_ENVIRONMENT=Production PORT="$BARE_PORT" \
@@ -92,12 +94,14 @@ wait_for() { # name url
 }
 wait_for full "http://127.0.0.1:$FULL_PORT/api/livez"
 wait_for bare "http://127.0.0.1:$BARE_PORT/api/companies/00000000-0000-0000-0000-000000000000"
+BENCH_TOKEN=$(bench_token "http://127.0.0.1:$FULL_PORT")
+export BENCH_TOKEN
 
 # Seeds the companies that the GETs read, and checks on the way that both servers answer alike.
 seed() { # name port -> comma-separated ids
   local ids=() i body id
   for i in $(seq 1 "$SEED"); do
-    body=$(curl -s -f -X POST -H 'Content-Type: application/json' \
+    body=$(curl -s -f -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $BENCH_TOKEN" \
       -d "{\"name\":\"Seed $i\",\"slug\":\"seed-$i\",\"ein\":\"12-3456789\"}" "http://127.0.0.1:$2/api/companies") \
       || { log "$1: seeding POST failed"; return 1; }
     id=$(sed -n 's/.*"id":"\([0-9a-f-]*\)".*/\1/p' <<<"$body")
@@ -110,8 +114,8 @@ FULL_IDS=$(seed full "$FULL_PORT")
 BARE_IDS=$(seed bare "$BARE_PORT")
 for target in "full $FULL_PORT" "bare $BARE_PORT"; do
   set -- $target
-  log "$1: POST seed-1 again -> $(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
-    -d '{"name":"Seed","slug":"seed-1"}' "http://127.0.0.1:$2/api/companies"), GET unknown -> $(curl -s -o /dev/null -w '%{http_code}' \
+  log "$1: POST seed-1 again -> $(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $BENCH_TOKEN" \
+    -d '{"name":"Seed","slug":"seed-1"}' "http://127.0.0.1:$2/api/companies"), GET unknown -> $(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $BENCH_TOKEN" \
     "http://127.0.0.1:$2/api/companies/00000000-0000-0000-0000-000000000000")"
 done
 

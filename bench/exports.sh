@@ -46,15 +46,18 @@ psql(pg_server, f'CREATE DATABASE "{name}"')
 db_url = pg_server.rsplit("/", 1)[0] + "/" + name
 port = free_port()
 env = {k: v for k, v in os.environ.items() if not k.startswith(("PAYROLL_", "ASPNETCORE_"))}
-env.update(DATABASE_URL=db_url, PORT=str(port), LOG_FORMAT="json",
+admin_password = base64.urlsafe_b64encode(os.urandom(18)).decode()
+env.update(DATABASE_URL=db_url, PORT=str(port), LOG_FORMAT="json", ADMIN_EMAIL="admin@bench.local", ADMIN_PASSWORD=admin_password,
            PII_ENCRYPTION_KEYS="bench:" + base64.b64encode(os.urandom(32)).decode(),
            EXPORT_HMAC_SECRET="bench:" + base64.urlsafe_b64encode(os.urandom(32)).decode().rstrip("="))
 log = tempfile.NamedTemporaryFile(mode="w+", prefix="payroll-bench-exports-", suffix=".log", delete=False)
 server = subprocess.Popen(["dotnet", dll], env=env, stdout=log, stderr=subprocess.STDOUT)
 
+headers = {"content-type": "application/json"}
+
 def api(method, path, body=None):
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
-    conn.request(method, path, json.dumps(body) if body is not None else None, {"content-type": "application/json"})
+    conn.request(method, path, json.dumps(body) if body is not None else None, headers)
     r = conn.getresponse(); data = r.read(); conn.close()
     if r.status >= 300:
         sys.exit(f"{method} {path}: {r.status} {data[:300]!r}")
@@ -67,6 +70,14 @@ try:
                 if r.status == 200: break
         except OSError:
             time.sleep(0.05)
+    # Every endpoint needs a caller since identity (issue 7): sign in, then use an admin API token like a REST client.
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn.request("POST", "/api/auth/login", json.dumps({"email": "admin@bench.local", "password": admin_password}), headers)
+    r = conn.getresponse(); session = json.loads(r.read()); cookie = r.getheader("Set-Cookie").split(";")[0]; conn.close()
+    headers.update({"Cookie": cookie, "X-CSRF-Token": session["csrfToken"]})
+    token = api("POST", "/api/tokens", {"name": "bench", "role": "admin"})["token"]
+    headers.pop("Cookie"); headers.pop("X-CSRF-Token")
+    headers["Authorization"] = "Bearer " + token
     company = api("POST", "/api/companies", {"name": "Bench Payroll", "slug": "bench"})["id"]
 
     # Seeded in SQL, not through the API: the export reads payrolls and payroll_lines only, and computing 50,000 lines'

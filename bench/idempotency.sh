@@ -40,14 +40,19 @@ fi
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 BASE=http://127.0.0.1:$PORT
-env DATABASE_URL="$DATABASE_URL" ASPNETCORE_URLS="$BASE" ASPNETCORE_ENVIRONMENT=Production LOG_FORMAT=json \
+# shellcheck source=bench/auth.sh
+. "$ROOT/bench/auth.sh"
+# shellcheck disable=SC2046 # bench_admin_env prints NAME=value words
+env $(bench_admin_env) DATABASE_URL="$DATABASE_URL" ASPNETCORE_URLS="$BASE" ASPNETCORE_ENVIRONMENT=Production LOG_FORMAT=json \
     Logging__LogLevel__Default=Warning PII_ENCRYPTION_KEYS="bench:$(head -c 32 /dev/urandom | base64)" \
     dotnet "$DLL" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 300); do curl -sf "$BASE/api/readyz" >/dev/null && break; sleep 0.1; done
 curl -sf "$BASE/api/readyz" >/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
+BENCH_TOKEN=$(bench_token "$BASE")
+export BENCH_TOKEN
 
-post() { curl -sf -X POST "$BASE$1" -H 'content-type: application/json' "${@:3}" -d "$2"; }
+post() { curl -sf -X POST "$BASE$1" -H 'content-type: application/json' -H "Authorization: Bearer $BENCH_TOKEN" "${@:3}" -d "$2"; }
 COMPANY=$(post /api/companies '{"name":"Bench","slug":"bench"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 EMPLOYEES=()
 for i in $(seq 1 50); do

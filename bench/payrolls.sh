@@ -43,7 +43,10 @@ NPGSQL="Host=${HOSTPORT%:*};Port=${HOSTPORT#*:};Username=$USERNAME;Database=$NAM
 PORT=$(pg_free_port)
 
 # A 5,000-line payroll is about 0.9 MiB of JSON with these amounts, close to the 1 MiB default body limit: raised here.
-DATABASE_URL=$DATABASE_URL PORT=$PORT LOG_FORMAT=json MAX_REQUEST_BODY_BYTES=$((16 * 1024 * 1024)) \
+# shellcheck source=bench/auth.sh
+. bench/auth.sh
+# shellcheck disable=SC2046 # bench_admin_env prints NAME=value words
+env $(bench_admin_env) DATABASE_URL=$DATABASE_URL PORT=$PORT LOG_FORMAT=json MAX_REQUEST_BODY_BYTES=$((16 * 1024 * 1024)) \
   PII_ENCRYPTION_KEYS=$(dotnet "$DLL" pii new-key --kid bench 2>/dev/null) DATA_DIR=$WORK \
   dotnet "$DLL" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
@@ -52,6 +55,8 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 curl -fsS "http://127.0.0.1:$PORT/api/readyz" >/dev/null
+BENCH_TOKEN=$(bench_token "http://127.0.0.1:$PORT")
+export BENCH_TOKEN
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC'); $(git rev-parse --abbrev-ref HEAD)@$(git rev-parse --short HEAD)"
 dotnet "$LOAD" --url "http://127.0.0.1:$PORT" --database "$NPGSQL" --server-log "$WORK/server.log" \

@@ -19,8 +19,18 @@ install_browser() {
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver) >/dev/null 2>&1
 }
 
+# The read-only root smoke (tests/Deployment.Tests) runs the published app under bubblewrap with deploy/seccomp.json,
+# compiled to BPF by libseccomp's Python bindings.
+install_sandbox() {
+  command -v bwrap >/dev/null && /usr/bin/python3 -c 'import seccomp' 2>/dev/null && return 0
+  [ "$(id -u)" = 0 ] || { echo "test.sh: bubblewrap or python3-seccomp is missing and we are not root" >&2; return 1; }
+  echo "test.sh: installing bubblewrap and python3-seccomp" >&2
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap python3-seccomp) >/dev/null 2>&1
+}
+
 failed_setup=0
 if [ -d tests/Browser.Tests ]; then install_browser || failed_setup=$((failed_setup + 1)); fi
+if [ -d tests/Deployment.Tests ]; then install_sandbox || failed_setup=$((failed_setup + 1)); fi
 pg_throwaway_start || { echo "test.sh: could not start PostgreSQL; its tests cannot run" >&2; failed_setup=$((failed_setup + 1)); }
 
 echo "test.sh: building" >&2
@@ -28,6 +38,14 @@ if ! dotnet build PayrollPortal.sln -c Release -nologo -v quiet -clp:ErrorsOnly 
   cat "$RESULTS/build.log" >&2
   echo "0 passed, 1 failed"
   exit 1
+fi
+
+# The deployment smoke runs what the image runs: the published app, read-only.
+export PAYROLL_PUBLISH_DIR="$RESULTS/publish"
+if ! dotnet publish src/Api/PayrollPortal.Api.csproj -c Release --no-build -nologo -v quiet -o "$PAYROLL_PUBLISH_DIR" >"$RESULTS/publish.log" 2>&1; then
+  cat "$RESULTS/publish.log" >&2
+  echo "test.sh: publishing the app failed" >&2
+  failed_setup=$((failed_setup + 1))
 fi
 
 # CI preflight: the migrations of this build verify cleanly on a freshly migrated database, on both providers.

@@ -25,6 +25,8 @@ const int BigLines = 5_000;
 const int SmallLines = 50;
 
 using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(5) };
+// Every endpoint needs a caller since identity (issue 7): bench/payrolls.sh signs in and passes an admin API token.
+http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Environment.GetEnvironmentVariable("BENCH_TOKEN"));
 var setup = Stopwatch.StartNew();
 var company = await PostAsync(http, "/api/companies", new JsonObject { ["name"] = "Bench Co", ["slug"] = "bench-" + Guid.NewGuid().ToString("N")[..8] });
 var companyId = company.GetProperty("id").GetString()!;

@@ -22,7 +22,7 @@ end
 function request()
   counter = counter + 1
   local unique = string.format("%s-%d-%d", runid, id, counter)
-  local headers = { ["Content-Type"] = "application/json" }
+  local headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. (os.getenv("BENCH_TOKEN") or "") }
   if mode == "replay" then
     headers["Idempotency-Key"] = "bench-replay-" .. runid
   elseif mode == "keys" then

@@ -16,7 +16,10 @@ local ids = {}
 local run_tag = os.getenv("BENCH_RUN") or "r"
 local post_percent = tonumber(os.getenv("POST_PERCENT") or "50")
 local counter = 0
-local json_headers = { ["Content-Type"] = "application/json" }
+-- Every endpoint needs a caller since identity (issue 7); the bare endpoint ignores the header.
+local auth = "Bearer " .. (os.getenv("BENCH_TOKEN") or "")
+local json_headers = { ["Content-Type"] = "application/json", ["Authorization"] = auth }
+local read_headers = { ["Authorization"] = auth }
 
 function init(args)
   for id in string.gmatch(os.getenv("BENCH_IDS") or "", "[^,]+") do
@@ -37,7 +40,7 @@ function request()
     local body = string.format('{"name":"Bench Company %d","slug":"%s","ein":"12-3456789"}', counter, slug)
     return wrk.format("POST", "/api/companies", json_headers, body)
   end
-  return wrk.format("GET", "/api/companies/" .. ids[(counter % #ids) + 1])
+  return wrk.format("GET", "/api/companies/" .. ids[(counter % #ids) + 1], read_headers)
 end
 
 function done(summary, latency, requests)

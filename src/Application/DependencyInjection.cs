@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PayrollPortal.Domain.Withholding;
 using PayrollPortal.Domain.Withholding.Korea;
 using PayrollPortal.Domain.Withholding.UsFederal;
@@ -22,6 +23,9 @@ public static class DependencyInjection
 
         // Outside HTTP nothing claims idempotency keys; the Api host registers the request's own context after this.
         services.AddScoped<Common.Idempotency.IIdempotencyContext, Common.Idempotency.NoIdempotencyContext>();
+
+        // The server replaces this with its Prometheus counters; the verbs count nothing.
+        services.TryAddSingleton<Common.Metrics.IBusinessMetrics, Common.Metrics.NoBusinessMetrics>();
         return services;
     }
 

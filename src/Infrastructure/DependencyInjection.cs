@@ -77,7 +77,7 @@ public static class DependencyInjection
         services.AddScoped<IApiTokenRepository, ApiTokenRepository>();
         services.AddScoped<IIdentityQueries, IdentityQueries>();
         services.AddScoped<ISecurityAudit, SecurityAudit>();
-        services.AddSingleton<CallerLookup>();
+        services.AddScoped<CallerLookup>();
 
         services.AddSingleton(sp => ExportSigningKeys.Parse(sp.GetRequiredService<IConfiguration>()[ExportSigningKeys.Variable]));
         services.AddSingleton<IExportLinks, HmacExportLinks>();

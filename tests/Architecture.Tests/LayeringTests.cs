@@ -24,7 +24,7 @@ public sealed class LayeringTests
     public void Application_WhenCompiled_ShouldNotDependOnInfrastructureApiOrDataAccess()
     {
         var result = Types.InAssembly(Application).ShouldNot().HaveDependencyOnAny(
-            "PayrollPortal.Infrastructure", "PayrollPortal.Api", "Dapper", "Npgsql", "Microsoft.Data.Sqlite", "DbUp", "Microsoft.AspNetCore").GetResult();
+            "PayrollPortal.Infrastructure", "PayrollPortal.Api", "Dapper", "Npgsql", "Microsoft.Data.Sqlite", "DbUp", "Microsoft.AspNetCore", "Prometheus").GetResult();
 
         result.IsSuccessful.ShouldBeTrue(string.Join(", ", result.FailingTypeNames ?? []));
     }

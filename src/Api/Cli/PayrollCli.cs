@@ -22,6 +22,7 @@ internal static class PayrollCli
             SeedDemoCommand.Create(context),
             IdempotencyCommand.Create(context),
             AuditCommand.Create(context),
+            HealthcheckCommand.Create(context),
             UsersCommand.Create(context),
             BackupCommand.Create(context),
             RestoreCommand.Create(context),

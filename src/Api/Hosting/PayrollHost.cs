@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Console;
 using PayrollPortal.Api.Endpoints;
 using PayrollPortal.Api.Http;
 using PayrollPortal.Api.Http.Idempotency;
+using PayrollPortal.Api.Observability;
 using PayrollPortal.Api.Identity;
 using PayrollPortal.Application;
 using PayrollPortal.Application.Common;
@@ -40,6 +41,8 @@ internal static partial class PayrollHost
             _ = DatabaseSettings.Parse(builder.Configuration["DATABASE_URL"]);
             _ = MigrationOptions.FromConfiguration(builder.Configuration);
             _ = IdempotencyOptions.FromConfiguration(builder.Configuration);
+            _ = MetricsSettings.FromConfiguration(builder.Configuration);
+            _ = CorsSettings.Origins(builder.Configuration);
             AdminSettings.Validate(builder.Configuration);
             _ = GracefulShutdown.DrainTime(builder.Configuration, builder.Environment);
         }
@@ -107,6 +110,8 @@ internal static partial class PayrollHost
         services.AddSingleton<IAppInfo, AppInfo>();
         services.AddSingleton<JsonSerializerOptionsHolder>();
         services.AddHostedService<StartupMigrationService>();
+        services.AddPayrollMetrics(builder.Configuration);
+        services.AddCorsAllowList(builder.Configuration);
         services.AddHostedService<AdminBootstrapService>();
         services.AddGracefulShutdown();
 
@@ -130,10 +135,14 @@ internal static partial class PayrollHost
     public static void Configure(WebApplication app)
     {
         var maxBody = app.Configuration.GetValue("MAX_REQUEST_BODY_BYTES", DefaultMaxBodyBytes);
+        app.UsePayrollHttpMetrics();
         app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCorsAllowList();
         app.UseMiddleware<BodySizeLimitMiddleware>(maxBody);
+        app.UsePortal(); // before identity: the login page and its modules load without a session
         app.UsePayrollIdentity();
         app.UseMiddleware<BufferIdempotentBodiesMiddleware>();
 
@@ -141,6 +150,7 @@ internal static partial class PayrollHost
         app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
         app.MapAuthEndpoints();
         app.MapTokenEndpoints();
+        app.MapUserEndpoints();
         app.MapOperationsEndpoints();
         app.MapCompanyEndpoints();
         app.MapEmployeeEndpoints();
@@ -148,6 +158,7 @@ internal static partial class PayrollHost
         app.MapWithholdingEndpoints();
         app.MapExportEndpoints();
         app.MapAuditEndpoints();
+        app.MapPayrollMetrics();
     }
 
     private static void ConfigureLogging(WebApplicationBuilder builder)

@@ -27,6 +27,7 @@ internal static class PayrollServices
             options.PipelineBehaviors =
             [
                 typeof(LoggingBehavior<,>),
+                typeof(BusinessMetricsBehavior<,>), // outside the unit of work: only committed commands count
                 typeof(ValidationBehavior<,>),
                 typeof(AuthorizationBehavior<,>),
                 typeof(UnitOfWorkBehavior<,>),

@@ -30,7 +30,7 @@ internal static class IdentityHosting
             .SetApplicationName("PayrollPortal")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(configuration["DATA_DIR"] ?? "./data", "dataprotection-keys")));
 
-        services.AddSingleton<SessionCookieEvents>();
+        services.AddScoped<SessionCookieEvents>();
         services.AddAuthentication(AuthSchemes.Default)
             .AddPolicyScheme(AuthSchemes.Default, "Session cookie or bearer token", options =>
                 options.ForwardDefaultSelector = context => BearerTokenHandler.HasBearer(context.Request) ? AuthSchemes.Bearer : AuthSchemes.Cookie)

@@ -6,10 +6,11 @@ namespace PayrollPortal.Infrastructure.Identity;
 
 /// <summary>
 /// Authentication's database side: who a session secret or an API token belongs to, with their memberships, read fresh on
-/// every request so that logout, revocation and a changed role take effect at once. Two small indexed reads; the only
-/// writes are a session's sliding renewal and a token's <c>last_used_at</c>, each at most once a minute.
+/// every request so that logout, revocation and a changed role take effect at once. One indexed read on the request's own
+/// connection (which the endpoint then reuses); the only writes are a session's sliding renewal and a token's
+/// <c>last_used_at</c>, each at most once a minute.
 /// </summary>
-public sealed class CallerLookup(IDbConnectionFactory connections, TimeProvider clock)
+public sealed class CallerLookup(DbSession session, TimeProvider clock)
 {
     /// <summary>How stale <c>last_used_at</c> and a session's renewal may get before a request writes them.</summary>
     public static readonly TimeSpan WriteInterval = TimeSpan.FromMinutes(1);
@@ -18,14 +19,15 @@ public sealed class CallerLookup(IDbConnectionFactory connections, TimeProvider 
     {
         var now = clock.GetUtcNow();
         var idHash = SecretTokens.HashOf(sessionSecret);
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<SessionRow>(new CommandDefinition(
-            $"""
-            SELECT s.expires_at AS ExpiresAt, u.id AS Id, u.email AS Email, u.is_admin AS IsAdmin
-            FROM sessions s JOIN users u ON u.id = s.user_id
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<SessionRow>(new CommandDefinition(
+            """
+            SELECT s.expires_at AS ExpiresAt, u.id AS Id, u.email AS Email, u.is_admin AS IsAdmin, m.company_id AS CompanyId, m.role AS Role
+            FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN memberships m ON m.user_id = u.id
             WHERE s.id_hash = @idHash AND s.revoked_at IS NULL
             """,
-            new { idHash }, cancellationToken: cancellationToken));
+            new { idHash }, session.Transaction, cancellationToken: cancellationToken))).AsList();
+        var row = rows.Count > 0 ? rows[0] : null;
         if (row is null || row.ExpiresAt <= now)
         {
             return null;
@@ -37,10 +39,10 @@ public sealed class CallerLookup(IDbConnectionFactory connections, TimeProvider 
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE sessions SET expires_at = @slid WHERE id_hash = @idHash AND revoked_at IS NULL",
-                new { slid, idHash }, cancellationToken: cancellationToken));
+                new { slid, idHash }, session.Transaction, cancellationToken: cancellationToken));
         }
 
-        var memberships = await MembershipsAsync(connection, row.Id, cancellationToken);
+        var memberships = rows.Where(r => r.CompanyId is not null).ToDictionary(r => r.CompanyId!.Value, r => CompanyRoles.Parse(r.Role!));
         return new Caller
         {
             Id = "user:" + row.Id.ToString("D"),
@@ -58,9 +60,9 @@ public sealed class CallerLookup(IDbConnectionFactory connections, TimeProvider 
     {
         var now = clock.GetUtcNow();
         var tokenHash = SecretTokens.HashOf(token);
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        var connection = await session.ConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<TokenRow>(new CommandDefinition(
-            $"""
+            """
             SELECT t.id AS Id, t.company_id AS CompanyId, t.role AS Role, t.expires_at AS ExpiresAt, t.last_used_at AS LastUsedAt,
                    u.id AS UserId, u.email AS Email, u.is_admin AS IsAdmin, m.role AS OwnerRole
             FROM api_tokens t
@@ -68,7 +70,7 @@ public sealed class CallerLookup(IDbConnectionFactory connections, TimeProvider 
             LEFT JOIN memberships m ON m.user_id = t.user_id AND m.company_id = t.company_id
             WHERE t.token_hash = @tokenHash AND t.revoked_at IS NULL
             """,
-            new { tokenHash }, cancellationToken: cancellationToken));
+            new { tokenHash }, session.Transaction, cancellationToken: cancellationToken));
         if (row is null || row.ExpiresAt <= now)
         {
             return null;
@@ -77,7 +79,7 @@ public sealed class CallerLookup(IDbConnectionFactory connections, TimeProvider 
         if (row.LastUsedAt is null || now - row.LastUsedAt >= WriteInterval)
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE api_tokens SET last_used_at = @now WHERE id = @Id", new { now, row.Id }, cancellationToken: cancellationToken));
+                "UPDATE api_tokens SET last_used_at = @now WHERE id = @Id", new { now, row.Id }, session.Transaction, cancellationToken: cancellationToken));
         }
 
         var caller = new Caller
@@ -104,14 +106,6 @@ public sealed class CallerLookup(IDbConnectionFactory connections, TimeProvider 
         return caller with { Memberships = new Dictionary<Guid, CompanyRole> { [companyId] = effective } };
     }
 
-    private static async Task<IReadOnlyDictionary<Guid, CompanyRole>> MembershipsAsync(
-        System.Data.Common.DbConnection connection, Guid userId, CancellationToken cancellationToken)
-    {
-        var rows = await connection.QueryAsync<IdentityRows.Membership>(new CommandDefinition(
-            "SELECT company_id AS CompanyId, role AS Role FROM memberships WHERE user_id = @userId", new { userId }, cancellationToken: cancellationToken));
-        return rows.ToDictionary(r => r.CompanyId, r => CompanyRoles.Parse(r.Role));
-    }
-
     private sealed class SessionRow
     {
         public DateTimeOffset ExpiresAt { get; init; }
@@ -121,6 +115,10 @@ public sealed class CallerLookup(IDbConnectionFactory connections, TimeProvider 
         public string Email { get; init; } = string.Empty;
 
         public bool IsAdmin { get; init; }
+
+        public Guid? CompanyId { get; init; }
+
+        public string? Role { get; init; }
     }
 
     private sealed class TokenRow

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PayrollPortal.Api.Observability;
 using PayrollPortal.Application.Identity;
 using PayrollPortal.Infrastructure.Persistence.Idempotency;
 
@@ -12,7 +13,7 @@ namespace PayrollPortal.Api.Http.Idempotency;
 /// completed inside the command's transaction (IdempotencyBehavior); a 4xx is stored now; a 5xx or an exception releases
 /// the key so the client can retry.
 /// </summary>
-internal sealed partial class IdempotencyFilter(IdempotencyOptions options, ILogger<IdempotencyFilter> logger) : IEndpointFilter
+internal sealed partial class IdempotencyFilter(IdempotencyOptions options, PayrollMetrics metrics, ILogger<IdempotencyFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -40,11 +41,14 @@ internal sealed partial class IdempotencyFilter(IdempotencyOptions options, ILog
         switch (outcome)
         {
             case ClaimOutcome.Completed completed:
+                metrics.IdempotentReplay();
                 return new StoredResponseResult(completed.Response, completed.OriginalRequestId);
             case ClaimOutcome.FingerprintMismatch:
+                metrics.IdempotencyKeyReuse();
                 return TypedResults.Problem(ProblemResponses.Create(http, StatusCodes.Status422UnprocessableEntity, "idempotency-key-reuse",
                     "Idempotency key reused", "This Idempotency-Key was already used with a different request (method, route values, query or body). Use a new key for a new request."));
             case ClaimOutcome.InFlight inFlight:
+                metrics.IdempotencyInFlight();
                 var seconds = Math.Max(1, (int)Math.Ceiling(inFlight.RetryAfter.TotalSeconds));
                 http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 return TypedResults.Problem(ProblemResponses.Create(http, StatusCodes.Status409Conflict, "idempotency-key-in-flight",
