@@ -65,7 +65,8 @@ psql_do() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres
 psql_do -d postgres -c "CREATE DATABASE payroll_full" -c "CREATE DATABASE payroll_bare"
 # The bare server gets the product's schema from the product's own migrations (companies, and the audit trail it writes
 # in the same transaction); the full server migrates itself.
-psql_do -d payroll_bare -f db/postgres/0001_create_companies.sql -f db/postgres/0004_create_idempotency_and_audit.sql
+psql_do -d payroll_bare -f db/postgres/0001_create_companies.sql -f db/postgres/0004_create_idempotency_and_audit.sql \
+  -f db/postgres/0005_create_identity.sql
 
 FULL_PORT=$(pg_free_port)
 BARE_PORT=$(pg_free_port)
@@ -93,9 +94,15 @@ wait_for() { # name url
   log "$1 did not start; its log:"; cat "$OUT/$1.log" >&2; return 1
 }
 wait_for full "http://127.0.0.1:$FULL_PORT/api/livez"
-wait_for bare "http://127.0.0.1:$BARE_PORT/api/companies/00000000-0000-0000-0000-000000000000"
+wait_for bare "http://127.0.0.1:$BARE_PORT/api/companies/00000000-0000-0000-0000-000000000000"  # any answer, 401 included
 BENCH_TOKEN=$(bench_token "http://127.0.0.1:$FULL_PORT")
 export BENCH_TOKEN
+# The bare server authenticates the same token with the same query: the same user and token rows in its database.
+psql_do -d payroll_bare -c "INSERT INTO users (id, email, password_hash, is_admin, created_at)
+  VALUES ('00000000-0000-7000-8000-000000000001', '$BENCH_ADMIN_EMAIL', 'unused', true, now())" \
+  -c "INSERT INTO api_tokens (id, user_id, name, company_id, role, token_hash, created_at, expires_at)
+  VALUES ('00000000-0000-7000-8000-000000000002', '00000000-0000-7000-8000-000000000001', 'bench', NULL, 'admin',
+          encode(sha256(convert_to('$BENCH_TOKEN', 'UTF8')), 'hex'), now(), now() + interval '1 day')"
 
 # Seeds the companies that the GETs read, and checks on the way that both servers answer alike.
 seed() { # name port -> comma-separated ids

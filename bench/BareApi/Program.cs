@@ -6,6 +6,7 @@ using NpgsqlTypes;
 
 // The bare baseline for the companies benchmark: the product's two routes, the same SQL, the same JSON and status codes,
 // on one singleton NpgsqlDataSource, with no mediator, no validation, no request-id middleware and no per-request logging.
+// Since identity (issue 7) every product request is authenticated, so the baseline runs the product's token lookup too.
 // Anything the product does on top of this is what bench/companies.sh measures.
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.ClearProviders();
@@ -23,6 +24,7 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 });
 
 var app = builder.Build();
+app.Use(BearerAuthentication.InvokeAsync);
 var companies = app.MapGroup("/api/companies");
 companies.MapPost("/", CompanyRoutes.CreateAsync);
 companies.MapGet("/{id:guid}", CompanyRoutes.GetAsync);
@@ -155,4 +157,44 @@ internal sealed class UtcInstantJsonConverter : JsonConverter<DateTimeOffset>
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
+}
+
+internal static class BearerAuthentication
+{
+    // The product's token lookup, column for column (src/Infrastructure/Identity/CallerLookup.cs); the token's hash is the
+    // SHA-256 hex of the secret (src/Application/Identity/SecretTokens.cs).
+    private const string TokenSql =
+        """
+        SELECT t.id AS Id, t.company_id AS CompanyId, t.role AS Role, t.expires_at AS ExpiresAt, t.last_used_at AS LastUsedAt,
+               u.id AS UserId, u.email AS Email, u.is_admin AS IsAdmin, m.role AS OwnerRole
+        FROM api_tokens t
+        JOIN users u ON u.id = t.user_id
+        LEFT JOIN memberships m ON m.user_id = t.user_id AND m.company_id = t.company_id
+        WHERE t.token_hash = @tokenHash AND t.revoked_at IS NULL
+        """;
+
+    public static async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(header["Bearer ".Length..])));
+        var dataSource = context.RequestServices.GetRequiredService<NpgsqlDataSource>();
+        await using (var command = dataSource.CreateCommand(TokenSql))
+        {
+            command.Parameters.Add(new NpgsqlParameter<string>("tokenHash", hash));
+            await using var reader = await command.ExecuteReaderAsync(context.RequestAborted);
+            if (!await reader.ReadAsync(context.RequestAborted) || reader.GetFieldValue<DateTimeOffset>(3) <= DateTimeOffset.UtcNow)
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+        }
+
+        await next(context);
+    }
 }

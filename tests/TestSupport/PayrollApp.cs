@@ -20,7 +20,7 @@ namespace PayrollPortal.TestSupport;
 /// administrator (bootstrapped from <see cref="AdminEmail"/> and <see cref="TestKeys.AdminPassword"/>);
 /// <see cref="CreateAnonymousClient"/> and <see cref="CreateClientAsync"/> give other callers.
 /// </summary>
-public sealed class PayrollApp : WebApplicationFactory<Program>
+public sealed partial class PayrollApp : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@tests.local";
 

@@ -142,6 +142,7 @@ internal static partial class PayrollHost
         app.UseStatusCodePages();
         app.UseCorsAllowList();
         app.UseMiddleware<BodySizeLimitMiddleware>(maxBody);
+        app.UsePortal(); // before identity: the login page and its modules load without a session
         app.UsePayrollIdentity();
         app.UseMiddleware<BufferIdempotentBodiesMiddleware>();
 

@@ -1,0 +1,128 @@
+// Pieces every company page shares: the company navigation, page headings, loading and empty states, export buttons.
+import { h, clear, replace } from '../dom.js';
+import { api, WriteIntent } from '../api.js';
+import { canWrite, roleIn, roleLabels } from '../session.js';
+import { describe } from '../forms.js';
+
+const companies = new Map();
+
+export async function loadCompany(companyId) {
+  if (!companies.has(companyId)) companies.set(companyId, await api.get(`/api/companies/${encodeURIComponent(companyId)}`));
+  return companies.get(companyId);
+}
+
+/** Forgets what the previous user could see (called on sign-in and sign-out). */
+export function forgetCompanies() {
+  companies.clear();
+}
+
+export function rememberCompany(company) {
+  companies.set(company.id, company);
+}
+
+export function setCompanyNav(company, active) {
+  const nav = document.getElementById('company-nav');
+  if (!company) {
+    nav.hidden = true;
+    clear(nav);
+    return;
+  }
+  const link = (section, label) => h('a', {
+    href: `#/c/${company.id}/${section}`,
+    'aria-current': section === active ? 'page' : null,
+  }, label);
+  replace(nav, 
+    h('span', { class: 'company-name' }, company.name),
+    h('ul', {},
+      h('li', {}, link('payrolls', 'Payrolls')),
+      h('li', {}, link('employees', 'Employees')),
+      h('li', {}, link('report', 'Quarter report')),
+      h('li', {}, h('a', { href: '#/companies' }, 'All companies'))));
+  nav.hidden = false;
+}
+
+/** Loads the company, sets the navigation and the document title; returns the company. */
+export async function companyPage(ctx, section, title) {
+  const company = await loadCompany(ctx.companyId);
+  if (!ctx.isCurrent()) return null;
+  setCompanyNav(company, section);
+  document.title = `${title} · ${company.name} · Payroll Portal`;
+  return company;
+}
+
+export function pageHeader(title, ...actions) {
+  return h('div', { class: 'page-header' }, h('h1', {}, title), actions.length ? h('div', { class: 'actions' }, actions) : null);
+}
+
+export function roleNote(companyId) {
+  const role = roleIn(companyId);
+  return role && !canWrite(companyId) ? h('p', { class: 'role-note' }, `You have read-only access (${roleLabels[role] ?? role}).`) : null;
+}
+
+export function emptyState(message, action) {
+  return h('div', { class: 'empty', role: 'status' }, h('p', {}, message), action ?? null);
+}
+
+export function loading(text = 'Loading…') {
+  return h('p', { class: 'loading', role: 'status' }, text);
+}
+
+export function tableWrap(caption, table) {
+  return h('div', { class: 'table-wrap', role: 'region', 'aria-label': caption, tabindex: '0' }, table);
+}
+
+export function statusBadge(status) {
+  return h('span', { class: `badge badge-${status}` }, status[0].toUpperCase() + status.slice(1));
+}
+
+/**
+ * "Download CSV" / "Download XLSX" for one export scope. Each click asks the API for a fresh link (an idempotent write:
+ * one key per click) and then downloads it; the link is signed and short-lived, so it is never kept.
+ */
+export function exportButtons(companyId, scope, label) {
+  if (!canWrite(companyId)) return null;
+  const status = h('p', { class: 'export-status', role: 'status' });
+  const button = format => {
+    const intent = new WriteIntent();
+    const el = h('button', {
+      type: 'button',
+      class: 'secondary',
+      dataset: { export: format },
+      on: {
+        click: async () => {
+          el.disabled = true;
+          status.textContent = `Preparing the ${format.toUpperCase()} file…`;
+          try {
+            const link = await intent.run(key => api.post(`/api/companies/${companyId}/exports`, { scope, format }, { idempotencyKey: key }));
+            const anchor = h('a', { href: link.url, download: '', hidden: true });
+            document.body.append(anchor);
+            anchor.click();
+            anchor.remove();
+            status.textContent = `The ${format.toUpperCase()} download has started.`;
+          } catch (error) {
+            status.textContent = `Export failed: ${describe(error)}`;
+          } finally {
+            el.disabled = false;
+          }
+        },
+      },
+    }, `Download ${format.toUpperCase()}`);
+    return el;
+  };
+  return h('div', { class: 'exports', role: 'group', 'aria-label': label }, h('span', { class: 'exports-label' }, label), button('csv'), button('xlsx'), status);
+}
+
+export const payFrequencies = [
+  { value: 'weekly', label: 'Weekly' },
+  { value: 'biweekly', label: 'Every two weeks' },
+  { value: 'semimonthly', label: 'Twice a month' },
+  { value: 'monthly', label: 'Monthly' },
+  { value: 'quarterly', label: 'Quarterly' },
+  { value: 'semiannual', label: 'Twice a year' },
+  { value: 'annual', label: 'Yearly' },
+  { value: 'daily', label: 'Daily' },
+];
+
+export function frequencyLabel(value) {
+  return payFrequencies.find(f => f.value === value)?.label ?? value;
+}

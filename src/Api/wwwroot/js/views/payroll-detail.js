@@ -1,0 +1,109 @@
+import { h, formatMoney, replace } from '../dom.js';
+import { api, WriteIntent, ApiError } from '../api.js';
+import { canWrite } from '../session.js';
+import { field, formAlert, submitOnce, showError, clearErrors } from '../forms.js';
+import { navigate } from '../router.js';
+import { companyPage, tableWrap, roleNote, statusBadge, exportButtons, frequencyLabel } from './common.js';
+
+export async function payrollDetailView(ctx) {
+  const company = await companyPage(ctx, 'payrolls', 'Payroll');
+  if (!company) return;
+  const payroll = await api.get(`/api/companies/${company.id}/payrolls/${encodeURIComponent(ctx.payrollId)}`);
+  if (!ctx.isCurrent()) return;
+  const writer = canWrite(company.id);
+  const base = `/api/companies/${company.id}/payrolls/${payroll.id}`;
+  const t = payroll.totals;
+
+  const actions = h('div', { class: 'actions' });
+  const alert = formAlert();
+  const actionBox = h('div', { class: 'payroll-actions' }, alert, actions);
+  if (writer && payroll.status === 'draft') {
+    const approveIntent = new WriteIntent();
+    const approve = h('button', {
+      type: 'button',
+      class: 'primary',
+      on: {
+        click: async () => {
+          approve.disabled = true;
+          clearErrors(actionBox);
+          try {
+            await approveIntent.run(key => api.post(`${base}/approve`, undefined, { idempotencyKey: key }));
+            navigate(`#/c/${company.id}/payrolls/${payroll.id}`);
+          } catch (error) {
+            // The API's advice for a stale draft speaks HTTP; in the portal, saving the lines is what recomputes them.
+            const stale = error instanceof ApiError && error.problem.code === 'payroll.stale';
+            showError(actionBox, stale
+              ? new ApiError(409, { detail: 'Year-to-date wages changed since this draft was computed (another payroll was approved or voided). Open Edit lines and save to recompute, review the figures, then approve.' })
+              : error);
+            approve.disabled = false;
+          }
+        },
+      },
+    }, 'Approve payroll');
+    actions.append(h('a', { class: 'button secondary', href: `#/c/${company.id}/payrolls/${payroll.id}/edit` }, 'Edit lines'), approve);
+  }
+  if (writer && payroll.status === 'approved') actions.append(voidForm(company, payroll, base));
+
+  const rows = payroll.lines.map(line => h('tr', {},
+    h('th', { scope: 'row' }, line.employeeName, h('span', { class: 'muted mono' }, ` ···${line.ssnLast4}`)),
+    h('td', { class: 'num' }, formatMoney(line.grossWages + line.supplementalWages)),
+    h('td', { class: 'num' }, formatMoney(line.preTaxDeductions.retirement + line.preTaxDeductions.cafeteria + line.preTaxDeductions.hsa)),
+    h('td', { class: 'num' }, formatMoney(line.withholdings.federalIncomeTax)),
+    h('td', { class: 'num' }, formatMoney(line.withholdings.socialSecurity)),
+    h('td', { class: 'num' }, formatMoney(line.withholdings.medicare + line.withholdings.additionalMedicare)),
+    h('td', { class: 'num' }, formatMoney(line.postTaxDeductions)),
+    h('td', { class: 'num strong' }, formatMoney(line.netPay))));
+
+  replace(ctx.main, 
+    h('p', { class: 'breadcrumb' }, h('a', { href: `#/c/${company.id}/payrolls` }, '← Payrolls')),
+    h('div', { class: 'page-header' }, h('h1', {}, `Payroll paid ${payroll.payDate}`), statusBadge(payroll.status)),
+    roleNote(company.id),
+    payroll.needsReview ? h('p', { class: 'alert warning', role: 'status' }, `Needs review: ${payroll.reviewReason ?? 'an earlier payroll changed.'}`) : null,
+    payroll.status === 'voided' ? h('p', { class: 'alert', role: 'status' }, `Voided: ${payroll.voidReason ?? ''}`) : null,
+    h('dl', { class: 'facts' },
+      fact('Period', `${payroll.periodStart} – ${payroll.periodEnd}`),
+      fact('Pay frequency', frequencyLabel(payroll.payFrequency)),
+      fact('Employees', t.lineCount),
+      fact('Gross wages', formatMoney(t.grossWages + t.supplementalWages)),
+      fact('Employee taxes', formatMoney(t.federalIncomeTax + t.socialSecurity + t.medicare + t.additionalMedicare)),
+      fact('Employer taxes', formatMoney(t.employerSocialSecurity + t.employerMedicare)),
+      fact('Net pay', formatMoney(t.netPay))),
+    actionBox,
+    tableWrap('Payroll lines', h('table', { class: 'numbers', id: 'payroll-lines' },
+      h('caption', {}, 'Lines'),
+      h('thead', {}, h('tr', {}, ['Employee', 'Gross', 'Pre-tax deductions', 'Income tax', 'Social Security', 'Medicare', 'Post-tax deductions', 'Net pay']
+        .map(x => h('th', { scope: 'col' }, x)))),
+      h('tbody', {}, rows),
+      h('tfoot', {}, h('tr', {},
+        h('th', { scope: 'row' }, 'Total'),
+        h('td', { class: 'num' }, formatMoney(t.grossWages + t.supplementalWages)),
+        h('td', { class: 'num' }, formatMoney(t.preTaxDeductions)),
+        h('td', { class: 'num', id: 'total-income-tax' }, formatMoney(t.federalIncomeTax)),
+        h('td', { class: 'num' }, formatMoney(t.socialSecurity)),
+        h('td', { class: 'num' }, formatMoney(t.medicare + t.additionalMedicare)),
+        h('td', { class: 'num' }, formatMoney(t.postTaxDeductions)),
+        h('td', { class: 'num strong' }, formatMoney(t.netPay)))))),
+    payroll.status !== 'voided' ? exportButtons(company.id, { payrollId: payroll.id }, 'This payroll:') : null);
+}
+
+function fact(label, value) {
+  return h('div', {}, h('dt', {}, label), h('dd', {}, value));
+}
+
+function voidForm(company, payroll, base) {
+  const reason = field({ label: 'Reason for voiding', field: 'reason', required: true });
+  const form = h('form', { class: 'void-form', novalidate: true, 'aria-label': 'Void this payroll' },
+    formAlert(), reason,
+    h('button', { type: 'submit', class: 'danger' }, 'Void payroll'));
+  form.hidden = true;
+  const open = h('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false', on: { click: () => {
+    form.hidden = !form.hidden;
+    open.setAttribute('aria-expanded', String(!form.hidden));
+    if (!form.hidden) reason.control.focus();
+  } } }, 'Void…');
+  submitOnce(form, {
+    send: key => api.post(`${base}/void`, { reason: reason.control.value.trim() }, { idempotencyKey: key }),
+    done: () => navigate(`#/c/${company.id}/payrolls/${payroll.id}`),
+  });
+  return h('div', { class: 'void' }, open, form);
+}

@@ -1,0 +1,392 @@
+// The payroll editor: a grid of lines with live withholding from the preview API, spreadsheet paste and keyboard moves.
+import { h, formatMoney, parseAmount, uid, replace } from '../dom.js';
+import { api, getAll, ApiError } from '../api.js';
+import { canWrite } from '../session.js';
+import { field, formAlert, submitOnce, FormInputError } from '../forms.js';
+import { navigate } from '../router.js';
+import { companyPage, payFrequencies, tableWrap } from './common.js';
+
+/** The grid's editable columns, in the order a pasted spreadsheet row fills them. */
+const COLUMNS = [
+  { key: 'employee', label: 'Employee' },
+  { key: 'grossWages', label: 'Gross wages', path: 'grossWages' },
+  { key: 'supplementalWages', label: 'Supplemental', path: 'supplementalWages' },
+  { key: 'retirement', label: 'Retirement', path: 'preTaxDeductions.retirement' },
+  { key: 'cafeteria', label: 'Cafeteria', path: 'preTaxDeductions.cafeteria' },
+  { key: 'hsa', label: 'HSA', path: 'preTaxDeductions.hsa' },
+  { key: 'postTaxDeductions', label: 'Post-tax', path: 'postTaxDeductions' },
+];
+const AMOUNT_COLUMNS = COLUMNS.slice(1);
+const PREVIEW_DELAY_MS = 300;
+
+export async function payrollEditorView(ctx) {
+  const isNew = !ctx.payrollId;
+  const company = await companyPage(ctx, 'payrolls', isNew ? 'New payroll' : 'Edit payroll');
+  if (!company) return;
+  const [employees, payroll] = await Promise.all([
+    getAll(`/api/companies/${company.id}/employees`),
+    isNew ? null : api.get(`/api/companies/${company.id}/payrolls/${encodeURIComponent(ctx.payrollId)}`),
+  ]);
+  if (!ctx.isCurrent()) return;
+  if (!canWrite(company.id) || (payroll && payroll.status !== 'draft')) {
+    navigate(isNew ? `#/c/${company.id}/payrolls` : `#/c/${company.id}/payrolls/${payroll.id}`);
+    return;
+  }
+  employees.sort((a, b) => `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`));
+  const byId = new Map(employees.map(e => [e.id, e]));
+
+  // Header: period and pay date. An existing draft keeps them (only its lines can be replaced).
+  const defaults = defaultPeriod(mostCommon(employees.map(e => e.payFrequency)) ?? 'monthly');
+  const head = {
+    periodStart: field({ label: 'Period start', field: 'periodStart', type: 'date', required: true, value: payroll?.periodStart ?? defaults.periodStart, readonly: !isNew }),
+    periodEnd: field({ label: 'Period end', field: 'periodEnd', type: 'date', required: true, value: payroll?.periodEnd ?? defaults.periodEnd, readonly: !isNew }),
+    payDate: field({ label: 'Pay date', field: 'payDate', type: 'date', required: true, value: payroll?.payDate ?? defaults.payDate, readonly: !isNew }),
+    payFrequency: field({ label: 'Pay frequency', field: 'payFrequency', type: 'select', options: payFrequencies, value: payroll?.payFrequency ?? defaults.payFrequency, readonly: !isNew }),
+  };
+
+  const tbody = h('tbody', {});
+  const totalsCells = { federalIncomeTax: h('td', { class: 'num' }), socialSecurity: h('td', { class: 'num' }), medicare: h('td', { class: 'num' }), netPay: h('td', { class: 'num strong' }) };
+  const previewStatus = h('p', { class: 'preview-status', role: 'status', id: 'preview-status' });
+  const rows = [];
+
+  const taxYear = () => Number((head.payDate.control.value || '').slice(0, 4)) || new Date().getFullYear();
+
+  function addRow(values = {}, focus = false) {
+    const row = createRow(values);
+    rows.push(row);
+    tbody.append(row.tr);
+    renumber();
+    schedulePreview(row);
+    if (focus) row.inputs.employee.focus();
+    return row;
+  }
+
+  function removeRow(row) {
+    const index = rows.indexOf(row);
+    row.abort?.abort();
+    rows.splice(index, 1);
+    row.tr.remove();
+    renumber();
+    updateTotals();
+    (rows[index] ?? rows[index - 1])?.inputs.employee.focus();
+    if (rows.length === 0) addRow({}, true);
+  }
+
+  function renumber() {
+    rows.forEach((row, i) => {
+      row.number.textContent = String(i + 1);
+      for (const column of COLUMNS) row.inputs[column.key].setAttribute('aria-label', `${column.label}, line ${i + 1}`);
+      row.remove.setAttribute('aria-label', `Remove line ${i + 1}`);
+    });
+  }
+
+  function createRow(values) {
+    const errorId = uid('row-error');
+    const inputs = {};
+    const row = { inputs, previewCells: {}, timer: null, abort: null, preview: null };
+    inputs.employee = h('select', { 'aria-describedby': errorId, dataset: { col: 'employee', errorPrefix: 'Employee' } },
+      h('option', { value: '' }, 'Choose…'),
+      employees.map(e => h('option', { value: e.id, selected: e.id === values.employeeId }, `${e.lastName}, ${e.firstName} (···${e.ssnLast4})`)));
+    for (const column of AMOUNT_COLUMNS) {
+      const value = values[column.key];
+      inputs[column.key] = h('input', {
+        type: 'text',
+        inputmode: 'decimal',
+        autocomplete: 'off',
+        class: 'amount',
+        value: value ? value.toFixed(2) : '',
+        'aria-describedby': errorId,
+        dataset: { col: column.key, errorPrefix: column.label },
+      });
+    }
+    row.number = h('th', { scope: 'row', class: 'line-number' });
+    row.error = h('p', { class: 'field-error', id: errorId, hidden: true });
+    row.remove = h('button', { type: 'button', class: 'icon-button', title: 'Remove line', on: { click: () => removeRow(row) } }, '×');
+    for (const key of ['federalIncomeTax', 'socialSecurity', 'medicare', 'netPay']) row.previewCells[key] = h('td', { class: `num preview ${key === 'netPay' ? 'strong' : ''}`, dataset: { preview: key } });
+    row.tr = h('tr', {},
+      row.number,
+      h('td', { class: 'employee-cell' }, inputs.employee, row.error),
+      AMOUNT_COLUMNS.map(c => h('td', {}, inputs[c.key])),
+      row.previewCells.federalIncomeTax, row.previewCells.socialSecurity, row.previewCells.medicare, row.previewCells.netPay,
+      h('td', {}, row.remove));
+    inputs.employee.addEventListener('change', () => {
+      row.error.hidden = true;
+      inputs.employee.removeAttribute('aria-invalid');
+    });
+    for (const input of Object.values(inputs)) {
+      input.addEventListener('input', () => schedulePreview(row));
+      input.addEventListener('change', () => schedulePreview(row));
+      input.addEventListener('keydown', event => onKey(event, row, input.dataset.col));
+      input.addEventListener('paste', event => onPaste(event, row, input.dataset.col));
+    }
+    return row;
+  }
+
+  // Keyboard: Enter or the down arrow goes to the same column on the next line (a new line after the last), the up arrow
+  // to the line above, as in a spreadsheet; Tab moves across as usual. A select keeps its arrows for choosing.
+  function onKey(event, row, col) {
+    const index = rows.indexOf(row);
+    const isSelect = event.target.tagName === 'SELECT';
+    let target = null;
+    if (event.key === 'Enter' && !event.shiftKey) target = index + 1;
+    else if (event.key === 'Enter' && event.shiftKey) target = index - 1;
+    else if (!isSelect && event.key === 'ArrowDown') target = index + 1;
+    else if (!isSelect && event.key === 'ArrowUp') target = index - 1;
+    if (target === null || target < 0) return;
+    event.preventDefault();
+    const next = rows[target] ?? addRow();
+    next.inputs[col].focus();
+    next.inputs[col].select?.();
+  }
+
+  // Pasting tab-separated rows (copied from a spreadsheet) fills the grid from the focused cell rightwards and downwards,
+  // adding lines as needed. The employee column matches an id, "First Last", "Last, First" or the SSN's last four digits.
+  function onPaste(event, row, col) {
+    const text = event.clipboardData?.getData('text/plain') ?? '';
+    if (!text.includes('\t') && !text.trim().includes('\n')) return;
+    event.preventDefault();
+    const lines = text.replace(/\r/g, '').split('\n');
+    if (lines.at(-1) === '') lines.pop();
+    const startCol = COLUMNS.findIndex(c => c.key === col);
+    let index = rows.indexOf(row);
+    let unmatched = 0;
+    for (const line of lines) {
+      const target = rows[index] ?? addRow();
+      line.split('\t').forEach((cell, offset) => {
+        const column = COLUMNS[startCol + offset];
+        if (!column) return;
+        if (column.key === 'employee') {
+          const found = findEmployee(cell);
+          target.inputs.employee.value = found?.id ?? '';
+          if (!found && cell.trim()) {
+            unmatched += 1;
+            target.error.textContent = `No employee matches “${cell.trim()}”.`;
+            target.error.hidden = false;
+            target.inputs.employee.setAttribute('aria-invalid', 'true');
+          }
+        } else {
+          target.inputs[column.key].value = cell.trim();
+        }
+      });
+      schedulePreview(target);
+      index += 1;
+    }
+    previewStatus.textContent = `Pasted ${lines.length} line${lines.length === 1 ? '' : 's'}${unmatched ? `; ${unmatched} employee${unmatched === 1 ? '' : 's'} not found` : ''}.`;
+  }
+
+  function findEmployee(text) {
+    const needle = text.trim().toLowerCase().replace(/\s+/g, ' ');
+    if (!needle) return null;
+    return employees.find(e => e.id === needle
+      || `${e.firstName} ${e.lastName}`.toLowerCase() === needle
+      || `${e.lastName}, ${e.firstName}`.toLowerCase() === needle
+      || (/^\d{4}$/.test(needle) && e.ssnLast4 === needle)) ?? null;
+  }
+
+  function readRow(row) {
+    const values = { employeeId: row.inputs.employee.value || null };
+    for (const column of AMOUNT_COLUMNS) values[column.key] = parseAmount(row.inputs[column.key].value);
+    return values;
+  }
+
+  function isBlank(values) {
+    return !values.employeeId && AMOUNT_COLUMNS.every(c => values[c.key] === null);
+  }
+
+  function schedulePreview(row) {
+    clearTimeout(row.timer);
+    row.timer = setTimeout(() => preview(row), PREVIEW_DELAY_MS);
+  }
+
+  // The preview API is stateless: it knows nothing of year-to-date wages, so near the Social Security wage base the
+  // saved draft (computed by the server with year-to-date) can differ. The grid says so.
+  async function preview(row) {
+    row.abort?.abort();
+    const values = readRow(row);
+    const employee = byId.get(values.employeeId);
+    const amounts = AMOUNT_COLUMNS.map(c => values[c.key]);
+    if (!employee || values.grossWages === null || amounts.some(Number.isNaN)) {
+      row.preview = null;
+      showPreview(row);
+      return;
+    }
+    row.abort = new AbortController();
+    row.tr.classList.add('previewing');
+    try {
+      row.preview = await api.post('/api/withholding/calculate', {
+        taxYear: taxYear(),
+        payFrequency: head.payFrequency.control.value,
+        grossWages: values.grossWages,
+        supplementalWages: values.supplementalWages ?? 0,
+        preTaxDeductions: { retirement: values.retirement ?? 0, cafeteria: values.cafeteria ?? 0, hsa: values.hsa ?? 0 },
+        w4: employee.w4,
+        exempt: employee.exempt,
+      }, { signal: row.abort.signal });
+      row.preview.net = round2(values.grossWages + (values.supplementalWages ?? 0) - (values.retirement ?? 0) - (values.cafeteria ?? 0) - (values.hsa ?? 0)
+        - row.preview.federalIncomeTax - row.preview.socialSecurity - row.preview.medicare - row.preview.additionalMedicare - (values.postTaxDeductions ?? 0));
+      row.previewError = null;
+    } catch (error) {
+      if (error?.name === 'AbortError') return;
+      row.preview = null;
+      row.previewError = error instanceof ApiError ? Object.values(error.fieldErrors).flat()[0] ?? error.message : error.message;
+    } finally {
+      row.tr.classList.remove('previewing');
+    }
+    showPreview(row);
+  }
+
+  function showPreview(row) {
+    const p = row.preview;
+    row.previewCells.federalIncomeTax.textContent = p ? formatMoney(p.federalIncomeTax) : '';
+    row.previewCells.socialSecurity.textContent = p ? formatMoney(p.socialSecurity) : '';
+    row.previewCells.medicare.textContent = p ? formatMoney(p.medicare + p.additionalMedicare) : '';
+    row.previewCells.netPay.textContent = p ? formatMoney(p.net) : row.previewError ?? '';
+    updateTotals();
+  }
+
+  function updateTotals() {
+    const sum = pick => round2(rows.reduce((total, row) => total + (row.preview ? pick(row.preview) : 0), 0));
+    totalsCells.federalIncomeTax.textContent = formatMoney(sum(p => p.federalIncomeTax));
+    totalsCells.socialSecurity.textContent = formatMoney(sum(p => p.socialSecurity));
+    totalsCells.medicare.textContent = formatMoney(sum(p => p.medicare + p.additionalMedicare));
+    totalsCells.netPay.textContent = formatMoney(sum(p => p.net));
+  }
+
+  const addAll = () => {
+    const start = head.periodStart.control.value;
+    const frequency = head.payFrequency.control.value;
+    const present = new Set(rows.map(r => r.inputs.employee.value));
+    const blank = rows.filter(r => isBlank(readRow(r)));
+    for (const e of employees) {
+      if (present.has(e.id) || e.payFrequency !== frequency || (e.terminationDate && start && e.terminationDate < start)) continue;
+      const row = blank.shift() ?? addRow();
+      row.inputs.employee.value = e.id;
+      schedulePreview(row);
+    }
+  };
+
+  const grid = h('table', { class: 'grid numbers', id: 'payroll-grid', 'aria-describedby': 'grid-help' },
+    h('caption', {}, 'Lines, amounts per pay period'),
+    h('thead', {}, h('tr', {},
+      h('th', { scope: 'col' }, '#'),
+      COLUMNS.map(c => h('th', { scope: 'col' }, c.label)),
+      h('th', { scope: 'col', class: 'preview' }, 'Income tax'),
+      h('th', { scope: 'col', class: 'preview' }, 'Social Security'),
+      h('th', { scope: 'col', class: 'preview' }, 'Medicare'),
+      h('th', { scope: 'col', class: 'preview' }, 'Net pay'),
+      h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Remove')))),
+    tbody,
+    h('tfoot', {}, h('tr', {},
+      h('th', { scope: 'row', colspan: String(COLUMNS.length + 1) }, 'Estimated totals'),
+      totalsCells.federalIncomeTax, totalsCells.socialSecurity, totalsCells.medicare, totalsCells.netPay, h('td', {}))));
+
+  const form = h('form', { class: 'payroll-editor', novalidate: true, 'aria-labelledby': 'editor-title' },
+    formAlert(),
+    h('fieldset', {}, h('legend', {}, 'Pay period'), h('div', { class: 'grid-4' }, head.periodStart, head.periodEnd, head.payDate, head.payFrequency)),
+    h('div', { class: 'grid-toolbar' },
+      h('button', { type: 'button', class: 'secondary', on: { click: () => addRow({}, true) } }, 'Add line'),
+      h('button', { type: 'button', class: 'secondary', on: { click: addAll } }, 'Add all employees'),
+      previewStatus),
+    h('p', { class: 'hint', id: 'grid-help' }, 'Enter or ↓ moves down a line, Shift+Enter or ↑ up, Tab across. Paste rows copied from a spreadsheet, in the order employee (name or SSN last four), gross, supplemental, retirement, cafeteria, HSA, post-tax.'),
+    tableWrap('Payroll lines', grid),
+    h('p', { class: 'hint' }, 'Withholding shown here is an estimate from the withholding preview, before year-to-date wages; saving computes the final figures.'),
+    h('div', { class: 'form-actions' },
+      h('button', { type: 'submit', class: 'primary' }, isNew ? 'Create draft payroll' : 'Save lines'),
+      h('a', { class: 'button secondary', href: isNew ? `#/c/${company.id}/payrolls` : `#/c/${company.id}/payrolls/${payroll.id}` }, 'Cancel')));
+
+  head.payFrequency.control.addEventListener('change', () => rows.forEach(schedulePreview));
+  head.payDate.control.addEventListener('change', () => rows.forEach(schedulePreview));
+
+  // Problems name posted lines ("lines[2].grossWages"); blank grid lines are not posted, so map back through `posted`.
+  let posted = [];
+  const resolve = key => {
+    const m = /^lines\[(\d+)\]\.?(.*)$/.exec(key);
+    if (!m) return null;
+    const row = posted[Number(m[1])];
+    if (!row) return null;
+    const column = COLUMNS.find(c => c.path === m[2]) ?? COLUMNS[0];
+    return row.inputs[column.key];
+  };
+
+  submitOnce(form, {
+    resolve,
+    send: key => {
+      posted = [];
+      const lines = [];
+      const errors = {};
+      for (const row of rows) {
+        const values = readRow(row);
+        if (isBlank(values)) continue;
+        const index = lines.length;
+        posted.push(row);
+        for (const column of AMOUNT_COLUMNS) {
+          if (Number.isNaN(values[column.key])) errors[`lines[${index}].${column.path}`] = ['Enter an amount such as 1234.50.'];
+        }
+        lines.push({
+          employeeId: values.employeeId,
+          grossWages: values.grossWages,
+          supplementalWages: values.supplementalWages ?? 0,
+          preTaxDeductions: { retirement: values.retirement ?? 0, cafeteria: values.cafeteria ?? 0, hsa: values.hsa ?? 0 },
+          postTaxDeductions: values.postTaxDeductions ?? 0,
+        });
+      }
+      if (Object.keys(errors).length) throw new FormInputError(errors);
+      if (!isNew) return api.put(`/api/companies/${company.id}/payrolls/${payroll.id}/lines`, { lines }, { idempotencyKey: key });
+      return api.post(`/api/companies/${company.id}/payrolls`, {
+        periodStart: head.periodStart.control.value || null,
+        periodEnd: head.periodEnd.control.value || null,
+        payDate: head.payDate.control.value || null,
+        payFrequency: head.payFrequency.control.value,
+        lines,
+      }, { idempotencyKey: key });
+    },
+    done: saved => navigate(`#/c/${company.id}/payrolls/${saved.id}`),
+  });
+
+  replace(ctx.main, 
+    h('p', { class: 'breadcrumb' }, h('a', { href: `#/c/${company.id}/payrolls` }, '← Payrolls')),
+    h('h1', { id: 'editor-title' }, isNew ? 'New payroll' : `Edit draft payroll paid ${payroll.payDate}`),
+    employees.length === 0 ? h('p', { class: 'alert', role: 'status' }, 'This company has no employees yet. ', h('a', { href: `#/c/${company.id}/employees/new` }, 'Add one first.')) : null,
+    form);
+
+  if (payroll) {
+    for (const line of payroll.lines) {
+      addRow({
+        employeeId: line.employeeId,
+        grossWages: line.grossWages,
+        supplementalWages: line.supplementalWages,
+        retirement: line.preTaxDeductions.retirement,
+        cafeteria: line.preTaxDeductions.cafeteria,
+        hsa: line.preTaxDeductions.hsa,
+        postTaxDeductions: line.postTaxDeductions,
+      });
+    }
+  }
+  if (rows.length === 0) addRow();
+  (isNew ? head.periodStart.control : rows[0].inputs.employee).focus();
+}
+
+function round2(value) {
+  return Math.round(value * 100) / 100;
+}
+
+function mostCommon(values) {
+  const counts = new Map();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/** The current month for a monthly payroll; otherwise the period ending today, paid today. */
+function defaultPeriod(payFrequency) {
+  const today = new Date();
+  const iso = d => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  if (payFrequency === 'monthly') {
+    const first = new Date(today.getFullYear(), today.getMonth(), 1);
+    const last = new Date(today.getFullYear(), today.getMonth() + 1, 0);
+    return { periodStart: iso(first), periodEnd: iso(last), payDate: iso(last), payFrequency };
+  }
+  const days = { weekly: 7, biweekly: 14, semimonthly: 15, daily: 1 }[payFrequency] ?? 14;
+  const start = new Date(today);
+  start.setDate(today.getDate() - days + 1);
+  return { periodStart: iso(start), periodEnd: iso(today), payDate: iso(today), payFrequency };
+}
