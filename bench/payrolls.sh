@@ -4,11 +4,19 @@
 #     same 5,000 rows into payroll_lines and the same rows as batched multi-row INSERTs, alternated in one run (target: API
 #     at most 3x the COPY);
 #   - 50-line payrolls posted by concurrent clients: throughput, p50/p90/p99.
-# Usage: bench/payrolls.sh [RUNS] [CLIENTS] [PER_CLIENT]   (defaults 5, 8, 40). Uses TEST_POSTGRES_URL if set, else starts a
+# Usage: bench/payrolls.sh [RUNS] [CLIENTS] [PER_CLIENT]   (defaults 5, 8, 40).
+#        bench/payrolls.sh kr [PAIRS]   (default 40): only a kr 50-line monthly payroll POST against a us-federal one, alternated
+#        one at a time on the same server (bench/README.md "kr regime"). Uses TEST_POSTGRES_URL if set, else starts a
 # throwaway cluster. Builds src/Api and bench/PayrollLoad in Release. Prints Markdown tables to paste into bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+MODE=
+if [ "${1:-}" = kr ]; then
+  MODE=kr
+  PAIRS=${2:-40}
+  shift $(( $# > 1 ? 2 : 1 ))
+fi
 RUNS=${1:-5}
 CLIENTS=${2:-8}
 PER_CLIENT=${3:-40}
@@ -59,6 +67,10 @@ BENCH_TOKEN=$(bench_token "http://127.0.0.1:$PORT")
 export BENCH_TOKEN
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC'); $(git rev-parse --abbrev-ref HEAD)@$(git rev-parse --short HEAD)"
-dotnet "$LOAD" --url "http://127.0.0.1:$PORT" --database "$NPGSQL" --server-log "$WORK/server.log" \
-  --runs "$RUNS" --clients "$CLIENTS" --per-client "$PER_CLIENT"
+if [ "$MODE" = kr ]; then
+  dotnet "$LOAD" --url "http://127.0.0.1:$PORT" --database "$NPGSQL" --server-log "$WORK/server.log" --mode kr --pairs "$PAIRS"
+else
+  dotnet "$LOAD" --url "http://127.0.0.1:$PORT" --database "$NPGSQL" --server-log "$WORK/server.log" \
+    --runs "$RUNS" --clients "$CLIENTS" --per-client "$PER_CLIENT"
+fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -5,6 +5,8 @@
 //      INSERT (500 rows per statement), alternated run by run in the same process;
 //   3. 50-line payrolls posted by concurrent clients: throughput and latency percentiles.
 // Usage: PayrollLoad --url http://127.0.0.1:PORT --database "Host=...;Database=..." [--server-log FILE] [--runs 5] [--clients 8] [--per-client 40]
+// With --mode kr it only compares, in the same process and server, a 50-line monthly payroll of a kr company (50 kr employees)
+// with a 50-line payroll of a us-federal company (50 employees), posted alternately one at a time: --pairs N (default 40).
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
@@ -27,6 +29,12 @@ const int SmallLines = 50;
 using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(5) };
 // Every endpoint needs a caller since identity (issue 7): bench/payrolls.sh signs in and passes an admin API token.
 http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Environment.GetEnvironmentVariable("BENCH_TOKEN"));
+if (options.GetValueOrDefault("--mode") == "kr")
+{
+    return await KoreaVersusUsAsync(
+        http, int.Parse(options.GetValueOrDefault("--pairs", "40"), CultureInfo.InvariantCulture), options.GetValueOrDefault("--server-log"));
+}
+
 var setup = Stopwatch.StartNew();
 var company = await PostAsync(http, "/api/companies", new JsonObject { ["name"] = "Bench Co", ["slug"] = "bench-" + Guid.NewGuid().ToString("N")[..8] });
 var companyId = company.GetProperty("id").GetString()!;
@@ -156,6 +164,85 @@ Console.WriteLine($"| p99 | {Percentile(latencies, 0.99):0} ms |");
 Console.WriteLine($"| max | {latencies[^1]:0} ms |");
 Console.WriteLine($"| non-2xx | {failures} |");
 return failures == 0 ? 0 : 1;
+
+// kr against us-federal: the same 50 lines' worth of work through the same server, alternated so that both see the same load.
+static async Task<int> KoreaVersusUsAsync(HttpClient http, int pairs, string? serverLog)
+{
+    const int lines = 50;
+    var suffix = Guid.NewGuid().ToString("N")[..8];
+    var us = (await PostAsync(http, "/api/companies", new JsonObject { ["name"] = "Bench US", ["slug"] = "bench-us-" + suffix })).GetProperty("id").GetString()!;
+    var kr = (await PostAsync(http, "/api/companies", new JsonObject { ["name"] = "벤치 상사", ["slug"] = "bench-kr-" + suffix, ["regime"] = "kr" }))
+        .GetProperty("id").GetString()!;
+    var usEmployees = new string[lines];
+    var krEmployees = new string[lines];
+    for (var i = 0; i < lines; i++)
+    {
+        usEmployees[i] = (await PostAsync(http, $"/api/companies/{us}/employees", new JsonObject
+        {
+            ["firstName"] = "Emp", ["lastName"] = $"Number{i}", ["ssn"] = string.Create(CultureInfo.InvariantCulture, $"{200 + i}-11-{1000 + i}"),
+            ["hireDate"] = "2025-01-01", ["payFrequency"] = "monthly",
+            ["w4"] = new JsonObject { ["version"] = "2020", ["filingStatus"] = i % 2 == 0 ? "single" : "married_filing_jointly", ["step3Dependents"] = i % 4 * 500 },
+        })).GetProperty("id").GetString()!;
+        krEmployees[i] = (await PostAsync(http, $"/api/companies/{kr}/employees", new JsonObject
+        {
+            ["firstName"] = "민준", ["lastName"] = $"김{i}", ["residentRegistrationNumber"] = string.Create(CultureInfo.InvariantCulture, $"900101-1{i:000000}"),
+            ["hireDate"] = "2025-01-01",
+            ["kr"] = new JsonObject
+            {
+                ["dependents"] = 1 + (i % 5), ["childrenAged8To20"] = i % 5 == 0 ? 0 : i % 2, ["withholdingRatio"] = i % 7 == 0 ? 120 : 100,
+                ["nonTaxable"] = new JsonObject { ["meals"] = 200_000, ["carAllowance"] = i % 3 == 0 ? 200_000 : 0 },
+            },
+        })).GetProperty("id").GetString()!;
+    }
+
+    var usBody = Payroll(usEmployees, 0, lines).ToJsonString();
+    var krBody = new JsonObject
+    {
+        ["periodStart"] = "2026-10-01", ["periodEnd"] = "2026-10-31", ["payDate"] = "2026-10-25", ["payFrequency"] = "monthly",
+        ["lines"] = new JsonArray([.. krEmployees.Select((id, i) => (JsonNode)new JsonObject
+        {
+            ["employeeId"] = id, ["basePay"] = 2_500_000 + (i * 97_000), ["taxableAllowances"] = i % 4 * 100_000, ["bonus"] = i % 10 == 0 ? 1_000_000 : 0,
+        })]),
+    }.ToJsonString();
+    var usMs = new List<double>();
+    var krMs = new List<double>();
+    for (var pair = 0; pair < pairs + 1; pair++)
+    {
+        var usTime = await TimePostAsync(http, $"/api/companies/{us}/payrolls", usBody);
+        var krTime = await TimePostAsync(http, $"/api/companies/{kr}/payrolls", krBody);
+        if (pair > 0)
+        {
+            usMs.Add(usTime);
+            krMs.Add(krTime);
+        }
+    }
+
+    // The server logs CreatePayroll once per post, in the order posted: us, kr, us, kr, ... (warm-up pair skipped).
+    var server = serverLog is null ? [] : ServerTimes(serverLog, "CreatePayroll").TakeLast(2 * (pairs + 1)).Skip(2).ToList();
+    List<double> Every(int first) => [.. server.Where((_, i) => i % 2 == first)];
+    Console.WriteLine($"setup: one us-federal and one kr company with {lines} employees each; {pairs} alternated pairs after one warm-up pair");
+    Console.WriteLine();
+    Console.WriteLine($"| 50-line payroll POST, one at a time, {pairs} each | client median | p90 | min | CreatePayroll in the server (median) |");
+    Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+    void Line(string what, List<double> client, List<double> inServer) => Console.WriteLine(
+        $"| {what} | {Median(client):0.0} ms | {Percentile([.. client.Order()], 0.9):0.0} ms | {client.Min():0.0} ms | " +
+        (inServer.Count > 0 ? $"{Median(inServer):0.0} ms |" : "n/a |"));
+    Line("us-federal (monthly, 50 employees)", usMs, Every(0));
+    Line("kr (monthly, 50 employees)", krMs, Every(1));
+    Console.WriteLine($"| kr / us-federal (client median) | {Median(krMs) / Median(usMs):0.00}x | | | |");
+    return 0;
+}
+
+static async Task<double> TimePostAsync(HttpClient http, string path, string body)
+{
+    var watch = Stopwatch.StartNew();
+    using var response = await http.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+    var text = await response.Content.ReadAsStringAsync();
+    watch.Stop();
+    return response.IsSuccessStatusCode
+        ? watch.Elapsed.TotalMilliseconds
+        : throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {text[..Math.Min(500, text.Length)]}");
+}
 
 static void Row(string what, List<double> values, List<double> copy) =>
     Console.WriteLine($"| {what} | {Median(values):0.0} ms | {values.Min():0.0} ms | {Median(values) / Median(copy):0.0}x |");

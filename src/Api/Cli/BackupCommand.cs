@@ -56,7 +56,7 @@ internal static class BackupCommand
         var result = await services.GetRequiredService<DatabaseBackup>().CreateAsync(directory, BackupVerb.TerminalProgress(context), cancellationToken);
         var manifest = result.Manifest;
         await context.Out.WriteLineAsync($"backup: {result.File} ({BackupVerb.Size(manifest.SizeBytes)}, {result.Elapsed.TotalSeconds:0.0} s)");
-        await context.Out.WriteLineAsync($"checked: {(manifest.Provider == "sqlite" ? "PRAGMA integrity_check ok" : "pg_restore --list ok")}; schema {manifest.SchemaVersion ?? "(none)"}");
+        await context.Out.WriteLineAsync($"checked: {(manifest.Provider == "sqlite" ? "PRAGMA quick_check ok" : "pg_restore --list ok")}; schema {manifest.SchemaVersion ?? "(none)"}");
         await context.Out.WriteLineAsync($"sha256: {manifest.Sha256}");
         await context.Out.WriteLineAsync($"timings: {string.Join(", ", result.Phases.Select(p => $"{p.Phase} {p.Elapsed.TotalSeconds:0.00} s"))}");
         await context.Out.WriteLineAsync($"rows: {string.Join(", ", manifest.Tables.Select(t => $"{t.Table} {t.Rows}"))}");

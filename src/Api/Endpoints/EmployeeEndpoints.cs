@@ -61,7 +61,7 @@ public static class EmployeeEndpoints
         sender.SendCommandAsync(
             http,
             new UpdateEmployee(companyId, id, request.FirstName, request.LastName, request.Ssn, request.HireDate, request.TerminationDate,
-                request.PayFrequency, request.Exempt, request.W4, request.W4EffectiveDate),
+                request.PayFrequency, request.Exempt, request.W4, request.W4EffectiveDate, request.ResidentRegistrationNumber, request.Kr),
             TypedResults.Ok,
             cancellationToken);
 
@@ -79,7 +79,11 @@ public static class EmployeeEndpoints
         string? ResidentRegistrationNumber = null,
         KoreaProfileDto? Kr = null);
 
-    /// <summary>Fields left out are unchanged. A new <c>w4</c> needs <c>w4EffectiveDate</c> and joins the W-4 history.</summary>
+    /// <summary>
+    /// Fields left out are unchanged. A new <c>w4</c> needs <c>w4EffectiveDate</c> and joins the W-4 history. For a kr
+    /// employee, <c>residentRegistrationNumber</c> corrects the 주민등록번호 and a new <c>kr</c> profile needs its
+    /// <c>kr.effectiveDate</c> and joins the profile history; the other regime's fields are a 400 on that field.
+    /// </summary>
     public sealed record UpdateEmployeeRequest(
         Optional<string?> FirstName,
         Optional<string?> LastName,
@@ -89,5 +93,7 @@ public static class EmployeeEndpoints
         Optional<string?> PayFrequency,
         Optional<bool?> Exempt,
         Optional<WithholdingW4?> W4,
-        Optional<DateOnly?> W4EffectiveDate);
+        Optional<DateOnly?> W4EffectiveDate,
+        Optional<string?> ResidentRegistrationNumber,
+        Optional<KoreaProfileDto?> Kr);
 }

@@ -5,6 +5,7 @@ using PayrollPortal.Application.Common;
 using PayrollPortal.Application.Common.Security;
 using PayrollPortal.Application.Common.Validation;
 using PayrollPortal.Application.Withholding;
+using PayrollPortal.Application.Withholding.Korea;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Employees;
 using PayrollPortal.Application.Identity;
@@ -13,7 +14,9 @@ namespace PayrollPortal.Application.Employees;
 
 /// <summary>
 /// A partial update. A new W-4 needs <see cref="W4EffectiveDate"/> and is added to the history, so payrolls before that date
-/// keep computing with the form they were computed with.
+/// keep computing with the form they were computed with. A kr employee takes <see cref="ResidentRegistrationNumber"/> and
+/// <see cref="Kr"/> instead of the SSN, pay frequency, exempt flag and W-4: a new kr profile carries its own
+/// <c>effectiveDate</c> and joins the profile history the same way.
 /// </summary>
 [Requires(Access.PayrollManager)]
 public sealed record UpdateEmployee(
@@ -27,7 +30,9 @@ public sealed record UpdateEmployee(
     Optional<string?> PayFrequency,
     Optional<bool?> Exempt,
     Optional<WithholdingW4?> W4,
-    Optional<DateOnly?> W4EffectiveDate) : ICommand<Result<EmployeeDto>>, ICompanyScoped
+    Optional<DateOnly?> W4EffectiveDate,
+    Optional<string?> ResidentRegistrationNumber = default,
+    Optional<KoreaProfileDto?> Kr = default) : ICommand<Result<EmployeeDto>>, ICompanyScoped
 {
     public sealed class Validator : AbstractValidator<UpdateEmployee>
     {
@@ -45,12 +50,54 @@ public sealed record UpdateEmployee(
                 .SetValidator(new W4Validator()!).When(x => x.W4.HasValue).OverridePropertyName("w4");
             RuleFor(x => x.W4EffectiveDate.Value).NotNull().When(x => x.W4.HasValue).OverridePropertyName("w4EffectiveDate")
                 .WithErrorCode(EmployeeErrors.W4EffectiveDateRequired.Code).WithMessage(EmployeeErrors.W4EffectiveDateRequired.Message);
+            RuleFor(x => x.ResidentRegistrationNumber.Value)
+                .MustBeValid(Domain.Withholding.Korea.ResidentRegistrationNumber.Create, "residentRegistrationNumber")
+                .When(x => x.ResidentRegistrationNumber.HasValue);
+            RuleFor(x => x.Kr.Value).NotNull().WithErrorCode("employee.kr_required").WithMessage("A kr profile cannot be removed; send a new one.")
+                .SetValidator(new KoreaProfileValidator()!).When(x => x.Kr.HasValue).OverridePropertyName("kr");
+            RuleFor(x => x.Kr.Value!.EffectiveDate).NotNull().When(x => x.Kr.HasValue && x.Kr.Value is not null).OverridePropertyName("kr.effectiveDate")
+                .WithErrorCode(KrEffectiveDateRequired.Code).WithMessage(KrEffectiveDateRequired.Message);
         }
     }
 
-    /// <summary>Changing a kr employee (a new profile effective from a date) is not built yet; see docs/WITHHOLDING.md.</summary>
-    private static readonly Error KoreaEmployeeNotEditable = Error.Validation(
-        "employee.kr_update_unsupported", "A kr employee cannot be changed through this endpoint yet.", "kr");
+    private static readonly Error KrEffectiveDateRequired = Error.Validation(
+        "employee.kr_effective_date_required", "A new kr profile needs kr.effectiveDate, the first pay date it applies to.", "kr.effectiveDate");
+
+    /// <summary>Fields of the other regime's shape, each a 400 on its own field, so nothing is half-applied.</summary>
+    private static List<Error> RegimeMismatches(UpdateEmployee command, bool korea)
+    {
+        var errors = new List<Error>();
+        if (korea)
+        {
+            void NotKorea(bool sent, string field)
+            {
+                if (sent)
+                {
+                    errors.Add(KoreaCompanyErrors.NotForKoreaEmployee(field));
+                }
+            }
+
+            NotKorea(command.Ssn.HasValue, "ssn");
+            NotKorea(command.W4.HasValue, "w4");
+            NotKorea(command.W4EffectiveDate.HasValue, "w4EffectiveDate");
+            NotKorea(command.PayFrequency.HasValue && !string.Equals(command.PayFrequency.Value, "monthly", StringComparison.OrdinalIgnoreCase), "payFrequency");
+            NotKorea(command.Exempt.HasValue && command.Exempt.Value is true, "exempt");
+        }
+        else
+        {
+            if (command.ResidentRegistrationNumber.HasValue)
+            {
+                errors.Add(KoreaCompanyErrors.OnlyForKoreaEmployee("residentRegistrationNumber"));
+            }
+
+            if (command.Kr.HasValue)
+            {
+                errors.Add(KoreaCompanyErrors.OnlyForKoreaEmployee("kr"));
+            }
+        }
+
+        return errors;
+    }
 
     public sealed class Handler(IEmployeeRepository employees, IPiiProtector pii, IAuditTrail audit, TimeProvider clock) : ICommandHandler<UpdateEmployee, Result<EmployeeDto>>
     {
@@ -62,13 +109,26 @@ public sealed record UpdateEmployee(
                 return EmployeeErrors.NotFound;
             }
 
-            if (employee.KoreaProfiles.Count > 0)
+            var korea = employee.KoreaProfiles.Count > 0;
+            if (RegimeMismatches(command, korea) is { Count: > 0 } mismatches)
             {
-                return KoreaEmployeeNotEditable;
+                return Result<EmployeeDto>.Failure(mismatches);
             }
 
             var now = clock.GetUtcNow();
             ProtectedSsn? newSsn = null;
+            if (command.ResidentRegistrationNumber.HasValue)
+            {
+                var rrn = Domain.Withholding.Korea.ResidentRegistrationNumber.Create(command.ResidentRegistrationNumber.Value).Value!;
+                if (await employees.SsnExistsAsync(command.CompanyId, pii.BlindIndexCandidates(rrn.Digits), employee.Id, cancellationToken))
+                {
+                    return KoreaCompanyErrors.RrnTaken;
+                }
+
+                employee.ChangeResidentRegistrationNumber(rrn, now);
+                newSsn = new ProtectedSsn(pii.Protect(rrn.Digits), pii.BlindIndex(rrn.Digits), rrn.Last4);
+            }
+
             if (command.Ssn.HasValue)
             {
                 var ssn = Domain.Employees.Ssn.Create(command.Ssn.Value).Value!;
@@ -102,6 +162,12 @@ public sealed record UpdateEmployee(
             if (command.W4.HasValue)
             {
                 employee.ChangeW4(W4Mapping.ToForm(command.W4.Value!)!, command.W4EffectiveDate.Value!.Value, now);
+            }
+
+            if (command.Kr.HasValue)
+            {
+                var profile = command.Kr.Value!;
+                employee.ChangeKoreaProfile(profile.ToDomain(profile.EffectiveDate!.Value), now);
             }
 
             await employees.UpdateAsync(employee, newSsn, cancellationToken);
@@ -153,6 +219,20 @@ public sealed record UpdateEmployee(
             {
                 changed["w4"] = "changed";
                 changed["w4EffectiveDate"] = command.W4EffectiveDate.Value;
+            }
+
+            // Like the SSN: never the 주민등록번호's digits, only that it changed.
+            if (command.ResidentRegistrationNumber.HasValue)
+            {
+                changed["residentRegistrationNumber"] = "changed";
+            }
+
+            if (command.Kr.Value is { } kr)
+            {
+                changed["dependents"] = kr.Dependents;
+                changed["childrenAged8To20"] = kr.ChildrenAged8To20 ?? 0;
+                changed["withholdingRatio"] = kr.WithholdingRatio ?? 100;
+                changed["profileEffectiveDate"] = kr.EffectiveDate;
             }
 
             return changed;

@@ -120,6 +120,25 @@ public sealed class Employee
         UpdatedAt = now;
     }
 
+    /// <summary>A corrected 주민등록번호 (kr employees); only its last four digits are kept here, like the SSN's.</summary>
+    public void ChangeResidentRegistrationNumber(ResidentRegistrationNumber rrn, DateTimeOffset now)
+    {
+        SsnLast4 = rrn.Last4;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Records a new kr profile from its effective date on, like <see cref="ChangeW4"/>: payrolls before that date keep the
+    /// profile they were computed with; a second change with the same effective date replaces the first.
+    /// </summary>
+    public void ChangeKoreaProfile(KoreaProfile profile, DateTimeOffset now)
+    {
+        _koreaProfiles.RemoveAll(p => p.EffectiveDate == profile.EffectiveDate);
+        _koreaProfiles.Add(profile);
+        _koreaProfiles.Sort((a, b) => a.EffectiveDate.CompareTo(b.EffectiveDate));
+        UpdatedAt = now;
+    }
+
     public Result<Employee> ChangeEmployment(DateOnly hireDate, DateOnly? terminationDate, PayFrequency payFrequency, bool exempt, DateTimeOffset now)
     {
         if (terminationDate is { } end && end < hireDate)

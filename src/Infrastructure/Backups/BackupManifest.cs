@@ -19,7 +19,13 @@ public sealed record BackupManifest(
     IReadOnlyList<TableSummary> Tables,
     string AppVersion)
 {
-    public const int CurrentFormat = 1;
+    /// <summary>
+    /// 2: PostgreSQL content checksums are computed by the server (<see cref="DataFingerprint"/>); SQLite's are unchanged.
+    /// 1: the first format, still read; its backups are verified with format 1 checksums.
+    /// </summary>
+    public const int CurrentFormat = 2;
+
+    public const int OldestFormat = 1;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -50,9 +56,9 @@ public sealed record BackupManifest(
         {
             await using var stream = System.IO.File.OpenRead(path);
             var manifest = await JsonSerializer.DeserializeAsync<BackupManifest>(stream, Json, cancellationToken);
-            if (manifest is null || manifest.FormatVersion != CurrentFormat || manifest.Sha256 is not { Length: 64 } || manifest.Tables is null)
+            if (manifest is null || manifest.FormatVersion is < OldestFormat or > CurrentFormat || manifest.Sha256 is not { Length: 64 } || manifest.Tables is null)
             {
-                throw new BackupException($"{path} is not a backup manifest of format {CurrentFormat}.", BackupFailure.Invalid);
+                throw new BackupException($"{path} is not a backup manifest of format {OldestFormat} to {CurrentFormat}.", BackupFailure.Invalid);
             }
 
             return manifest;

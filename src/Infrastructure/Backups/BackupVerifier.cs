@@ -78,7 +78,7 @@ public sealed class BackupVerifier(BackupRestore restore, DatabaseSettings confi
             add(new Check("integrity", true, "pg_restore --exit-on-error --single-transaction completed"));
         }
 
-        var tables = await DataFingerprint.ComputeAsync(connection, null, restored.Settings.Provider, cancellationToken);
+        var tables = await DataFingerprint.ComputeAsync(connection, null, restored.Settings.Provider, manifest.FormatVersion, cancellationToken);
         var differences = DataFingerprint.Compare(manifest.Tables, tables);
         add(new Check(
             "rows and checksums",

@@ -13,9 +13,24 @@ namespace PayrollPortal.Infrastructure.Backups;
 /// certificates, payrolls, payroll lines with their withholding amounts): each row, in primary-key order, every column typed
 /// and length-prefixed, into one SHA-256 per table. Two databases of the same provider with the same data give the same
 /// summaries, so a restore can be compared with the source as of its backup.
+/// <para>
+/// How a content checksum is computed depends on the manifest's format (<see cref="BackupManifest.FormatVersion"/>), so that
+/// a backup is always compared the way it was summarized. SQLite, every format: read here through the C API, as above.
+/// PostgreSQL, format 1: read here through Npgsql, as above. PostgreSQL, format 2 (<see cref="ServerSideFormat"/>, servers 14
+/// and newer): computed by the server, <c>sha256</c> over the 8-byte <c>hash_record_extended(row, 0)</c> of each row in
+/// primary-key order. That is PostgreSQL's own binary hash of every column (the one hash partitioning relies on, so it is
+/// stable across versions and <c>pg_upgrade</c>); no row is converted to text or sent to the client, which made the backup's
+/// manifest read cost less than the <c>pg_dump</c> it runs beside (bench/README.md, "Backups and the DR drill").
+/// </para>
 /// </summary>
 public static class DataFingerprint
 {
+    /// <summary>The first manifest format whose PostgreSQL content checksums are computed by the server.</summary>
+    public const int ServerSideFormat = 2;
+
+    /// <summary>The oldest PostgreSQL with <c>hash_record_extended</c>; older servers get format 1 checksums.</summary>
+    public const int ServerSideMinimumVersion = 140000;
+
     /// <summary>The tables whose content is checksummed, with the columns that order them.</summary>
     public static readonly IReadOnlyList<(string Table, string OrderBy)> ContentTables =
     [
@@ -29,8 +44,24 @@ public static class DataFingerprint
         ("payroll_kr_lines", "payroll_id, line_no"),
     ];
 
+    /// <summary>The manifest format a backup of this database gets: <see cref="ServerSideFormat"/> unless the server is too old.</summary>
+    public static async Task<int> FormatForAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        if (connection is SqliteConnection)
+        {
+            return BackupManifest.CurrentFormat;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT current_setting('server_version_num')::int";
+        var version = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        return version >= ServerSideMinimumVersion ? BackupManifest.CurrentFormat : 1;
+    }
+
+    /// <param name="format">The manifest format whose checksums to compute (<see cref="BackupManifest.FormatVersion"/>).</param>
     public static async Task<IReadOnlyList<TableSummary>> ComputeAsync(
-        DbConnection connection, DbTransaction? transaction, DatabaseProvider provider, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction? transaction, DatabaseProvider provider, int format, CancellationToken cancellationToken)
     {
         var tables = await ListTablesAsync(connection, transaction, provider, cancellationToken);
         var summaries = new List<TableSummary>(tables.Count);
@@ -41,7 +72,9 @@ public static class DataFingerprint
                 ? new TableSummary(table, await CountAsync(connection, transaction, table, cancellationToken), null)
                 : connection is SqliteConnection sqlite
                     ? HashSqlite(sqlite, content.Table, content.OrderBy, cancellationToken)
-                    : await HashAsync(connection, transaction, content.Table, content.OrderBy, cancellationToken));
+                    : format >= ServerSideFormat
+                        ? await HashOnServerAsync(connection, transaction, content.Table, content.OrderBy, cancellationToken)
+                        : await HashAsync(connection, transaction, content.Table, content.OrderBy, cancellationToken));
         }
 
         return summaries;
@@ -104,6 +137,25 @@ public static class DataFingerprint
         command.Transaction = transaction;
         command.CommandText = $"SELECT count(*) FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// PostgreSQL, format 2: the row count and <c>sha256</c> over each row's 64-bit <c>hash_record_extended</c> in key order,
+    /// all in one statement on the server. The aggregate holds 8 bytes per row (PostgreSQL's 1 GB value limit: 130 million
+    /// rows per table).
+    /// </summary>
+    private static async Task<TableSummary> HashOnServerAsync(
+        DbConnection connection, DbTransaction? transaction, string table, string orderBy, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"""
+            SELECT count(*), encode(sha256(coalesce(string_agg(int8send(hash_record_extended(t, 0)), ''::bytea ORDER BY {orderBy}), ''::bytea)), 'hex')
+            FROM {table} t
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new TableSummary(table, reader.GetInt64(0), reader.GetString(1));
     }
 
     private static async Task<TableSummary> HashAsync(DbConnection connection, DbTransaction? transaction, string table, string orderBy, CancellationToken cancellationToken)

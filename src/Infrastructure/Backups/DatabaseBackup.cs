@@ -45,11 +45,11 @@ public sealed class DatabaseBackup(DatabaseSettings settings, TimeProvider clock
         var phases = new List<(string, TimeSpan)>();
         try
         {
-            var (schemaVersion, tables, size, sha) = settings.Provider == DatabaseProvider.Sqlite
+            var (format, schemaVersion, tables, size, sha) = settings.Provider == DatabaseProvider.Sqlite
                 ? await BackupSqliteAsync(partial, progress, phases, cancellationToken)
                 : await BackupPostgresAsync(partial, progress, phases, cancellationToken);
             var manifest = new BackupManifest(
-                BackupManifest.CurrentFormat, clock.GetUtcNow(), started, settings.ProviderName, schemaVersion, Path.GetFileName(file), size, sha, tables,
+                format, clock.GetUtcNow(), started, settings.ProviderName, schemaVersion, Path.GetFileName(file), size, sha, tables,
                 typeof(DatabaseBackup).Assembly.GetName().Version?.ToString() ?? "unknown");
             await manifest.WriteAsync(file, cancellationToken);
             File.Move(partial, file);
@@ -77,7 +77,7 @@ public sealed class DatabaseBackup(DatabaseSettings settings, TimeProvider clock
     internal static string OneLine(string message) =>
         string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-    private async Task<(string? SchemaVersion, IReadOnlyList<TableSummary> Tables, long Size, string Sha256)> BackupSqliteAsync(
+    private async Task<(int Format, string? SchemaVersion, IReadOnlyList<TableSummary> Tables, long Size, string Sha256)> BackupSqliteAsync(
         string partial, Action<BackupProgress>? progress, List<(string, TimeSpan)> phases, CancellationToken cancellationToken)
     {
         var sourcePath = settings.SqlitePath!;
@@ -113,7 +113,7 @@ public sealed class DatabaseBackup(DatabaseSettings settings, TimeProvider clock
             }
 
             summary = TimedAsync(phases, "manifest (row counts, checksums), beside the copy", async () =>
-                (await SchemaVersionAsync(reader, readSnapshot, cancellationToken), await DataFingerprint.ComputeAsync(reader, readSnapshot, DatabaseProvider.Sqlite, cancellationToken)));
+                (await SchemaVersionAsync(reader, readSnapshot, cancellationToken), await DataFingerprint.ComputeAsync(reader, readSnapshot, DatabaseProvider.Sqlite, BackupManifest.CurrentFormat, cancellationToken)));
             try
             {
                 await Task.Run(() => CopyPages(source, destination, progress, cancellationToken), cancellationToken);
@@ -131,24 +131,27 @@ public sealed class DatabaseBackup(DatabaseSettings settings, TimeProvider clock
             phases.Add(("copy (online backup API)", copying.Elapsed));
         }
 
-        // The copy is complete and nothing writes to it any more: its integrity check and SHA-256 are independent reads.
-        progress?.Invoke(new BackupProgress("integrity_check and SHA-256", 0, null, "checks"));
-        var integrity = TimedAsync(phases, "PRAGMA integrity_check", async () =>
+        // The copy is complete and nothing writes to it any more: its check and SHA-256 are independent reads. The copy is
+        // checked with quick_check (every page, record and constraint, in time linear in the file); the full integrity_check,
+        // which also cross-checks every index entry against its table, runs on the restored copy in `backup verify` and the
+        // drill. See docs/DR_RUNBOOK.md ("Which check runs where").
+        progress?.Invoke(new BackupProgress("quick_check and SHA-256", 0, null, "checks"));
+        var integrity = TimedAsync(phases, "PRAGMA quick_check", async () =>
         {
             await using var connection = Open(partial, SqliteOpenMode.ReadOnly);
             await connection.OpenAsync(cancellationToken);
-            return await SqliteIntegrityAsync(connection, cancellationToken);
+            return await SqliteIntegrityAsync(connection, SqliteCheck.Quick, cancellationToken);
         });
         var hash = TimedAsync(phases, "SHA-256", () => BackupFiles.HashAsync(partial, cancellationToken));
         await Task.WhenAll(integrity, hash);
         if (await integrity is { } problem)
         {
-            throw new BackupException($"the copy fails PRAGMA integrity_check: {problem}", BackupFailure.Invalid);
+            throw new BackupException($"the copy fails PRAGMA quick_check: {problem}", BackupFailure.Invalid);
         }
 
         var (version, tables) = await summary;
         var (size, sha) = await hash;
-        return (version, tables, size, sha);
+        return (BackupManifest.CurrentFormat, version, tables, size, sha);
     }
 
     private static SqliteConnection Open(string path, SqliteOpenMode mode) =>
@@ -202,10 +205,20 @@ public sealed class DatabaseBackup(DatabaseSettings settings, TimeProvider clock
         }
     }
 
-    internal static async Task<string?> SqliteIntegrityAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    /// <summary>Which SQLite check: <c>integrity_check</c> (all of it) or <c>quick_check</c> (all but index-to-table cross-checks).</summary>
+    internal enum SqliteCheck
+    {
+        Full,
+        Quick,
+    }
+
+    internal static async Task<string?> SqliteIntegrityAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
+        await SqliteIntegrityAsync(connection, SqliteCheck.Full, cancellationToken);
+
+    internal static async Task<string?> SqliteIntegrityAsync(SqliteConnection connection, SqliteCheck check, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA integrity_check";
+        command.CommandText = check == SqliteCheck.Full ? "PRAGMA integrity_check" : "PRAGMA quick_check";
         var problems = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -241,7 +254,7 @@ public sealed class DatabaseBackup(DatabaseSettings settings, TimeProvider clock
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task<(string? SchemaVersion, IReadOnlyList<TableSummary> Tables, long Size, string Sha256)> BackupPostgresAsync(
+    private async Task<(int Format, string? SchemaVersion, IReadOnlyList<TableSummary> Tables, long Size, string Sha256)> BackupPostgresAsync(
         string partial, Action<BackupProgress>? progress, List<(string, TimeSpan)> phases, CancellationToken cancellationToken)
     {
         tools.Locate("pg_dump");
@@ -265,11 +278,13 @@ public sealed class DatabaseBackup(DatabaseSettings settings, TimeProvider clock
         string? version;
         IReadOnlyList<TableSummary> tables;
         PostgresTools.Outcome dumped;
+        int format;
         var summarizing = Stopwatch.StartNew();
         try
         {
             version = await SchemaVersionAsync(connection, snapshot, cancellationToken);
-            tables = await DataFingerprint.ComputeAsync(connection, snapshot, DatabaseProvider.PostgreSql, cancellationToken);
+            format = await DataFingerprint.FormatForAsync(connection, snapshot, cancellationToken);
+            tables = await DataFingerprint.ComputeAsync(connection, snapshot, DatabaseProvider.PostgreSql, format, cancellationToken);
             lock (phases)
             {
                 phases.Add(("manifest (row counts, checksums), beside pg_dump", summarizing.Elapsed));
@@ -301,7 +316,7 @@ public sealed class DatabaseBackup(DatabaseSettings settings, TimeProvider clock
         }
 
         var (size, sha) = await hash;
-        return (version, tables, size, sha);
+        return (format, version, tables, size, sha);
     }
 
     private static async Task WatchFileAsync(string path, Action<BackupProgress>? progress, CancellationToken cancellationToken)

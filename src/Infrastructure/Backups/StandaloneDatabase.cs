@@ -39,10 +39,11 @@ public sealed class StandaloneDatabase : IAsyncDisposable
 
     public ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => Connections.OpenAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<TableSummary>> SummarizeAsync(CancellationToken cancellationToken)
+    /// <param name="format">The format of the manifest the summary is compared with: it decides how checksums are computed.</param>
+    public async Task<IReadOnlyList<TableSummary>> SummarizeAsync(int format, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        return await DataFingerprint.ComputeAsync(connection, null, Settings.Provider, cancellationToken);
+        return await DataFingerprint.ComputeAsync(connection, null, Settings.Provider, format, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -55,7 +55,7 @@ public sealed class KoreaPayrollTests
         var payroll = JsonDocument.Parse(text).RootElement;
         payroll.GetProperty("regime").GetString().ShouldBe("kr");
         payroll.GetProperty("currency").GetString().ShouldBe("KRW");
-        text.ShouldNotContain(".00");
+        NumbersIn(payroll).Where(number => number.Contains('.')).ShouldBeEmpty("KRW amounts are whole won, written as JSON integers");
 
         // Kim: 4,000,000 taxable in 2026-10, one dependent: 190,000 / 143,800 / 18,890 / 36,000 / 195,960 / 19,590.
         var first = payroll.GetProperty("lines")[0];
@@ -140,4 +140,13 @@ public sealed class KoreaPayrollTests
         var row = csv.Skip(1).Select(l => l.Split(',')).First(f => long.Parse(f[0]) * 1000 <= pay && pay < long.Parse(f[1]) * 1000);
         return long.Parse(row[1 + dependents]);
     }
+
+    /// <summary>Every JSON number in the document, as written (timestamps are strings and do not count).</summary>
+    private static IEnumerable<string> NumbersIn(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Number => [element.GetRawText()],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(property => NumbersIn(property.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(NumbersIn),
+        _ => [],
+    };
 }

@@ -124,7 +124,7 @@ public sealed class PiiRotateCliTests
         result.Error.ShouldContain("--kid must be 1 to 32 letters, digits, '-' or '_'");
     }
 
-    private static Dictionary<string, string?> Keys(string ring) => new() { [PiiKeyRing.Variable] = ring };
+    internal static Dictionary<string, string?> Keys(string ring) => new() { [PiiKeyRing.Variable] = ring };
 
     private static Task<Result<EmployeeDto>> CreateAsync(PayrollApp app, Guid companyId, string ssn) =>
         app.SendAsync<Result<EmployeeDto>>(new CreateEmployee(
@@ -136,7 +136,7 @@ public sealed class PiiRotateCliTests
         return [.. await connection.QueryAsync<(string, string)>("SELECT ssn_ciphertext, ssn_blind_index FROM employees ORDER BY id")];
     }
 
-    private static async Task<CliResult> RunAsync(string? databaseUrl, string? piiKeys, params string[] args)
+    internal static async Task<CliResult> RunAsync(string? databaseUrl, string? piiKeys, params string[] args)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -150,5 +150,5 @@ public sealed class PiiRotateCliTests
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 
-    private sealed record CliResult(int ExitCode, string Output, string Error);
+    internal sealed record CliResult(int ExitCode, string Output, string Error);
 }

@@ -202,7 +202,7 @@ internal sealed class DrillRunner(CliContext context, IServiceProvider services,
     {
         var contentTables = DataFingerprint.ContentTables.Select(t => t.Table).ToHashSet(StringComparer.Ordinal);
         var expected = _backup!.Manifest.Tables.Where(t => contentTables.Contains(t.Table)).ToList();
-        var actual = (await _stagingDb!.SummarizeAsync(cancellationToken)).Where(t => contentTables.Contains(t.Table)).ToList();
+        var actual = (await _stagingDb!.SummarizeAsync(_backup.Manifest.FormatVersion, cancellationToken)).Where(t => contentTables.Contains(t.Table)).ToList();
         var differences = DataFingerprint.Compare(expected, actual);
         checks.Add(Check("rows and checksums", differences.Count == 0, differences.Count == 0
             ? string.Join(", ", actual.Select(t => $"{t.Table} {t.Rows}")) + " equal the source as of the backup"

@@ -61,7 +61,7 @@ public sealed record CreateKoreaEmployee(
             var rrn = Domain.Withholding.Korea.ResidentRegistrationNumber.Create(command.ResidentRegistrationNumber).Value!;
             if (await employees.SsnExistsAsync(command.CompanyId, pii.BlindIndexCandidates(rrn.Digits), null, cancellationToken))
             {
-                return RrnTaken;
+                return KoreaCompanyErrors.RrnTaken;
             }
 
             var hireDate = command.HireDate!.Value;
@@ -72,7 +72,7 @@ public sealed record CreateKoreaEmployee(
             var stored = new ProtectedSsn(pii.Protect(rrn.Digits), pii.BlindIndex(rrn.Digits), rrn.Last4);
             if (!await employees.TryAddAsync(employee, stored, cancellationToken))
             {
-                return RrnTaken;
+                return KoreaCompanyErrors.RrnTaken;
             }
 
             // Never the 주민등록번호, not even its last four digits: the trail is read more widely than the employee record.
@@ -92,8 +92,5 @@ public sealed record CreateKoreaEmployee(
                 cancellationToken);
             return EmployeeDto.From(employee);
         }
-
-        private static readonly Error RrnTaken = Error.Conflict(
-            "employee.rrn_taken", "An employee with this residentRegistrationNumber already exists in the company.", "residentRegistrationNumber");
     }
 }

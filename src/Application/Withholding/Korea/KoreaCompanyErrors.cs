@@ -15,4 +15,19 @@ public static class KoreaCompanyErrors
         "employee.regime_mismatch",
         $"This company is on the {KoreaRegime.RegimeCode} regime: send residentRegistrationNumber and kr (the withholding profile) instead of ssn and w4.",
         "ssn");
+
+    public static readonly Error RrnTaken = Error.Conflict(
+        "employee.rrn_taken", "An employee with this residentRegistrationNumber already exists in the company.", "residentRegistrationNumber");
+
+    /// <summary>A us-federal field (ssn, w4, payFrequency, exempt) sent to change a kr employee.</summary>
+    public static Error NotForKoreaEmployee(string field) => Error.Validation(
+        "employee.regime_mismatch",
+        $"{field} does not apply to an employee of a {KoreaRegime.RegimeCode} company: send residentRegistrationNumber or kr (a new profile with its effectiveDate).",
+        field);
+
+    /// <summary>A kr field sent to change a us-federal employee.</summary>
+    public static Error OnlyForKoreaEmployee(string field) => Error.Validation(
+        "employee.regime_mismatch",
+        $"{field} applies only to employees of a {KoreaRegime.RegimeCode} company: send ssn or w4 (with w4EffectiveDate) instead.",
+        field);
 }
