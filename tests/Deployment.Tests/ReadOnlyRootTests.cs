@@ -77,7 +77,11 @@ public sealed class ReadOnlyRootTests : IDisposable
         using var sandbox = Sandbox.Create(PublishedApp(), data);
         var environment = new Dictionary<string, string>();
 
-        var outsideData = await sandbox.RunAsync("/bin/touch", [Path.Combine(RepositoryFiles.Root, "written-by-sandbox")], environment);
+        // Outside both the data folder and /tmp, and not under /tmp on the host either (a clone in /tmp would be hidden by
+        // the sandbox's own tmpfs and answer "No such file" instead of proving the root is read-only).
+        var probe = Path.Combine("/var/tmp", "payroll-sandbox-probe-" + Guid.NewGuid().ToString("N"));
+        var outsideData = await sandbox.RunAsync("/bin/touch", [probe], environment);
+        File.Delete(probe);
         var insideData = await sandbox.RunAsync("/bin/touch", [Path.Combine(data, "allowed")], environment);
         var symlink = await sandbox.RunAsync("/bin/ln", ["-s", "allowed", Path.Combine(data, "link")], environment);
 
