@@ -3,7 +3,7 @@
 #   1. replay vs execution of a 50-line payroll post (same endpoint, same body; replays reuse one completed key);
 #   2. write throughput with a fresh Idempotency-Key per request vs without, on POST /api/companies (the cheapest write,
 #      so the worst case for the key's relative cost) and on the 50-line payroll post.
-# Usage: bench/idempotency.sh [sqlite|postgres] [SECONDS] [CONNECTIONS]   (defaults: sqlite 10 8)
+# Usage: [ROUNDS=N] [SKIP_REPLAY=1] bench/idempotency.sh [sqlite|postgres] [SECONDS] [CONNECTIONS]   (defaults: sqlite 10 8)
 # postgres uses TEST_POSTGRES_URL if set, else starts a throwaway cluster (fsync off: relative figures only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +11,7 @@ ROOT=$(pwd)
 PROVIDER=${1:-sqlite}
 SECONDS_PER_RUN=${2:-10}
 CONNECTIONS=${3:-8}
-DLL=$ROOT/src/Api/bin/Release/net10.0/payroll.dll
+DLL=${PAYROLL_DLL:-$ROOT/src/Api/bin/Release/net10.0/payroll.dll}  # PAYROLL_DLL: another build, for before/after runs
 LUA=${IDEMPOTENCY_BENCH_LUA:-$ROOT/bench/idempotency/post.lua}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 command -v wrk >/dev/null || { echo "bench/idempotency.sh: needs wrk (apt-get install -y wrk)" >&2; exit 2; }
@@ -70,17 +70,47 @@ echo '{"name":"Bench company","slug":"SLUG"}' >"$WORK/company.json"
 PAYROLLS=/api/companies/$COMPANY/payrolls
 RUN=$(date +%s)
 # The key the replay run reuses (post.lua names it bench-replay-<its run id>), completed once before any run.
-post "$PAYROLLS" "@$WORK/payroll.json" -H "Idempotency-Key: bench-replay-$RUN-payroll-replay" -o /dev/null
+for ROUND in $(seq 1 "${ROUNDS:-1}"); do
+  post "$PAYROLLS" "@$WORK/payroll.json" -H "Idempotency-Key: bench-replay-$RUN-payroll-replay-$ROUND" -o /dev/null
+done
 
+HZ=$(getconf CLK_TCK)
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"; }
+# Each line: the wrk figures plus the server's CPU time per request (user + system, from /proc/PID/stat), which depends
+# far less on what else the shared machine is doing than throughput does.
 run() { # NAME MODE PATH BODY
-  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --timeout 30s -s "$LUA" "$BASE" -- "$2" "$3" "$4" "$RUN-$1" | grep -E '^(RESULT|NON2XX)' | sed "s/^RESULT/$1/"
+  local before after
+  before=$(cpu_ticks)
+  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --timeout 30s -s "$LUA" "$BASE" -- "$2" "$3" "$4" "$RUN-$1-$ROUND" >"$WORK/wrk.txt"
+  after=$(cpu_ticks)
+  grep -E '^(RESULT|NON2XX)' "$WORK/wrk.txt" | sed "s/^RESULT/$1/" | awk -v ticks="$((after - before))" -v hz="$HZ" '
+    { for (i = 2; i <= NF; i++) if ($i ~ /^requests=/) { split($i, r, "="); n = r[2] }
+      printf "%s cpu_us_per_req=%.0f\n", $0, (n > 0 ? ticks / hz * 1e6 / n : 0) }'
 }
-# Warm-up (JIT, pools), then the measured runs; variants of one comparison run back to back.
+# Warm-up (JIT, pools), then the measured runs. ROUNDS (default 1) repeats the comparisons; even rounds run each pair in
+# the opposite order, so a change in the machine's load does not always fall on the same variant.
 wrk -t2 -c"$CONNECTIONS" -d3s -s "$LUA" "$BASE" -- keys "$PAYROLLS" "$WORK/payroll.json" "$RUN-warm" >/dev/null
-echo "provider=$PROVIDER seconds=$SECONDS_PER_RUN connections=$CONNECTIONS"
-run payroll-execute keys "$PAYROLLS" "$WORK/payroll.json"
-run payroll-replay replay "$PAYROLLS" "$WORK/payroll.json"
-run company-without-key none /api/companies "$WORK/company.json"
-run company-with-key keys /api/companies "$WORK/company.json"
-run payroll-without-key none "$PAYROLLS" "$WORK/payroll.json"
-run payroll-with-key keys "$PAYROLLS" "$WORK/payroll.json"
+wrk -t2 -c"$CONNECTIONS" -d3s -s "$LUA" "$BASE" -- keys /api/companies "$WORK/company.json" "$RUN-warm" >/dev/null
+echo "provider=$PROVIDER seconds=$SECONDS_PER_RUN connections=$CONNECTIONS rounds=${ROUNDS:-1} load=$(cut -d' ' -f1-3 /proc/loadavg)"
+pair() { # NAME PATH BODY
+  if [ $((ROUND % 2)) = 1 ]; then
+    run "$1-without-key" none "$2" "$3"; run "$1-with-key" keys "$2" "$3"
+  else
+    run "$1-with-key" keys "$2" "$3"; run "$1-without-key" none "$2" "$3"
+  fi
+}
+for ROUND in $(seq 1 "${ROUNDS:-1}"); do
+  if [ -z "${SKIP_REPLAY:-}" ]; then
+    run payroll-execute keys "$PAYROLLS" "$WORK/payroll.json"
+    run payroll-replay replay "$PAYROLLS" "$WORK/payroll.json"
+  fi
+  pair company /api/companies "$WORK/company.json"
+  pair payroll "$PAYROLLS" "$WORK/payroll.json"
+done | tee "$WORK/results.txt"
+# Per endpoint, over all rounds: throughput lost to keys, and the CPU each keyed request costs on top.
+awk '{ split($2, a, "="); split($3, r, "="); for (i = 2; i <= NF; i++) if ($i ~ /^cpu_us_per_req=/) { split($i, c, "="); cpu[$1] += c[2] * a[2] }
+       rps[$1] += r[2]; reqs[$1] += a[2] }
+  END { for (e in rps) if (e ~ /-with-key$/) { base = e; sub(/-with-key$/, "-without-key", base)
+          if (rps[base] > 0) printf "%s: keys cost %.1f %% of throughput, cpu per request %.0f vs %.0f us (+%.1f %%)\n",
+            substr(e, 1, length(e) - 9), 100 * (1 - rps[e] / rps[base]), cpu[e] / reqs[e], cpu[base] / reqs[base],
+            100 * (cpu[e] / reqs[e] / (cpu[base] / reqs[base]) - 1) } }' "$WORK/results.txt"

@@ -69,6 +69,7 @@ public static class DependencyInjection
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<IAuditQueries, AuditQueries>();
         services.AddScoped<AuditVerifier>();
+        services.AddSingleton<IdempotencyKeysInFlight>();
         services.AddScoped<IdempotencyStore>();
 
         services.AddSingleton<IPasswordHashing, IdentityPasswordHashing>();

@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using PayrollPortal.Infrastructure.Persistence;
 using PayrollPortal.Infrastructure.Persistence.Idempotency;
@@ -5,51 +6,104 @@ using PayrollPortal.TestSupport;
 
 namespace PayrollPortal.Api.Tests;
 
-/// <summary>Leases and retention of idempotency keys, with the clock moved forward instead of waiting.</summary>
+/// <summary>Holding, completing, releasing and retention of idempotency keys, with the clock moved forward instead of waiting.</summary>
 public sealed class IdempotencyStoreTests
 {
     private static readonly IdempotencyScope Scope = new("anonymous", "POST", "/api/companies/{companyId:guid}/payrolls", "key-1");
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan Retention = TimeSpan.FromHours(24);
+    private static readonly StoredResponse Created = new(201, "/x", "application/json", "{\"a\":1}");
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Claim_WhenTheHoldersLeaseRanOut_ShouldLetOneRequestTakeOverAndRefuseTheOldHoldersCompletion(DatabaseProvider provider)
+    public async Task Claim_WhenAnotherRequestHoldsTheKey_ShouldAnswerInFlightUntilItIsReleased(DatabaseProvider provider)
     {
         await using var app = await PayrollApp.StartAsync(provider);
-        var clock = new MovableClock();
+        await using var first = Store(app, out _);
+        await using var second = Store(app, out _);
+
+        var claimed = await first.ClaimAsync(Scope, "fp", default);
+        var whileHeld = await second.ClaimAsync(Scope, "fp", default);
+        await first.ReleaseAsync(default);
+        var afterRelease = await second.ClaimAsync(Scope, "fp", default);
+
+        claimed.ShouldBeOfType<ClaimOutcome.Claimed>();
+        whileHeld.ShouldBeOfType<ClaimOutcome.InFlight>().RetryAfter.ShouldBeGreaterThan(TimeSpan.Zero);
+        afterRelease.ShouldBeOfType<ClaimOutcome.Claimed>();
+    }
+
+    [Fact]
+    public async Task Claim_WhenAnotherServerHoldsTheKeyOnPostgres_ShouldAnswerInFlightUntilThatServerReleasesIt()
+    {
+        await using var app = await PayrollApp.StartAsync(DatabaseProvider.PostgreSql);
+        var otherServer = new IdempotencyKeysInFlight();
+        await using var first = Store(app, out _);
         await using var scope = app.Services.CreateAsyncScope();
-        var store = new IdempotencyStore(scope.ServiceProvider.GetRequiredService<DbSession>(), clock);
+        await using (var second = new IdempotencyStore(scope.ServiceProvider.GetRequiredService<DbSession>(), otherServer, TimeProvider.System))
+        {
+            (await first.ClaimAsync(Scope, "fp", default)).ShouldBeOfType<ClaimOutcome.Claimed>();
+            (await second.ClaimAsync(Scope, "fp", default)).ShouldBeOfType<ClaimOutcome.InFlight>();
+        }
 
-        var first = (ClaimOutcome.Claimed)await store.ClaimAsync(Scope, "fp", "r1", Lease, Retention, default);
-        var whileHeld = await store.ClaimAsync(Scope, "fp", "r2", Lease, Retention, default);
-        clock.Advance(Lease + TimeSpan.FromSeconds(1));
-        var takeover = await store.ClaimAsync(Scope, "fp", "r3", Lease, Retention, default);
-        var lateCompletion = await store.CompleteAsync(Scope, first.OwnerToken, new StoredResponse(201, null, "application/json", "{}"), default);
-        var completion = await store.CompleteAsync(Scope, ((ClaimOutcome.Claimed)takeover).OwnerToken, new StoredResponse(201, "/x", "application/json", "{\"a\":1}"), default);
-        var replay = await store.ClaimAsync(Scope, "fp", "r4", Lease, Retention, default);
-
-        whileHeld.ShouldBeOfType<ClaimOutcome.InFlight>().RetryAfter.ShouldBeInRange(Lease - TimeSpan.FromSeconds(1), Lease);
-        takeover.ShouldBeOfType<ClaimOutcome.Claimed>().OwnerToken.ShouldNotBe(first.OwnerToken);
-        lateCompletion.ShouldBeFalse();
-        completion.ShouldBeTrue();
-        var completed = replay.ShouldBeOfType<ClaimOutcome.Completed>();
-        completed.Response.ShouldBe(new StoredResponse(201, "/x", "application/json", "{\"a\":1}"));
-        completed.OriginalRequestId.ShouldBe("r3");
+        await first.ReleaseAsync(default);
+        await using var later = new IdempotencyStore(scope.ServiceProvider.GetRequiredService<DbSession>(), otherServer, TimeProvider.System);
+        (await later.ClaimAsync(Scope, "fp", default)).ShouldBeOfType<ClaimOutcome.Claimed>();
     }
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Release_WhenTheRequestFailed_ShouldFreeTheKeyAtOnce(DatabaseProvider provider)
+    public async Task Complete_WhenTheTransactionRollsBack_ShouldLeaveNothingAndWhenItCommits_ShouldReplay(DatabaseProvider provider)
     {
         await using var app = await PayrollApp.StartAsync(provider);
-        await using var scope = app.Services.CreateAsyncScope();
-        var store = new IdempotencyStore(scope.ServiceProvider.GetRequiredService<DbSession>(), new MovableClock());
-        var claimed = (ClaimOutcome.Claimed)await store.ClaimAsync(Scope, "fp", "r1", Lease, Retention, default);
+        await using (var rolledBack = Store(app, out var session))
+        {
+            (await rolledBack.ClaimAsync(Scope, "fp", default)).ShouldBeOfType<ClaimOutcome.Claimed>();
+            await session.BeginAsync(default);
+            rolledBack.CompleteOnCommit(Created, "fp", "r1", Retention);
+            await session.RollbackAsync(default);
+        }
 
-        await store.ReleaseAsync(Scope, claimed.OwnerToken, default);
+        await using (var committed = Store(app, out var session))
+        {
+            (await committed.ClaimAsync(Scope, "fp", default)).ShouldBeOfType<ClaimOutcome.Claimed>();
+            await session.BeginAsync(default);
+            committed.CompleteOnCommit(Created, "fp", "r2", Retention);
+            await session.CommitAsync(default);
+        }
 
-        (await store.ClaimAsync(Scope, "other-fp", "r2", Lease, Retention, default)).ShouldBeOfType<ClaimOutcome.Claimed>();
+        await using var retry = Store(app, out _);
+        var replay = (await retry.ClaimAsync(Scope, "fp", default)).ShouldBeOfType<ClaimOutcome.Completed>();
+        replay.Response.ShouldBe(Created);
+        replay.OriginalRequestId.ShouldBe("r2");
+        (await retry.ClaimAsync(Scope with { Key = "key-2" }, "fp", default)).ShouldBeOfType<ClaimOutcome.Claimed>();
+        await using var otherBody = Store(app, out _);
+        (await otherBody.ClaimAsync(Scope, "another-fp", default)).ShouldBeOfType<ClaimOutcome.FingerprintMismatch>();
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Claim_WhenAnOldStyleClaimWasLeftByADeadProcess_ShouldHonourItsLeaseThenTakeOver(DatabaseProvider provider)
+    {
+        await using var app = await PayrollApp.StartAsync(provider);
+        var clock = new MovableClock();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var connection = await scope.ServiceProvider.GetRequiredService<DbSession>().ConnectionAsync(default);
+            var now = clock.GetUtcNow();
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO idempotency_keys (caller, method, route, idempotency_key, fingerprint, status, owner_token, locked_until, request_id, created_at, expires_at)
+                VALUES (@Caller, @Method, @Route, @Key, 'fp', 'in_flight', 'dead-owner', @lockedUntil, 'r0', @now, @expiresAt)
+                """,
+                new { Scope.Caller, Scope.Method, Scope.Route, Scope.Key, lockedUntil = now.AddSeconds(60), now, expiresAt = now + Retention });
+        }
+
+        await using var store = Store(app, out _, clock);
+        var whileLeased = await store.ClaimAsync(Scope, "fp", default);
+        clock.Advance(TimeSpan.FromSeconds(61));
+        var afterLease = await store.ClaimAsync(Scope, "fp", default);
+
+        whileLeased.ShouldBeOfType<ClaimOutcome.InFlight>().RetryAfter.ShouldBeInRange(TimeSpan.FromSeconds(59), TimeSpan.FromSeconds(60));
+        afterLease.ShouldBeOfType<ClaimOutcome.Claimed>();
     }
 
     [Theory]
@@ -58,22 +112,59 @@ public sealed class IdempotencyStoreTests
     {
         await using var app = await PayrollApp.StartAsync(provider);
         var clock = new MovableClock();
-        await using var scope = app.Services.CreateAsyncScope();
-        var store = new IdempotencyStore(scope.ServiceProvider.GetRequiredService<DbSession>(), clock);
-        var old = (ClaimOutcome.Claimed)await store.ClaimAsync(Scope, "fp", "r1", Lease, Retention, default);
-        await store.CompleteAsync(Scope, old.OwnerToken, new StoredResponse(201, null, "application/json", "{}"), default);
+        await CompleteAsync(app, clock, Scope);
         clock.Advance(TimeSpan.FromHours(23));
-        await store.ClaimAsync(Scope with { Key = "key-2" }, "fp", "r2", Lease, Retention, default);
+        await CompleteAsync(app, clock, Scope with { Key = "key-2" });
+        await using var store = Store(app, out _, clock);
 
         var prunedEarly = await store.PruneAsync(default);
         clock.Advance(TimeSpan.FromHours(2));
         var pruned = await store.PruneAsync(default);
-        var reused = await store.ClaimAsync(Scope, "new-fp", "r3", Lease, Retention, default);
+        var reused = await store.ClaimAsync(Scope, "new-fp", default);
+        await store.ReleaseAsync(default);
+        var kept = await store.ClaimAsync(Scope with { Key = "key-2" }, "fp", default);
 
         prunedEarly.ShouldBe(0);
         pruned.ShouldBe(1);
         reused.ShouldBeOfType<ClaimOutcome.Claimed>();
-        (await store.ClaimAsync(Scope with { Key = "key-2" }, "fp", "r4", Lease, Retention, default)).ShouldBeOfType<ClaimOutcome.Claimed>();
+        kept.ShouldBeOfType<ClaimOutcome.Completed>();
+    }
+
+    private static async Task CompleteAsync(PayrollApp app, TimeProvider clock, IdempotencyScope scope)
+    {
+        await using var store = Store(app, out var session, clock);
+        (await store.ClaimAsync(scope, "fp", default)).ShouldBeOfType<ClaimOutcome.Claimed>();
+        await session.BeginAsync(default);
+        store.CompleteOnCommit(Created, "fp", "r1", Retention);
+        await session.CommitAsync(default);
+    }
+
+    /// <summary>A store on a scope (and connection) of its own, as one request has; disposing it ends the scope.</summary>
+    private static ScopedStore Store(PayrollApp app, out DbSession session, TimeProvider? clock = null)
+    {
+        var scope = app.Services.CreateAsyncScope();
+        session = scope.ServiceProvider.GetRequiredService<DbSession>();
+        var store = new IdempotencyStore(session, app.Services.GetRequiredService<IdempotencyKeysInFlight>(), clock ?? TimeProvider.System);
+        return new ScopedStore(store, scope);
+    }
+
+    private sealed class ScopedStore(IdempotencyStore store, AsyncServiceScope scope) : IAsyncDisposable
+    {
+        public Task<ClaimOutcome> ClaimAsync(IdempotencyScope key, string fingerprint, CancellationToken cancellationToken) =>
+            store.ClaimAsync(key, fingerprint, cancellationToken);
+
+        public void CompleteOnCommit(StoredResponse response, string fingerprint, string requestId, TimeSpan retention) =>
+            store.CompleteOnCommit(response, fingerprint, requestId, retention);
+
+        public Task ReleaseAsync(CancellationToken cancellationToken) => store.ReleaseAsync(cancellationToken);
+
+        public Task<int> PruneAsync(CancellationToken cancellationToken) => store.PruneAsync(cancellationToken);
+
+        public async ValueTask DisposeAsync()
+        {
+            await store.DisposeAsync();
+            await scope.DisposeAsync();
+        }
     }
 
     private sealed class MovableClock : TimeProvider

@@ -97,12 +97,13 @@ public sealed class IdempotencyTests
     public async Task Key_WhenClaimedByAnotherCaller_ShouldNotCollide(DatabaseProvider provider)
     {
         await using var app = await PayrollApp.StartAsync(provider);
-        await using var scope = app.Services.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<IdempotencyStore>();
+        await using var aliceScope = app.Services.CreateAsyncScope();
+        await using var bobScope = app.Services.CreateAsyncScope();
+        await using var againScope = app.Services.CreateAsyncScope();
 
-        var alice = await store.ClaimAsync(new IdempotencyScope("alice", "POST", "/api/companies", "k"), "f1", "r1", TimeSpan.FromSeconds(60), TimeSpan.FromHours(24), default);
-        var bob = await store.ClaimAsync(new IdempotencyScope("bob", "POST", "/api/companies", "k"), "f2", "r2", TimeSpan.FromSeconds(60), TimeSpan.FromHours(24), default);
-        var aliceAgain = await store.ClaimAsync(new IdempotencyScope("alice", "POST", "/api/companies", "k"), "f1", "r3", TimeSpan.FromSeconds(60), TimeSpan.FromHours(24), default);
+        var alice = await aliceScope.ServiceProvider.GetRequiredService<IdempotencyStore>().ClaimAsync(new IdempotencyScope("alice", "POST", "/api/companies", "k"), "f1", default);
+        var bob = await bobScope.ServiceProvider.GetRequiredService<IdempotencyStore>().ClaimAsync(new IdempotencyScope("bob", "POST", "/api/companies", "k"), "f2", default);
+        var aliceAgain = await againScope.ServiceProvider.GetRequiredService<IdempotencyStore>().ClaimAsync(new IdempotencyScope("alice", "POST", "/api/companies", "k"), "f1", default);
 
         alice.ShouldBeOfType<ClaimOutcome.Claimed>();
         bob.ShouldBeOfType<ClaimOutcome.Claimed>();

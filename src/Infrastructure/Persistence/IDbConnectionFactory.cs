@@ -8,4 +8,10 @@ public interface IDbConnectionFactory
     DatabaseSettings Settings { get; }
 
     ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called before a write transaction begins; disposing the result lets the next writer in. Only SQLite (one writer per
+    /// file) queues writers here; PostgreSQL returns null and lets its row locks decide.
+    /// </summary>
+    ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
 }

@@ -6,11 +6,13 @@ namespace PayrollPortal.Infrastructure.Persistence;
 public sealed class SqliteConnectionFactory : IDbConnectionFactory
 {
     private const int BusyTimeoutMs = 5000;
+    private readonly SqliteWriterGate _writers;
     private int _initialized;
 
     public SqliteConnectionFactory(DatabaseSettings settings)
     {
         Settings = settings;
+        _writers = SqliteWriterGate.For(settings.SqlitePath!);
         var directory = Path.GetDirectoryName(settings.SqlitePath);
         if (!string.IsNullOrEmpty(directory))
         {
@@ -19,6 +21,9 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
     }
 
     public DatabaseSettings Settings { get; }
+
+    public ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) =>
+        _writers.EnterAsync(TimeSpan.FromMilliseconds(BusyTimeoutMs), cancellationToken);
 
     public async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -10,8 +10,8 @@ namespace PayrollPortal.Api.Http.Idempotency;
 /// The HTTP half of idempotency, around every write endpoint and before its command is sent (so before validation):
 /// checks the header, fingerprints the request and claims the key. A completed key is replayed, a key used with another
 /// fingerprint is 422, a key held by a running request is 409 with Retry-After. After the endpoint: a success was already
-/// completed inside the command's transaction (IdempotencyBehavior); a 4xx is stored now; a 5xx or an exception releases
-/// the key so the client can retry.
+/// stored inside the command's transaction (IdempotencyBehavior); a 4xx is stored now; a 5xx or an exception stores
+/// nothing. Either way the key is released, so the client can retry at once.
 /// </summary>
 internal sealed partial class IdempotencyFilter(IdempotencyOptions options, PayrollMetrics metrics, ILogger<IdempotencyFilter> logger) : IEndpointFilter
 {
@@ -37,7 +37,7 @@ internal sealed partial class IdempotencyFilter(IdempotencyOptions options, Payr
         var scope = new IdempotencyScope(services.GetRequiredService<ICurrentUser>().Caller.Id, http.Request.Method, route, key);
         var fingerprint = await RequestFingerprint.ComputeAsync(http, http.RequestAborted);
 
-        var outcome = await store.ClaimAsync(scope, fingerprint, http.TraceIdentifier, options.Lease, options.Retention, http.RequestAborted);
+        var outcome = await store.ClaimAsync(scope, fingerprint, http.RequestAborted);
         switch (outcome)
         {
             case ClaimOutcome.Completed completed:
@@ -55,55 +55,52 @@ internal sealed partial class IdempotencyFilter(IdempotencyOptions options, Payr
                     "Request in progress", $"A request with this Idempotency-Key is still being processed. Retry after {seconds} s."));
         }
 
-        var owner = ((ClaimOutcome.Claimed)outcome).OwnerToken;
         var request = services.GetRequiredService<IdempotentRequest>();
-        request.Claimed(scope, owner);
-        object? result;
+        request.Claimed(scope, fingerprint);
         try
         {
-            result = await next(context);
-        }
-        catch
-        {
-            await ReleaseAsync(store, scope, owner);
-            throw;
-        }
-
-        if (request.Completed is { } stored)
-        {
-            return new StoredResponseResult(stored, null);
-        }
-
-        if (result is IResult endpointResult)
-        {
-            var captured = await ResponseCapture.CaptureAsync(endpointResult, http);
-            if (captured.Status is >= 400 and < 500 && await store.CompleteAsync(scope, owner, captured, CancellationToken.None))
+            var result = await next(context);
+            if (request.Completed is { } stored)
             {
-                return new StoredResponseResult(captured, null);
+                // The unit of work committed this response with the command's rows.
+                return new StoredResponseResult(stored, null);
             }
 
-            if (captured.Status is >= 200 and < 300)
+            if (result is IResult endpointResult)
             {
-                LogNotCompleted(logger, http.Request.Method, route);
-            }
-        }
+                var captured = await ResponseCapture.CaptureAsync(endpointResult, http);
+                if (captured.Status is >= 400 and < 500
+                    && await store.StoreAsync(captured, fingerprint, http.TraceIdentifier, options.Retention, CancellationToken.None))
+                {
+                    return new StoredResponseResult(captured, null);
+                }
 
-        await ReleaseAsync(store, scope, owner);
-        return result;
+                if (captured.Status is >= 200 and < 300)
+                {
+                    LogNotCompleted(logger, http.Request.Method, route);
+                }
+            }
+
+            return result;
+        }
+        finally
+        {
+            await ReleaseAsync(store, scope);
+        }
     }
 
     private static ProblemHttpResult HeaderProblem(HttpContext http, string message) =>
         TypedResults.Problem(ProblemResponses.CreateValidation(http, new Dictionary<string, string[]> { [IdempotencyKeyHeader.Name] = [message] }));
 
-    private async Task ReleaseAsync(IdempotencyStore store, IdempotencyScope scope, string owner)
+    private async Task ReleaseAsync(IdempotencyStore store, IdempotencyScope scope)
     {
         try
         {
-            await store.ReleaseAsync(scope, owner, CancellationToken.None);
+            await store.ReleaseAsync(CancellationToken.None);
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
         {
-            // The lease still frees the key; the original failure matters more than this one.
+            // A broken connection drops its advisory lock on the server anyway; the original failure matters more.
             LogReleaseFailed(logger, ex, scope.Key);
         }
     }

@@ -4,26 +4,28 @@ using PayrollPortal.Infrastructure.Persistence.Idempotency;
 namespace PayrollPortal.Api.Http.Idempotency;
 
 /// <summary>
-/// The idempotency state of one HTTP request (scoped): the key it claimed, how its endpoint renders a command's result, and
-/// the response stored when the command completed the key inside its transaction.
+/// The idempotency state of one HTTP request (scoped): the key it holds, how its endpoint renders a command's result, and
+/// the response staged as the key's outcome in the command's transaction.
 /// </summary>
-internal sealed class IdempotentRequest(IdempotencyStore store, IHttpContextAccessor accessor) : IIdempotencyContext
+internal sealed class IdempotentRequest(IdempotencyStore store, IdempotencyOptions options, IHttpContextAccessor accessor) : IIdempotencyContext
 {
     private Func<object, IResult>? _render;
+    private string? _fingerprint;
 
     public IdempotencyScope? Scope { get; private set; }
 
-    public string? OwnerToken { get; private set; }
-
-    /// <summary>Set once the key was completed in the command's transaction; the filter sends exactly these bytes.</summary>
+    /// <summary>
+    /// Set once the command staged its response as the key's outcome; the unit of work then commits it with the command's
+    /// rows, and the filter sends exactly these bytes.
+    /// </summary>
     public StoredResponse? Completed { get; private set; }
 
-    public string? Key => OwnerToken is null ? null : Scope?.Key;
+    public string? Key => Scope?.Key;
 
-    public void Claimed(IdempotencyScope scope, string ownerToken)
+    public void Claimed(IdempotencyScope scope, string fingerprint)
     {
         Scope = scope;
-        OwnerToken = ownerToken;
+        _fingerprint = fingerprint;
     }
 
     /// <summary>How the endpoint turns its command's result into a response; set before the command is sent.</summary>
@@ -31,7 +33,7 @@ internal sealed class IdempotentRequest(IdempotencyStore store, IHttpContextAcce
 
     public async ValueTask CompleteAsync(object response, CancellationToken cancellationToken)
     {
-        if (Scope is null || OwnerToken is null)
+        if (Scope is null || _fingerprint is null)
         {
             throw new InvalidOperationException("No idempotency key was claimed for this request.");
         }
@@ -40,12 +42,7 @@ internal sealed class IdempotentRequest(IdempotencyStore store, IHttpContextAcce
             "The endpoint sent a command without saying how its result becomes a response; use ISender.SendCommandAsync.");
         var http = accessor.HttpContext ?? throw new InvalidOperationException("Idempotency keys are completed inside an HTTP request.");
         var stored = await ResponseCapture.CaptureAsync(render(response), http);
-        if (!await store.CompleteAsync(Scope, OwnerToken, stored, cancellationToken))
-        {
-            // Our lease ran out and another request took the key over: throwing rolls this execution back, so only one commits.
-            throw new InvalidOperationException($"The idempotency key '{Scope.Key}' was taken over by another request after its lease ran out.");
-        }
-
+        store.CompleteOnCommit(stored, _fingerprint, http.TraceIdentifier, options.Retention);
         Completed = stored;
     }
 }

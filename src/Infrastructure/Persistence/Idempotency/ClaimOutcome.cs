@@ -7,8 +7,8 @@ public abstract record ClaimOutcome
     {
     }
 
-    /// <summary>This request owns the key until it completes it, releases it or the lease runs out.</summary>
-    public sealed record Claimed(string OwnerToken) : ClaimOutcome;
+    /// <summary>The key has no outcome yet and this request holds it until it stores one or releases it.</summary>
+    public sealed record Claimed : ClaimOutcome;
 
     /// <summary>The key completed earlier with the same fingerprint: replay its response.</summary>
     public sealed record Completed(StoredResponse Response, string OriginalRequestId) : ClaimOutcome;

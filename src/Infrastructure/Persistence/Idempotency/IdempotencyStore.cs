@@ -1,118 +1,156 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
 using Dapper;
 
 namespace PayrollPortal.Infrastructure.Persistence.Idempotency;
 
 /// <summary>
-/// The idempotency_keys table. A claim is one committed row ('in_flight', with a lease and an owner token) written before
-/// the command runs, outside its transaction, so concurrent requests with the same key see it at once. The completion is
-/// written through the same scoped session: inside the command's transaction for a success, on its own after the command
-/// for a stored 4xx. A request that fails with a 5xx deletes its claim; one that dies leaves it until the lease runs out.
+/// The idempotency_keys table, and who may execute a key right now. A key's row is written once, when its outcome is known:
+/// a success inside the command's own transaction (sent with its COMMIT), a deterministic 4xx on its own afterwards. While a
+/// request executes a key, the key is held: in this process by <see cref="IdempotencyKeysInFlight"/>, and on PostgreSQL
+/// across processes by a session advisory lock on the request's connection, taken in the same round trip that reads the
+/// row and released in the COMMIT's round trip. Nothing about an execution is committed before its outcome, so a request
+/// that fails, is rolled back or dies with its process leaves nothing behind: the key is free again at once (the server
+/// drops a dead connection's locks). Rows 'in_flight' are claims written by versions before 0.7 (ADR 0010); they are still
+/// honoured until their lease runs out.
 /// </summary>
-public sealed class IdempotencyStore(DbSession session, TimeProvider clock)
+public sealed class IdempotencyStore(DbSession session, IdempotencyKeysInFlight inFlight, TimeProvider clock) : IAsyncDisposable
 {
     private const string Key = "caller = @Caller AND method = @Method AND route = @Route AND idempotency_key = @Key";
-    private const int MaxClaimAttempts = 3;
 
-    public async Task<ClaimOutcome> ClaimAsync(
-        IdempotencyScope scope, string fingerprint, string requestId, TimeSpan lease, TimeSpan retention, CancellationToken cancellationToken)
+    /// <summary>The advisory-lock class of idempotency keys (the two-integer form, a key space of its own).</summary>
+    private const string LockClass = "7655";
+
+    /// <summary>Another executor holds the key, for an unknown time: payroll commands take well under a second.</summary>
+    private static readonly TimeSpan UnknownRemaining = TimeSpan.FromSeconds(1);
+
+    private const string Columns =
+        """
+        fingerprint AS Fingerprint, status AS Status, locked_until AS LockedUntil, request_id AS RequestId,
+        response_status AS ResponseStatus, response_location AS ResponseLocation, response_content_type AS ResponseContentType,
+        response_body AS ResponseBody, expires_at AS ExpiresAt
+        """;
+
+    // Two statements in one round trip. The first takes the lock unless a live completed row exists (a replay takes no lock,
+    // so concurrent replays never see each other as in flight); the second reads the row with a snapshot taken after the lock,
+    // so it sees every outcome committed by the lock's previous holder.
+    private const string PostgresClaim =
+        $"""
+        SELECT pg_try_advisory_lock({LockClass}, @lockId)
+        WHERE NOT EXISTS (SELECT 1 FROM idempotency_keys WHERE {Key} AND status = 'completed' AND expires_at > @now);
+        SELECT {Columns} FROM idempotency_keys WHERE {Key};
+        """;
+
+    private const string PostgresUnlock = $"SELECT pg_advisory_unlock({LockClass}, @lockId)";
+
+    private const string Insert =
+        """
+        INSERT INTO idempotency_keys (caller, method, route, idempotency_key, fingerprint, status, owner_token, locked_until,
+                                      request_id, response_status, response_location, response_content_type, response_body,
+                                      created_at, completed_at, expires_at)
+        VALUES (@Caller, @Method, @Route, @Key, @fingerprint, 'completed', @requestId, @now, @requestId, @Status, @Location,
+                @ContentType, @Body, @now, @now, @expiresAt)
+        """;
+
+    private IdempotencyScope? _held;
+    private int _lockId;
+    private bool _serverLock;
+
+    /// <summary>
+    /// Reads the key and, when it holds no outcome yet, holds it for this request until <see cref="ReleaseAsync"/> (or the
+    /// end of the request's scope). Runs outside any transaction, before the command is validated.
+    /// </summary>
+    public async Task<ClaimOutcome> ClaimAsync(IdempotencyScope scope, string fingerprint, CancellationToken cancellationToken)
     {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var owner = Guid.NewGuid().ToString("N");
-        for (var attempt = 0; attempt < MaxClaimAttempts; attempt++)
+        if (_held is not null)
         {
-            // A fresh key (the common case) costs one statement: the insert either claims it or finds it taken.
-            var now = clock.GetUtcNow();
-            var inserted = await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO idempotency_keys (caller, method, route, idempotency_key, fingerprint, status, owner_token, locked_until,
-                                              request_id, created_at, expires_at)
-                VALUES (@Caller, @Method, @Route, @Key, @fingerprint, 'in_flight', @owner, @lockedUntil, @requestId, @now, @expiresAt)
-                ON CONFLICT (caller, method, route, idempotency_key) DO NOTHING
-                """,
-                Parameters(scope, new { fingerprint, owner, lockedUntil = now + lease, requestId, now, expiresAt = now + retention }),
-                cancellationToken: cancellationToken));
-            if (inserted == 1)
-            {
-                return new ClaimOutcome.Claimed(owner);
-            }
-
-            var row = await ReadAsync(scope, cancellationToken);
-            if (row is null)
-            {
-                continue;
-            }
-
-            if (row.ExpiresAt <= now)
-            {
-                // Past retention the key is forgotten, whether or not the pruner has removed it yet.
-                await connection.ExecuteAsync(new CommandDefinition(
-                    $"DELETE FROM idempotency_keys WHERE {Key} AND expires_at <= @now", Parameters(scope, new { now }), cancellationToken: cancellationToken));
-                continue;
-            }
-
-            if (!string.Equals(row.Fingerprint, fingerprint, StringComparison.Ordinal))
-            {
-                return new ClaimOutcome.FingerprintMismatch();
-            }
-
-            if (row.Status == "completed")
-            {
-                return new ClaimOutcome.Completed(
-                    new StoredResponse(row.ResponseStatus ?? 200, row.ResponseLocation, row.ResponseContentType, row.ResponseBody ?? string.Empty),
-                    row.RequestId);
-            }
-
-            if (row.LockedUntil > now)
-            {
-                return new ClaimOutcome.InFlight(row.LockedUntil - now);
-            }
-
-            // The previous holder's lease ran out (its process died): take the key over, unless someone else just did.
-            var taken = await connection.ExecuteAsync(new CommandDefinition(
-                $"""
-                UPDATE idempotency_keys SET owner_token = @owner, locked_until = @lockedUntil, request_id = @requestId
-                WHERE {Key} AND status = 'in_flight' AND owner_token = @previous
-                """,
-                Parameters(scope, new { owner, lockedUntil = now + lease, requestId, previous = row.OwnerToken }),
-                cancellationToken: cancellationToken));
-            if (taken == 1)
-            {
-                return new ClaimOutcome.Claimed(owner);
-            }
+            throw new InvalidOperationException("This request already holds an idempotency key.");
         }
 
-        return new ClaimOutcome.InFlight(TimeSpan.FromSeconds(1));
+        if (!inFlight.TryHold(scope))
+        {
+            // Another request of this process holds the key: an execution (409), or a replay of a completed key (replay too).
+            var now = clock.GetUtcNow();
+            var row = await ReadAsync(await session.ConnectionAsync(cancellationToken), Parameters(scope), cancellationToken);
+            return Decide(row, fingerprint, now) ?? new ClaimOutcome.InFlight(UnknownRemaining);
+        }
+
+        _held = scope;
+        try
+        {
+            var outcome = await ReadAndDecideAsync(scope, fingerprint, cancellationToken);
+            if (outcome is not ClaimOutcome.Claimed)
+            {
+                await ReleaseAsync(cancellationToken);
+            }
+
+            return outcome;
+        }
+        catch
+        {
+            await ReleaseAsync(CancellationToken.None);
+            throw;
+        }
     }
 
     /// <summary>
-    /// Stores the response as the key's outcome, in the session's current transaction if there is one. False when this
-    /// request no longer owns the key (its lease ran out and another request took it over).
+    /// Stores <paramref name="response"/> as the held key's outcome, as the last statement of the session's transaction (so it
+    /// commits with the command's rows or not at all). On PostgreSQL it travels with the COMMIT, and so does the lock's release.
     /// </summary>
-    public async Task<bool> CompleteAsync(IdempotencyScope scope, string ownerToken, StoredResponse response, CancellationToken cancellationToken)
+    public void CompleteOnCommit(StoredResponse response, string fingerprint, string requestId, TimeSpan retention)
     {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        var updated = await connection.ExecuteAsync(new CommandDefinition(
-            $"""
-            UPDATE idempotency_keys SET status = 'completed', response_status = @Status, response_location = @Location,
-                   response_content_type = @ContentType, response_body = @Body, completed_at = @now
-            WHERE {Key} AND status = 'in_flight' AND owner_token = @ownerToken
-            """,
-            Parameters(scope, new { response.Status, response.Location, response.ContentType, response.Body, now = clock.GetUtcNow(), ownerToken }),
-            session.Transaction,
-            cancellationToken: cancellationToken));
-        return updated == 1;
+        var scope = _held ?? throw new InvalidOperationException("No idempotency key is held by this request.");
+        var parameters = Parameters(scope, response, fingerprint, requestId, retention);
+        if (session.Provider == DatabaseProvider.PostgreSql)
+        {
+            parameters.Add("lockId", _lockId);
+            session.RunBeforeCommit(Insert, parameters, PostgresUnlock, () => _serverLock = false);
+        }
+        else
+        {
+            session.RunBeforeCommit(Insert, parameters);
+        }
     }
 
-    /// <summary>Gives the key back after a failure that must not be stored (5xx, crash of the request, cancellation).</summary>
-    public async Task ReleaseAsync(IdempotencyScope scope, string ownerToken, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a deterministic client error (4xx) as the held key's outcome, on its own after the command rolled back. False
+    /// when the key already has an outcome (then the caller answers with what it has).
+    /// </summary>
+    public async Task<bool> StoreAsync(StoredResponse response, string fingerprint, string requestId, TimeSpan retention, CancellationToken cancellationToken)
     {
+        var scope = _held ?? throw new InvalidOperationException("No idempotency key is held by this request.");
         var connection = await session.ConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"DELETE FROM idempotency_keys WHERE {Key} AND status = 'in_flight' AND owner_token = @ownerToken",
-            Parameters(scope, new { ownerToken }), session.Transaction, cancellationToken: cancellationToken));
+        return await connection.ExecuteAsync(new CommandDefinition(
+            $"{Insert} ON CONFLICT (caller, method, route, idempotency_key) DO NOTHING",
+            Parameters(scope, response, fingerprint, requestId, retention), session.Transaction, cancellationToken: cancellationToken)) == 1;
     }
 
-    /// <summary>Removes keys past their retention; an in-flight key is kept until its lease has run out too.</summary>
+    /// <summary>Lets other requests execute the key again. Safe to call more than once.</summary>
+    public async Task ReleaseAsync(CancellationToken cancellationToken)
+    {
+        if (_held is not { } scope)
+        {
+            return;
+        }
+
+        _held = null;
+        try
+        {
+            if (_serverLock)
+            {
+                _serverLock = false;
+                var connection = await session.ConnectionAsync(cancellationToken);
+                await connection.ExecuteAsync(new CommandDefinition(PostgresUnlock, new { lockId = _lockId }, cancellationToken: cancellationToken));
+            }
+        }
+        finally
+        {
+            inFlight.Release(scope);
+        }
+    }
+
+    /// <summary>Removes keys past their retention; an old-style in-flight claim is kept until its lease has run out too.</summary>
     public async Task<int> PruneAsync(CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
@@ -121,28 +159,98 @@ public sealed class IdempotencyStore(DbSession session, TimeProvider clock)
             new { now = clock.GetUtcNow() }, session.Transaction, cancellationToken: cancellationToken));
     }
 
-    private async Task<IdempotencyRow?> ReadAsync(IdempotencyScope scope, CancellationToken cancellationToken)
-    {
-        var connection = await session.ConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<IdempotencyRow>(new CommandDefinition(
-            $"""
-            SELECT fingerprint AS Fingerprint, status AS Status, owner_token AS OwnerToken, locked_until AS LockedUntil, request_id AS RequestId,
-                   response_status AS ResponseStatus, response_location AS ResponseLocation, response_content_type AS ResponseContentType,
-                   response_body AS ResponseBody, expires_at AS ExpiresAt
-            FROM idempotency_keys WHERE {Key}
-            """,
-            Parameters(scope), session.Transaction, cancellationToken: cancellationToken));
-    }
+    /// <summary>The end of the request's scope releases a key its request did not (the scope's connection is still open).</summary>
+    public async ValueTask DisposeAsync() => await ReleaseAsync(CancellationToken.None);
 
-    private static DynamicParameters Parameters(IdempotencyScope scope, object? more = null)
+    private async Task<ClaimOutcome> ReadAndDecideAsync(IdempotencyScope scope, string fingerprint, CancellationToken cancellationToken)
     {
-        var parameters = new DynamicParameters(new { scope.Caller, scope.Method, scope.Route, scope.Key });
-        if (more is not null)
+        var now = clock.GetUtcNow();
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var parameters = Parameters(scope);
+        parameters.Add("now", now);
+        IdempotencyRow? row;
+        var free = true;
+        if (session.Provider == DatabaseProvider.PostgreSql)
         {
-            parameters.AddDynamicParams(more);
+            _lockId = LockId(scope);
+            parameters.Add("lockId", _lockId);
+            await using var results = await connection.QueryMultipleAsync(new CommandDefinition(PostgresClaim, parameters, cancellationToken: cancellationToken));
+            _serverLock = await results.ReadSingleOrDefaultAsync<bool?>() == true;
+            row = await results.ReadSingleOrDefaultAsync<IdempotencyRow>();
+            free = _serverLock;
+        }
+        else
+        {
+            row = await ReadAsync(connection, parameters, cancellationToken);
         }
 
+        if (Decide(row, fingerprint, now) is { } outcome)
+        {
+            return outcome;
+        }
+
+        if (!free)
+        {
+            return new ClaimOutcome.InFlight(UnknownRemaining);
+        }
+
+        if (row is not null)
+        {
+            // Past retention (forgotten even before the pruner removes it), or an old-style claim whose process died.
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"DELETE FROM idempotency_keys WHERE {Key} AND (expires_at <= @now OR (status = 'in_flight' AND locked_until <= @now))",
+                parameters, cancellationToken: cancellationToken));
+        }
+
+        return new ClaimOutcome.Claimed();
+    }
+
+    private static Task<IdempotencyRow?> ReadAsync(System.Data.Common.DbConnection connection, DynamicParameters parameters, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<IdempotencyRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM idempotency_keys WHERE {Key}", parameters, cancellationToken: cancellationToken));
+
+    /// <summary>What a live row says (replay, 422, or held by an old-style claim); null when the key has no live outcome.</summary>
+    private static ClaimOutcome? Decide(IdempotencyRow? row, string fingerprint, DateTimeOffset now)
+    {
+        if (row is null || row.ExpiresAt <= now)
+        {
+            return null;
+        }
+
+        if (!string.Equals(row.Fingerprint, fingerprint, StringComparison.Ordinal))
+        {
+            return new ClaimOutcome.FingerprintMismatch();
+        }
+
+        if (row.Status == "completed")
+        {
+            return new ClaimOutcome.Completed(
+                new StoredResponse(row.ResponseStatus ?? 200, row.ResponseLocation, row.ResponseContentType, row.ResponseBody ?? string.Empty),
+                row.RequestId);
+        }
+
+        return row.LockedUntil > now ? new ClaimOutcome.InFlight(row.LockedUntil - now) : null;
+    }
+
+    private DynamicParameters Parameters(IdempotencyScope scope, StoredResponse response, string fingerprint, string requestId, TimeSpan retention)
+    {
+        var now = clock.GetUtcNow();
+        var parameters = Parameters(scope);
+        parameters.AddDynamicParams(new
+        {
+            fingerprint, requestId, now, expiresAt = now + retention, response.Status, response.Location, response.ContentType, response.Body,
+        });
         return parameters;
+    }
+
+    private static DynamicParameters Parameters(IdempotencyScope scope) =>
+        new(new { scope.Caller, scope.Method, scope.Route, scope.Key });
+
+    /// <summary>32 bits of SHA-256 over the scope: two keys sharing a lock id only make one wait for the other (409).</summary>
+    private static int LockId(IdempotencyScope scope)
+    {
+        var text = string.Join('\0', scope.Caller, scope.Method, scope.Route, scope.Key);
+        return BinaryPrimitives.ReadInt32BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
     private sealed class IdempotencyRow
@@ -150,8 +258,6 @@ public sealed class IdempotencyStore(DbSession session, TimeProvider clock)
         public string Fingerprint { get; init; } = string.Empty;
 
         public string Status { get; init; } = string.Empty;
-
-        public string OwnerToken { get; init; } = string.Empty;
 
         public DateTimeOffset LockedUntil { get; init; }
 
