@@ -17,4 +17,10 @@ public interface IUserRepository
     Task GrantMembershipAsync(Guid userId, Guid companyId, CompanyRole role, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task<bool> AnyAdminAsync(CancellationToken cancellationToken);
+
+    /// <summary>The company's members, locked until the transaction ends (PostgreSQL: <c>FOR UPDATE</c>; SQLite serialises writers).</summary>
+    Task<IReadOnlyList<CompanyMemberDto>> MembersForUpdateAsync(Guid companyId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the membership and revokes the user's API tokens for that company; returns how many were revoked.</summary>
+    Task<int> RemoveMembershipAsync(Guid userId, Guid companyId, DateTimeOffset now, CancellationToken cancellationToken);
 }
