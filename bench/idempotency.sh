@@ -3,7 +3,7 @@
 #   1. replay vs execution of a 50-line payroll post (same endpoint, same body; replays reuse one completed key);
 #   2. write throughput with a fresh Idempotency-Key per request vs without, on POST /api/companies (the cheapest write,
 #      so the worst case for the key's relative cost) and on the 50-line payroll post.
-# Usage: [ROUNDS=N] [SKIP_REPLAY=1] bench/idempotency.sh [sqlite|postgres] [SECONDS] [CONNECTIONS]   (defaults: sqlite 10 8)
+# Usage: [ROUNDS=N] [WARMUP_SECONDS=5] [SKIP_REPLAY=1] bench/idempotency.sh [sqlite|postgres] [SECONDS] [CONNECTIONS]   (defaults: sqlite 10 8)
 # postgres uses TEST_POSTGRES_URL if set, else starts a throwaway cluster (fsync off: relative figures only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -87,10 +87,15 @@ run() { # NAME MODE PATH BODY
     { for (i = 2; i <= NF; i++) if ($i ~ /^requests=/) { split($i, r, "="); n = r[2] }
       printf "%s cpu_us_per_req=%.0f\n", $0, (n > 0 ? ticks / hz * 1e6 / n : 0) }'
 }
-# Warm-up (JIT, pools), then the measured runs. ROUNDS (default 1) repeats the comparisons; even rounds run each pair in
+# Then the measured runs. ROUNDS (default 1) repeats the comparisons; even rounds run each pair in
 # the opposite order, so a change in the machine's load does not always fall on the same variant.
-wrk -t2 -c"$CONNECTIONS" -d3s -s "$LUA" "$BASE" -- keys "$PAYROLLS" "$WORK/payroll.json" "$RUN-warm" >/dev/null
-wrk -t2 -c"$CONNECTIONS" -d3s -s "$LUA" "$BASE" -- keys /api/companies "$WORK/company.json" "$RUN-warm" >/dev/null
+# Every variant is warmed up, not only the first: under load the JIT's tier-1 recompilation of a path lags for seconds, and
+# a variant measured on tier-0 code pays for it in throughput and in CPU per request (seen in a perf profile).
+for mode in keys none; do
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP_SECONDS:-5}s" -s "$LUA" "$BASE" -- $mode "$PAYROLLS" "$WORK/payroll.json" "$RUN-warm-$mode" >/dev/null
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP_SECONDS:-5}s" -s "$LUA" "$BASE" -- $mode /api/companies "$WORK/company.json" "$RUN-warm-$mode" >/dev/null
+done
+[ -n "${SKIP_REPLAY:-}" ] || wrk -t2 -c"$CONNECTIONS" -d"${WARMUP_SECONDS:-5}s" -s "$LUA" "$BASE" -- replay "$PAYROLLS" "$WORK/payroll.json" "$RUN-payroll-replay-1" >/dev/null
 echo "provider=$PROVIDER seconds=$SECONDS_PER_RUN connections=$CONNECTIONS rounds=${ROUNDS:-1} load=$(cut -d' ' -f1-3 /proc/loadavg)"
 pair() { # NAME PATH BODY
   if [ $((ROUND % 2)) = 1 ]; then
