@@ -23,5 +23,8 @@ public static class AuditActions
     public const string LoginFailed = "auth.login_failed";
     public const string UserLockedOut = "auth.locked_out";
     public const string LoggedOut = "auth.logged_out";
+    public const string PasswordChanged = "auth.password_changed";
+    public const string PasswordChangeFailed = "auth.password_change_failed";
+    public const string PasswordSet = "auth.password_set_by_operator";
     public const string AccessDenied = "auth.access_denied";
 }

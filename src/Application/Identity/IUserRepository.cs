@@ -13,6 +13,9 @@ public interface IUserRepository
     /// <summary>Clears the failure count and lock; stores <paramref name="rehashedPassword"/> when the hash format was upgraded.</summary>
     Task RecordLoginSuccessAsync(Guid userId, string? rehashedPassword, CancellationToken cancellationToken);
 
+    /// <summary>Stores the new hash and clears the failure count and lock.</summary>
+    Task ChangePasswordAsync(Guid userId, string passwordHash, CancellationToken cancellationToken);
+
     /// <summary>Adds the membership, or changes its role.</summary>
     Task GrantMembershipAsync(Guid userId, Guid companyId, CompanyRole role, DateTimeOffset now, CancellationToken cancellationToken);
 

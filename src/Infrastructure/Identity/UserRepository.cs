@@ -46,6 +46,14 @@ internal sealed class UserRepository(DbSession session) : IUserRepository
             new { userId, rehashedPassword }, session.Transaction, cancellationToken: cancellationToken));
     }
 
+    public async Task ChangePasswordAsync(Guid userId, string passwordHash, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET password_hash = @passwordHash, failed_logins = 0, locked_until = NULL WHERE id = @userId",
+            new { userId, passwordHash }, session.Transaction, cancellationToken: cancellationToken));
+    }
+
     public async Task GrantMembershipAsync(Guid userId, Guid companyId, CompanyRole role, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);

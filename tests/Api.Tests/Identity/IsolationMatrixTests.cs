@@ -57,6 +57,7 @@ public sealed partial class IsolationMatrixTests
         ["POST /api/withholding/calculate"] = "viewer",
         ["GET /api/auth/me"] = "viewer",
         ["POST /api/auth/logout"] = "viewer",
+        ["POST /api/auth/password"] = "viewer",
         ["POST /api/tokens"] = "viewer",
         ["DELETE /api/tokens/{id}"] = "company_admin",
     };
