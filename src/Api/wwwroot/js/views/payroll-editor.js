@@ -268,10 +268,10 @@ export async function payrollEditorView(ctx) {
     row.abort?.abort();
     const values = readRow(row);
     const employee = byId.get(values.employeeId);
-    const invalid = AMOUNT_COLUMNS.find(c => Number.isNaN(values[c.key]));
-    if (!employee || invalid || !kind.ready(values)) {
+    // An amount that is not a number waits for the submit, which flags it on its row.
+    if (!employee || AMOUNT_COLUMNS.some(c => Number.isNaN(values[c.key])) || !kind.ready(values)) {
       row.preview = null;
-      row.previewError = invalid ? `${invalid.label}: ${kind.invalid}` : null;
+      row.previewError = null;
       showPreview(row);
       return;
     }
