@@ -16,3 +16,13 @@ public static class IdentityErrors
 
     public static readonly Error RoleAboveCaller = Error.Forbidden("auth.role_above_caller", "You cannot grant a role above your own.");
 }
+
+/// <summary>Why a password change was refused; the endpoint answers them as 400s naming <c>currentPassword</c>.</summary>
+public static class PasswordErrors
+{
+    public static readonly Error WrongCurrentPassword = Error.Validation(
+        "auth.current_password_wrong", "The current password is not correct.", "currentPassword");
+
+    public static readonly Error Locked = Error.Validation(
+        "auth.locked", "Too many wrong passwords: the account is locked for 15 minutes.", "currentPassword");
+}
