@@ -25,5 +25,6 @@ public static class AuditActions
     public const string LoggedOut = "auth.logged_out";
     public const string PasswordChanged = "auth.password_changed";
     public const string PasswordChangeFailed = "auth.password_change_failed";
+    public const string PasswordSet = "auth.password_set_by_operator";
     public const string AccessDenied = "auth.access_denied";
 }

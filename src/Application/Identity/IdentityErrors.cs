@@ -12,6 +12,8 @@ public static class IdentityErrors
 
     public static readonly Error EmailTaken = Error.Conflict("user.email_taken", "A user with this email already exists.", "email");
 
+    public static readonly Error UserNotFound = Error.NotFound("user.not_found", "No user has this email.");
+
     public static readonly Error TokenNotFound = Error.NotFound("token.not_found", "API token not found.");
 
     public static readonly Error RoleAboveCaller = Error.Forbidden("auth.role_above_caller", "You cannot grant a role above your own.");
