@@ -25,8 +25,8 @@ namespace PayrollPortal.Infrastructure.Backups;
 /// <para>
 /// Format 3 (<see cref="UnorderedFormat"/>) combines per-row hashes order-independently, so every table is read by a plain
 /// scan, without sorting or walking the primary-key index: SQLite, the sum of each row's XxHash128
-/// (<see cref="SqliteRowHashes"/>); PostgreSQL, the sums of each row's <c>hash_record_extended</c> with seeds 0 and 1
-/// (128 bits of hash per row), computed by the server. Either way the checksum is the SHA-256 of the row count and the sums.
+/// (<see cref="SqliteRowHashes"/>); PostgreSQL, the sums of each row's <c>hash_record_extended</c> with seeds 0 and 1, each
+/// mixed by <c>hashint8extended</c> (128 bits of hash per row), computed by the server. Either way the checksum is the SHA-256 of the row count and the sums.
 /// </para>
 /// </summary>
 public static class DataFingerprint
@@ -218,14 +218,19 @@ public static class DataFingerprint
 
     /// <summary>
     /// PostgreSQL, format 3: the row count and the sums (exact, as numeric) of each row's <c>hash_record_extended</c> with
-    /// seeds 0 and 1, in one scan on the server; the checksum is the SHA-256 of <c>count:sum0:sum1</c>.
+    /// seeds 0 and 1, each mixed once more by <c>hashint8extended</c>, in one scan on the server; the checksum is the SHA-256
+    /// of <c>count:sum0:sum1</c>. The mixing is required: <c>hash_record_extended</c> combines its column hashes linearly
+    /// (<c>h = 31 h + column hash</c>), so a plain sum over rows would equal a weighted sum of per-column sums and miss a
+    /// value swapped between two rows (<c>UnorderedChecksumTests</c>).
     /// </summary>
     private static async Task<TableSummary> HashSumOnServerAsync(DbConnection connection, DbTransaction? transaction, string table, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"""
-            SELECT count(*), coalesce(sum(hash_record_extended(t, 0)::numeric), 0)::text, coalesce(sum(hash_record_extended(t, 1)::numeric), 0)::text
+            SELECT count(*),
+                   coalesce(sum(hashint8extended(hash_record_extended(t, 0), 0)::numeric), 0)::text,
+                   coalesce(sum(hashint8extended(hash_record_extended(t, 1), 0)::numeric), 0)::text
             FROM {table} t
             """;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
