@@ -40,6 +40,9 @@ internal static class CompanyRoutes
         ON CONFLICT (slug) DO NOTHING
         """;
 
+    // Since the Korea regime (issue 12) a company's regime and currency live beside it, written in the same transaction.
+    private const string RegimeSql = "INSERT INTO company_regimes (company_id, regime, currency) VALUES (@Id, @Regime, @Currency)";
+
     // The audit event the product writes in the same transaction (src/Infrastructure/Persistence/Audit/AuditTrail.cs), so that
     // both servers run the same SQL and the comparison measures the pipeline, not the audit trail.
     private const string ChainHeadSql = "INSERT INTO audit_chain_heads (chain, seq, hash) VALUES (@chain, 0, @genesis) ON CONFLICT (chain) DO NOTHING";
@@ -55,7 +58,9 @@ internal static class CompanyRoutes
         """;
 
     private const string SelectSql =
-        "SELECT id AS Id, name AS Name, slug AS Slug, ein AS Ein, created_at AS CreatedAt, updated_at AS UpdatedAt FROM companies WHERE id = @id";
+        "SELECT c.id AS Id, c.name AS Name, c.slug AS Slug, c.ein AS Ein, c.created_at AS CreatedAt, c.updated_at AS UpdatedAt, " +
+        "COALESCE(r.regime, 'us-federal') AS Regime, COALESCE(r.currency, 'USD') AS Currency " +
+        "FROM companies c LEFT JOIN company_regimes r ON r.company_id = c.id WHERE c.id = @id";
 
     public static async Task<IResult> CreateAsync(CreateCompanyRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
@@ -66,7 +71,7 @@ internal static class CompanyRoutes
         }
 
         var now = DateTimeOffset.UtcNow;
-        var company = new CompanyDto(Guid.CreateVersion7(now), request.Name.Trim(), request.Slug, request.Ein, now, now);
+        var company = new CompanyDto(Guid.CreateVersion7(now), request.Name.Trim(), request.Slug, request.Ein, now, now, "us-federal", "USD");
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -81,6 +86,14 @@ internal static class CompanyRoutes
         {
             await transaction.RollbackAsync(CancellationToken.None);
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: $"The slug '{company.Slug}' is already taken.");
+        }
+
+        await using (var regime = new NpgsqlCommand(RegimeSql, connection, transaction))
+        {
+            regime.Parameters.Add(new NpgsqlParameter<Guid>("Id", company.Id));
+            regime.Parameters.Add(new NpgsqlParameter<string>("Regime", company.Regime));
+            regime.Parameters.Add(new NpgsqlParameter<string>("Currency", company.Currency));
+            await regime.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await AuditAsync(connection, transaction, company, cancellationToken);
@@ -141,13 +154,16 @@ internal static class CompanyRoutes
             reader.GetString(2),
             await reader.IsDBNullAsync(3, cancellationToken) ? null : reader.GetString(3),
             reader.GetFieldValue<DateTimeOffset>(4),
-            reader.GetFieldValue<DateTimeOffset>(5)));
+            reader.GetFieldValue<DateTimeOffset>(5),
+            reader.GetString(6),
+            reader.GetString(7)));
     }
 }
 
 internal sealed record CreateCompanyRequest(string? Name, string? Slug, string? Ein);
 
-internal sealed record CompanyDto(Guid Id, string Name, string Slug, string? Ein, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+internal sealed record CompanyDto(
+    Guid Id, string Name, string Slug, string? Ein, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string Regime, string Currency);
 
 /// <summary>The product's instant format (UTC ISO-8601 with a Z), so both servers write the same bytes per response.</summary>
 internal sealed class UtcInstantJsonConverter : JsonConverter<DateTimeOffset>

@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.AddSingleton<IWithholdingRegime>(_ => KoreaRegime.FromEmbeddedTables());
         services.AddSingleton(sp => new WithholdingRegimeRegistry(sp.GetServices<IWithholdingRegime>()));
         services.AddScoped<Payrolls.PayrollCalculator>();
+        services.AddScoped<Employees.EmployeeHiring>();
         services.AddScoped<Exports.IExportAccess, Identity.CallerExportAccess>();
 
         // Outside HTTP nothing claims idempotency keys; the Api host registers the request's own context after this.

@@ -1,8 +1,8 @@
 using FluentValidation;
 using Mediator;
-using PayrollPortal.Application.Audit;
 using PayrollPortal.Application.Common.Security;
 using PayrollPortal.Application.Common.Validation;
+using PayrollPortal.Application.Identity;
 using PayrollPortal.Application.Companies;
 using PayrollPortal.Application.Withholding;
 using PayrollPortal.Application.Withholding.Korea;
@@ -10,7 +10,6 @@ using PayrollPortal.Domain.Withholding.Korea;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Companies;
 using PayrollPortal.Domain.Employees;
-using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Application.Employees;
 
@@ -44,7 +43,7 @@ public sealed record CreateEmployee(
         }
     }
 
-    public sealed class Handler(ICompanyQueries companies, IEmployeeRepository employees, IPiiProtector pii, IAuditTrail audit, TimeProvider clock)
+    public sealed class Handler(ICompanyQueries companies, EmployeeHiring hiring, TimeProvider clock)
         : ICommandHandler<CreateEmployee, Result<EmployeeDto>>
     {
         public async ValueTask<Result<EmployeeDto>> Handle(CreateEmployee command, CancellationToken cancellationToken)
@@ -61,37 +60,21 @@ public sealed record CreateEmployee(
             }
 
             var ssn = Domain.Employees.Ssn.Create(command.Ssn).Value!;
-            if (await employees.SsnExistsAsync(command.CompanyId, pii.BlindIndexCandidates(ssn.Digits), null, cancellationToken))
-            {
-                return EmployeeErrors.SsnTaken;
-            }
-
             var frequency = W4Mapping.ParseValidatedPayFrequency(command.PayFrequency);
             var hireDate = command.HireDate!.Value;
             var employee = Employee.Hire(
                 command.CompanyId, command.FirstName!, command.LastName!, ssn, hireDate, command.TerminationDate, frequency,
                 command.Exempt ?? false, W4Mapping.ToForm(command.W4!)!, command.W4EffectiveDate ?? hireDate, clock.GetUtcNow());
-
-            var stored = new ProtectedSsn(pii.Protect(ssn.Digits), pii.BlindIndex(ssn.Digits), ssn.Last4);
-            if (!await employees.TryAddAsync(employee, stored, cancellationToken))
+            return await hiring.HireAsync(employee, ssn.Digits, ssn.Last4, EmployeeErrors.SsnTaken, new Dictionary<string, object?>
             {
-                return EmployeeErrors.SsnTaken;
-            }
-
-            // Never the SSN, not even its last four digits: the trail is read more widely than the employee record.
-            await audit.RecordAsync(
-                new AuditEntry(AuditActions.EmployeeCreated, employee.CompanyId, "employee", employee.Id, new Dictionary<string, object?>
-                {
-                    ["firstName"] = employee.FirstName,
-                    ["lastName"] = employee.LastName,
-                    ["hireDate"] = employee.HireDate,
-                    ["terminationDate"] = employee.TerminationDate,
-                    ["payFrequency"] = command.PayFrequency,
-                    ["exempt"] = employee.Exempt,
-                    ["w4EffectiveDate"] = command.W4EffectiveDate ?? hireDate,
-                }),
-                cancellationToken);
-            return EmployeeDto.From(employee);
+                ["firstName"] = employee.FirstName,
+                ["lastName"] = employee.LastName,
+                ["hireDate"] = employee.HireDate,
+                ["terminationDate"] = employee.TerminationDate,
+                ["payFrequency"] = command.PayFrequency,
+                ["exempt"] = employee.Exempt,
+                ["w4EffectiveDate"] = command.W4EffectiveDate ?? hireDate,
+            }, cancellationToken);
         }
     }
 }

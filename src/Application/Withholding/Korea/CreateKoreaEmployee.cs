@@ -1,11 +1,10 @@
 using FluentValidation;
 using Mediator;
-using PayrollPortal.Application.Audit;
 using PayrollPortal.Application.Common.Security;
 using PayrollPortal.Application.Common.Validation;
+using PayrollPortal.Application.Identity;
 using PayrollPortal.Application.Companies;
 using PayrollPortal.Application.Employees;
-using PayrollPortal.Application.Identity;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Companies;
 using PayrollPortal.Domain.Employees;
@@ -42,7 +41,7 @@ public sealed record CreateKoreaEmployee(
         }
     }
 
-    public sealed class Handler(ICompanyQueries companies, IEmployeeRepository employees, IPiiProtector pii, IAuditTrail audit, TimeProvider clock)
+    public sealed class Handler(ICompanyQueries companies, EmployeeHiring hiring, TimeProvider clock)
         : ICommandHandler<CreateKoreaEmployee, Result<EmployeeDto>>
     {
         public async ValueTask<Result<EmployeeDto>> Handle(CreateKoreaEmployee command, CancellationToken cancellationToken)
@@ -59,38 +58,22 @@ public sealed record CreateKoreaEmployee(
             }
 
             var rrn = Domain.Withholding.Korea.ResidentRegistrationNumber.Create(command.ResidentRegistrationNumber).Value!;
-            if (await employees.SsnExistsAsync(command.CompanyId, pii.BlindIndexCandidates(rrn.Digits), null, cancellationToken))
-            {
-                return KoreaCompanyErrors.RrnTaken;
-            }
-
             var hireDate = command.HireDate!.Value;
             var profile = command.Kr!.ToDomain(hireDate);
             var employee = Employee.HireKorea(
                 command.CompanyId, command.FirstName!, command.LastName!, rrn, hireDate, command.TerminationDate, profile, clock.GetUtcNow());
-
-            var stored = new ProtectedSsn(pii.Protect(rrn.Digits), pii.BlindIndex(rrn.Digits), rrn.Last4);
-            if (!await employees.TryAddAsync(employee, stored, cancellationToken))
+            return await hiring.HireAsync(employee, rrn.Digits, rrn.Last4, KoreaCompanyErrors.RrnTaken, new Dictionary<string, object?>
             {
-                return KoreaCompanyErrors.RrnTaken;
-            }
-
-            // Never the 주민등록번호, not even its last four digits: the trail is read more widely than the employee record.
-            await audit.RecordAsync(
-                new AuditEntry(AuditActions.EmployeeCreated, employee.CompanyId, "employee", employee.Id, new Dictionary<string, object?>
-                {
-                    ["firstName"] = employee.FirstName,
-                    ["lastName"] = employee.LastName,
-                    ["hireDate"] = employee.HireDate,
-                    ["terminationDate"] = employee.TerminationDate,
-                    ["regime"] = KoreaRegime.RegimeCode,
-                    ["dependents"] = profile.Dependents,
-                    ["childrenAged8To20"] = profile.ChildrenAged8To20,
-                    ["withholdingRatio"] = profile.WithholdingRatio,
-                    ["profileEffectiveDate"] = profile.EffectiveDate,
-                }),
-                cancellationToken);
-            return EmployeeDto.From(employee);
+                ["firstName"] = employee.FirstName,
+                ["lastName"] = employee.LastName,
+                ["hireDate"] = employee.HireDate,
+                ["terminationDate"] = employee.TerminationDate,
+                ["regime"] = KoreaRegime.RegimeCode,
+                ["dependents"] = profile.Dependents,
+                ["childrenAged8To20"] = profile.ChildrenAged8To20,
+                ["withholdingRatio"] = profile.WithholdingRatio,
+                ["profileEffectiveDate"] = profile.EffectiveDate,
+            }, cancellationToken);
         }
     }
 }
