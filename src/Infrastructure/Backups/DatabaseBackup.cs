@@ -295,6 +295,7 @@ public sealed class DatabaseBackup(DatabaseSettings settings, TimeProvider clock
     private async Task<(int Format, string? SchemaVersion, IReadOnlyList<TableSummary> Tables, long Size, string Sha256)> BackupPostgresAsync(
         string partial, Action<BackupProgress>? progress, List<(string, TimeSpan)> phases, CancellationToken cancellationToken)
     {
+        var connecting = Stopwatch.StartNew();
         tools.Locate("pg_dump");
         tools.Locate("pg_restore");
         await using var connection = new NpgsqlConnection(settings.ConnectionString);
@@ -309,6 +310,7 @@ public sealed class DatabaseBackup(DatabaseSettings settings, TimeProvider clock
             snapshotId = (string)(await export.ExecuteScalarAsync(cancellationToken))!;
         }
 
+        phases.Add(("connect, export the snapshot", connecting.Elapsed));
         using var dumpDone = new CancellationTokenSource();
         var watcher = WatchFileAsync(partial, progress, dumpDone.Token);
         var dump = TimedAsync(phases, "pg_dump", () => tools.RunAsync(
