@@ -211,7 +211,7 @@ public sealed class IdempotencyTests
             .Where(op => op.Path != "/api/withholding/calculate") // a calculation: it writes nothing, so there is nothing to repeat
             .Where(op => !op.Path.StartsWith("/api/auth/", StringComparison.Ordinal)) // a session, not a business write: signing in again is the retry
             .ToArray();
-        writes.Length.ShouldBe(12); // companies POST/PATCH, employees POST/PATCH, payrolls POST, PUT lines, approve, void, export links, tokens POST/DELETE, company users POST
+        writes.Length.ShouldBe(14); // companies POST/PATCH, employees POST/PATCH, payrolls POST, PUT lines, approve, void, export links, tokens POST/DELETE, company users POST, member PATCH/DELETE
         foreach (var (path, method, operation) in writes)
         {
             var header = operation.GetProperty("parameters").EnumerateArray().Where(p => p.GetProperty("name").GetString() == "Idempotency-Key").ToArray();

@@ -11,6 +11,9 @@ namespace PayrollPortal.Api.Cli;
 /// <c>payroll users create --email E --role R [--company ID-OR-SLUG] [--password-stdin]</c>: creates a user through the same
 /// use case as the API, as the trusted operator. Without <c>--password-stdin</c> a generated password is printed once.
 /// Exit codes: 1 bad arguments or unknown company, 6 the email is taken (nothing changed).
+/// <c>payroll users set-password --email E [--password-stdin]</c>: the recovery for a forgotten password or a locked-out
+/// administrator: a new password (generated and printed once without <c>--password-stdin</c>), the lock cleared, every
+/// session of the user ended. Exit codes: 1 bad arguments or no such user.
 /// </summary>
 internal static class UsersCommand
 {
@@ -23,7 +26,56 @@ internal static class UsersCommand
         var create = new Command("create", "Create a user: a global admin, or a member of one company with a role.") { email, role, company, passwordStdin };
         create.SetAction((parse, ct) => DataVerb.RunAsync(context, "users create", migrateLikeTheServer: false,
             (services, token) => CreateAsync(context, services, parse.GetValue(email)!, parse.GetValue(role)!, parse.GetValue(company), parse.GetValue(passwordStdin), token), ct));
-        return new Command("users", "Manage portal users.") { create };
+        var setEmail = new Option<string>("--email") { Description = "The user's email.", Required = true };
+        var setStdin = new Option<bool>("--password-stdin") { Description = "Read the new password from the first line of standard input instead of generating one." };
+        var setPassword = new Command("set-password", "Set a user's password (forgotten password, locked-out admin); ends their sessions.") { setEmail, setStdin };
+        setPassword.SetAction((parse, ct) => DataVerb.RunAsync(context, "users set-password", migrateLikeTheServer: false,
+            (services, token) => SetPasswordAsync(context, services, parse.GetValue(setEmail)!, parse.GetValue(setStdin), token), ct));
+        return new Command("users", "Manage portal users.") { create, setPassword };
+    }
+
+    private static async Task<int> SetPasswordAsync(CliContext context, IServiceProvider services, string email, bool passwordStdin, CancellationToken cancellationToken)
+    {
+        var password = await ReadPasswordAsync(context, "users set-password", passwordStdin, cancellationToken);
+        if (passwordStdin && password is null)
+        {
+            return CliExitCodes.Usage;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SetUserPassword(email, password), cancellationToken);
+        if (!result.IsSuccess)
+        {
+            await context.Error.WriteLineAsync($"payroll: users set-password: {string.Join(" ", result.Errors.Select(e => e.Message))}");
+            return CliExitCodes.Usage;
+        }
+
+        var outcome = result.Value!;
+        await context.Out.WriteLineAsync($"password set for {outcome.Email} {outcome.UserId}; lock cleared; {outcome.SessionsEnded} session(s) ended");
+        if (outcome.GeneratedPassword is { } generated)
+        {
+            await context.Out.WriteLineAsync($"password: {generated}  (shown only this once)");
+        }
+
+        return CliExitCodes.Ok;
+    }
+
+    /// <summary>The first line of standard input with <c>--password-stdin</c> (null, with the error written, when empty); else null.</summary>
+    private static async Task<string?> ReadPasswordAsync(CliContext context, string verb, bool passwordStdin, CancellationToken cancellationToken)
+    {
+        if (!passwordStdin)
+        {
+            return null;
+        }
+
+        var password = (await context.Input.ReadLineAsync(cancellationToken))?.TrimEnd('\r');
+        if (string.IsNullOrEmpty(password))
+        {
+            await context.Error.WriteLineAsync($"payroll: {verb}: --password-stdin read no password.");
+            return null;
+        }
+
+        return password;
     }
 
     private static async Task<int> CreateAsync(
@@ -41,10 +93,9 @@ internal static class UsersCommand
             }
         }
 
-        var password = passwordStdin ? (await context.Input.ReadLineAsync(cancellationToken))?.TrimEnd('\r') : null;
-        if (passwordStdin && string.IsNullOrEmpty(password))
+        var password = await ReadPasswordAsync(context, "users create", passwordStdin, cancellationToken);
+        if (passwordStdin && password is null)
         {
-            await context.Error.WriteLineAsync("payroll: users create: --password-stdin read no password.");
             return CliExitCodes.Usage;
         }
 

@@ -19,6 +19,8 @@ public static class AuthEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/logout", LogoutAsync).WithName("Logout");
         group.MapGet("/me", MeAsync).WithName("Me");
+        group.MapPost("/password", ChangePasswordAsync).WithName("ChangePassword").Accepts<ChangePasswordRequest>("application/json")
+            .RequireRateLimiting(IdentityHosting.LoginRateLimit).ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
 
@@ -69,7 +71,26 @@ public static class AuthEndpoints
             : result.ToProblem(http);
     }
 
+    /// <summary>
+    /// 204 when changed (the calling session stays; the user's other sessions end). A wrong current password is a 400 naming
+    /// <c>currentPassword</c> and counts towards the lockout, like a failed sign-in; while locked, the same 400 says so.
+    /// </summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(
+        ChangePasswordRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(
+            new ChangePassword(request.CurrentPassword, request.NewPassword, http.User.FindFirst(CallerClaims.SessionSecret)?.Value), cancellationToken);
+        return !result.IsSuccess ? result.ToProblem(http) : result.Value switch
+        {
+            PasswordChangeOutcome.Changed => TypedResults.NoContent(),
+            PasswordChangeOutcome.Locked => ResultMapping.ToProblem([PasswordErrors.Locked], http),
+            _ => ResultMapping.ToProblem([PasswordErrors.WrongCurrentPassword], http),
+        };
+    }
+
     public sealed record LoginRequest(string? Email, string? Password);
+
+    public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
 
     /// <summary><c>csrfToken</c> is null for a bearer-token caller, which needs none.</summary>
     public sealed record SessionResponse(UserDto User, IReadOnlyList<MembershipDto> Memberships, string? CsrfToken);

@@ -6,15 +6,38 @@ using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Api.Endpoints;
 
-/// <summary>A company admin adds members to their company (global admins are created with <c>payroll users create</c>).</summary>
+/// <summary>
+/// A company admin manages their company's members: adds, lists, changes a role, removes (global admins are created with
+/// <c>payroll users create</c>).
+/// </summary>
 public static class UserEndpoints
 {
     public static IEndpointRouteBuilder MapUserEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/companies/{companyId:guid}/users").WithTags("Users")
-            .MapPost("/", CreateAsync).WithName("CreateCompanyUser").Accepts<CreateCompanyUserRequest>("application/json").Idempotent();
+        var group = app.MapGroup("/api/companies/{companyId:guid}/users").WithTags("Users");
+        group.MapPost("/", CreateAsync).WithName("CreateCompanyUser").Accepts<CreateCompanyUserRequest>("application/json").Idempotent();
+        group.MapGet("/", ListAsync).WithName("ListCompanyMembers");
+        group.MapPatch("/{userId:guid}", ChangeRoleAsync).WithName("ChangeMemberRole").Accepts<ChangeMemberRoleRequest>("application/json").Idempotent();
+        group.MapDelete("/{userId:guid}", RemoveAsync).WithName("RemoveMember").Idempotent();
         return app;
     }
+
+    public static async Task<Results<Ok<IReadOnlyList<CompanyMemberDto>>, ProblemHttpResult>> ListAsync(
+        Guid companyId, ISender sender, HttpContext http, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new ListCompanyMembers(companyId), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.ToProblem(http);
+    }
+
+    /// <summary>Takes effect on the member's next request. The company's last company admin keeps the role (409).</summary>
+    public static Task<Results<Ok<CompanyMemberDto>, ProblemHttpResult>> ChangeRoleAsync(
+        Guid companyId, Guid userId, ChangeMemberRoleRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        sender.SendCommandAsync(http, new ChangeMemberRole(companyId, userId, request.Role), TypedResults.Ok, cancellationToken);
+
+    /// <summary>The account stays; its access to this company and its tokens for it end at once.</summary>
+    public static Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
+        Guid companyId, Guid userId, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        sender.SendCommandAsync(http, new RemoveMember(companyId, userId), _ => TypedResults.NoContent(), cancellationToken);
 
     /// <summary>Without a password one is generated and returned once, in <c>generatedPassword</c>.</summary>
     public static Task<Results<Created<CreatedUserDto>, ProblemHttpResult>> CreateAsync(
@@ -23,4 +46,6 @@ public static class UserEndpoints
             user => TypedResults.Created((string?)null, user), cancellationToken);
 
     public sealed record CreateCompanyUserRequest(string? Email, string? Role, string? Password);
+
+    public sealed record ChangeMemberRoleRequest(string? Role);
 }

@@ -13,6 +13,8 @@ public static class AuditActions
     public const string PayrollVoided = "payroll.voided";
     public const string ExportLinkIssued = "export.link_issued";
     public const string UserCreated = "user.created";
+    public const string MembershipChanged = "membership.changed";
+    public const string MembershipRemoved = "membership.removed";
     public const string TokenCreated = "token.created";
     public const string TokenRevoked = "token.revoked";
 
@@ -21,5 +23,8 @@ public static class AuditActions
     public const string LoginFailed = "auth.login_failed";
     public const string UserLockedOut = "auth.locked_out";
     public const string LoggedOut = "auth.logged_out";
+    public const string PasswordChanged = "auth.password_changed";
+    public const string PasswordChangeFailed = "auth.password_change_failed";
+    public const string PasswordSet = "auth.password_set_by_operator";
     public const string AccessDenied = "auth.access_denied";
 }

@@ -6,6 +6,9 @@ public interface IIdentityQueries
 
     Task<IReadOnlyDictionary<Guid, CompanyRole>> MembershipsAsync(Guid userId, CancellationToken cancellationToken);
 
+    /// <summary>The company's members, by email.</summary>
+    Task<IReadOnlyList<CompanyMemberDto>> MembersAsync(Guid companyId, CancellationToken cancellationToken);
+
     /// <summary>The names of these companies, by id; missing ids are left out.</summary>
     Task<IReadOnlyDictionary<Guid, string>> CompanyNamesAsync(IReadOnlyCollection<Guid> companyIds, CancellationToken cancellationToken);
 }

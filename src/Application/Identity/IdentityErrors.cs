@@ -12,7 +12,19 @@ public static class IdentityErrors
 
     public static readonly Error EmailTaken = Error.Conflict("user.email_taken", "A user with this email already exists.", "email");
 
+    public static readonly Error UserNotFound = Error.NotFound("user.not_found", "No user has this email.");
+
     public static readonly Error TokenNotFound = Error.NotFound("token.not_found", "API token not found.");
 
     public static readonly Error RoleAboveCaller = Error.Forbidden("auth.role_above_caller", "You cannot grant a role above your own.");
+}
+
+/// <summary>Why a password change was refused; the endpoint answers them as 400s naming <c>currentPassword</c>.</summary>
+public static class PasswordErrors
+{
+    public static readonly Error WrongCurrentPassword = Error.Validation(
+        "auth.current_password_wrong", "The current password is not correct.", "currentPassword");
+
+    public static readonly Error Locked = Error.Validation(
+        "auth.locked", "Too many wrong passwords: the account is locked for 15 minutes.", "currentPassword");
 }

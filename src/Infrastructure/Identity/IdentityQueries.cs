@@ -24,6 +24,14 @@ internal sealed class IdentityQueries(DbSession session) : IIdentityQueries
         return rows.ToDictionary(r => r.CompanyId, r => CompanyRoles.Parse(r.Role));
     }
 
+    public async Task<IReadOnlyList<CompanyMemberDto>> MembersAsync(Guid companyId, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<IdentityRows.Member>(new CommandDefinition(
+            IdentityRows.Member.Query, new { companyId }, session.Transaction, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToDto()).ToList();
+    }
+
     public async Task<IReadOnlyDictionary<Guid, string>> CompanyNamesAsync(IReadOnlyCollection<Guid> companyIds, CancellationToken cancellationToken)
     {
         if (companyIds.Count == 0)

@@ -1,3 +1,4 @@
+using PayrollPortal.Application.Identity;
 namespace PayrollPortal.Infrastructure.Identity;
 
 /// <summary>Row shapes as Dapper reads them (settable properties, so the Guid, instant and boolean handlers apply on both providers).</summary>
@@ -26,6 +27,27 @@ internal static class IdentityRows
         public Guid CompanyId { get; init; }
 
         public string Role { get; init; } = string.Empty;
+    }
+
+    internal sealed class Member
+    {
+        public const string Query =
+            """
+            SELECT m.user_id AS UserId, u.email AS Email, m.role AS Role, m.created_at AS Since
+            FROM memberships m JOIN users u ON u.id = m.user_id
+            WHERE m.company_id = @companyId
+            ORDER BY u.email
+            """;
+
+        public Guid UserId { get; init; }
+
+        public string Email { get; init; } = string.Empty;
+
+        public string Role { get; init; } = string.Empty;
+
+        public DateTimeOffset Since { get; init; }
+
+        public CompanyMemberDto ToDto() => new(UserId, Email, Role, Since);
     }
 
     internal sealed class CompanyName

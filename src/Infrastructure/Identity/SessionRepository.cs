@@ -21,4 +21,13 @@ internal sealed class SessionRepository(DbSession session) : ISessionRepository
             "UPDATE sessions SET revoked_at = @now WHERE id_hash = @idHash AND revoked_at IS NULL",
             new { idHash, now }, session.Transaction, cancellationToken: cancellationToken));
     }
+
+    public async Task<int> RevokeAllAsync(Guid userId, string? keepIdHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var sql = "UPDATE sessions SET revoked_at = @now WHERE user_id = @userId AND revoked_at IS NULL" + (keepIdHash is null ? "" : " AND id_hash <> @keepIdHash");
+        return await connection.ExecuteAsync(new CommandDefinition(
+            sql,
+            new { userId, keepIdHash, now }, session.Transaction, cancellationToken: cancellationToken));
+    }
 }

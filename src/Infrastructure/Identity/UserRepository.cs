@@ -46,6 +46,14 @@ internal sealed class UserRepository(DbSession session) : IUserRepository
             new { userId, rehashedPassword }, session.Transaction, cancellationToken: cancellationToken));
     }
 
+    public async Task ChangePasswordAsync(Guid userId, string passwordHash, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET password_hash = @passwordHash, failed_logins = 0, locked_until = NULL WHERE id = @userId",
+            new { userId, passwordHash }, session.Transaction, cancellationToken: cancellationToken));
+    }
+
     public async Task GrantMembershipAsync(Guid userId, Guid companyId, CompanyRole role, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
@@ -62,5 +70,25 @@ internal sealed class UserRepository(DbSession session) : IUserRepository
         var connection = await session.ConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM users WHERE is_admin = @admin", new { admin = true }, session.Transaction, cancellationToken: cancellationToken)) > 0;
+    }
+
+    public async Task<IReadOnlyList<CompanyMemberDto>> MembersForUpdateAsync(Guid companyId, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var sql = session.Provider == DatabaseProvider.PostgreSql ? IdentityRows.Member.Query + " FOR UPDATE OF m" : IdentityRows.Member.Query;
+        var rows = await connection.QueryAsync<IdentityRows.Member>(new CommandDefinition(
+            sql, new { companyId }, session.Transaction, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToDto()).ToList();
+    }
+
+    public async Task<int> RemoveMembershipAsync(Guid userId, Guid companyId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM memberships WHERE user_id = @userId AND company_id = @companyId",
+            new { userId, companyId }, session.Transaction, cancellationToken: cancellationToken));
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE api_tokens SET revoked_at = @now WHERE user_id = @userId AND company_id = @companyId AND revoked_at IS NULL",
+            new { userId, companyId, now }, session.Transaction, cancellationToken: cancellationToken));
     }
 }

@@ -50,10 +50,14 @@ public sealed partial class IsolationMatrixTests
         ["POST /api/companies/{companyId}/exports"] = "payroll_manager",
         ["GET /api/exports/download"] = "payroll_manager",
         ["POST /api/companies/{companyId}/users"] = "company_admin",
+        ["GET /api/companies/{companyId}/users"] = "company_admin",
+        ["PATCH /api/companies/{companyId}/users/{userId}"] = "company_admin",
+        ["DELETE /api/companies/{companyId}/users/{userId}"] = "company_admin",
         ["GET /api/audit"] = "company_admin",
         ["POST /api/withholding/calculate"] = "viewer",
         ["GET /api/auth/me"] = "viewer",
         ["POST /api/auth/logout"] = "viewer",
+        ["POST /api/auth/password"] = "viewer",
         ["POST /api/tokens"] = "viewer",
         ["DELETE /api/tokens/{id}"] = "company_admin",
     };
@@ -217,10 +221,16 @@ public sealed partial class IsolationMatrixTests
     [GeneratedRegex(@"\{([A-Za-z*]+)(?::[^}]*)?\}")]
     private static partial Regex Constraint();
 
-    /// <summary>One company with an employee, an approved payroll, two drafts and a token owned by its own admin.</summary>
-    private sealed record World(Guid CompanyId, string CompanyName, string EmployeeLastName, Guid EmployeeId, Guid Approved, Guid DraftToApprove, Guid DraftToEdit, Guid TokenId)
+    /// <summary>
+    /// One company with an employee, an approved payroll, two drafts, a token owned by its own admin, a member whose role
+    /// the matrix sets and members it removes (one per removal that may succeed, so each finds its member).
+    /// </summary>
+    private sealed record World(
+        Guid CompanyId, string CompanyName, string EmployeeLastName, Guid EmployeeId, Guid Approved, Guid DraftToApprove, Guid DraftToEdit, Guid TokenId,
+        Guid MemberToChange, Guid[] MembersToRemove)
     {
         private int _sequence;
+        private int _removals;
 
         public static async Task<World> CreateAsync(PayrollApp app, string slug, string lastName)
         {
@@ -235,7 +245,14 @@ public sealed partial class IsolationMatrixTests
             await using var scope = app.Services.CreateAsyncScope();
             var connection = await scope.ServiceProvider.GetRequiredService<DbSession>().ConnectionAsync(CancellationToken.None);
             var tokenId = await connection.QuerySingleAsync<Guid>("SELECT id FROM api_tokens WHERE user_id = @id", new { id = owner.UserId });
-            return new World(company.Id, company.Name, lastName, employee.Id, approved, toApprove, toEdit, tokenId);
+            var (toChange, _) = await app.CreateMemberAsync("viewer", company.Id);
+            var toRemove = new List<Guid>();
+            for (var i = 0; i < 4; i++)
+            {
+                toRemove.Add((await app.CreateMemberAsync("viewer", company.Id)).Caller.UserId!.Value);
+            }
+
+            return new World(company.Id, company.Name, lastName, employee.Id, approved, toApprove, toEdit, tokenId, toChange.UserId!.Value, [.. toRemove]);
         }
 
         /// <summary>A request for <paramref name="endpoint"/> aimed at this company, with a body that is valid for it.</summary>
@@ -252,7 +269,10 @@ public sealed partial class IsolationMatrixTests
                 .Replace("/payrolls/{id}/approve", $"/payrolls/{DraftToApprove}/approve", StringComparison.Ordinal)
                 .Replace("/payrolls/{id}/lines", $"/payrolls/{DraftToEdit}/lines", StringComparison.Ordinal)
                 .Replace("/payrolls/{id}", $"/payrolls/{Approved}", StringComparison.Ordinal)
-                .Replace("/tokens/{id}", $"/tokens/{TokenId}", StringComparison.Ordinal);
+                .Replace("/tokens/{id}", $"/tokens/{TokenId}", StringComparison.Ordinal)
+                .Replace("/users/{userId}", method == "DELETE"
+                    ? $"/users/{MembersToRemove[Interlocked.Increment(ref _removals) % MembersToRemove.Length]}"
+                    : $"/users/{MemberToChange}", StringComparison.Ordinal);
             url = Regex.Replace(url, @"\{[^}]+\}", Guid.NewGuid().ToString()); // a route value this test does not know: some id
             var ssn = $"{100 + (n % 500):000}-{10 + (n % 80):00}-{1000 + n:0000}";
             object? body = (method, route) switch
@@ -273,6 +293,7 @@ public sealed partial class IsolationMatrixTests
                 ("POST", "/api/companies/{companyId}/payrolls/{id}/void") => new { reason = "matrix" },
                 ("POST", "/api/companies/{companyId}/exports") => new { scope = new { year = 2026, month = 1 }, format = "csv" },
                 ("POST", "/api/companies/{companyId}/users") => new { email = $"user{n}-{CompanyId:N}@tests.local", role = "viewer" },
+                ("PATCH", "/api/companies/{companyId}/users/{userId}") => new { role = n % 2 == 0 ? "viewer" : "payroll_manager" },
                 ("POST", "/api/withholding/calculate") => new { taxYear = 2026, payFrequency = "weekly", grossWages = 2000m, w4 = new { version = "2020", filingStatus = "single" } },
                 ("POST", "/api/tokens") => new { name = $"matrix {n}", companyId = CompanyId, role = "viewer" },
                 ("POST" or "PUT" or "PATCH", _) => new { },
