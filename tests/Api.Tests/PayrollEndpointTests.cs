@@ -322,6 +322,41 @@ public sealed class PayrollEndpointTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Preview_AfterApprovedPayrolls_ShouldComputeTheLinesAPostStoresWithYearToDateAndStoreNothing(DatabaseProvider provider)
+    {
+        await using var app = await PayrollApp.StartAsync(provider);
+        var client = app.CreateClient();
+        var company = await StaffAsync(client);
+        await ApprovedAsync(client, company, 1);
+        await ApprovedAsync(client, company, 2);
+
+        var previewed = await client.PostAsync($"{company.Payrolls}/preview", Json(Payroll(3, company.HighId, company.LowId)));
+
+        previewed.StatusCode.ShouldBe(HttpStatusCode.OK, await previewed.Content.ReadAsStringAsync());
+        var preview = await previewed.Content.ReadFromJsonAsync<JsonElement>();
+        var listed = await client.GetFromJsonAsync<JsonElement>(company.Payrolls);
+        listed.GetProperty("items").GetArrayLength().ShouldBe(2, "a preview stores nothing");
+        // The first employee's wages passed the Social Security wage base in February: March withholds none, which a
+        // stateless calculation (no year-to-date) would not know.
+        preview.GetProperty("lines")[0].GetProperty("withholdings").GetProperty("socialSecurity").GetDecimal().ShouldBe(0m);
+        var posted = await PostAsync(client, company, 3);
+        for (var i = 0; i < 2; i++)
+        {
+            var shown = preview.GetProperty("lines")[i];
+            var stored = posted.GetProperty("lines")[i];
+            foreach (var tax in new[] { "federalIncomeTax", "socialSecurity", "medicare", "additionalMedicare" })
+            {
+                shown.GetProperty("withholdings").GetProperty(tax).GetDecimal().ShouldBe(stored.GetProperty("withholdings").GetProperty(tax).GetDecimal(), $"line {i} {tax}");
+            }
+
+            shown.GetProperty("netPay").GetDecimal().ShouldBe(stored.GetProperty("netPay").GetDecimal());
+        }
+
+        preview.GetProperty("totals").GetProperty("netPay").GetDecimal().ShouldBe(posted.GetProperty("totals").GetProperty("netPay").GetDecimal());
+    }
+
     private static async Task<Company> StaffAsync(HttpClient client, string slug = "acme")
     {
         var companyId = await CompanyAsync(client, slug);

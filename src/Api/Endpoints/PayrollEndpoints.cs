@@ -14,6 +14,8 @@ public static class PayrollEndpoints
         var company = app.MapGroup("/api/companies/{companyId:guid}").WithTags("Payrolls");
         company.MapPost("/payrolls", CreateAsync).WithName("CreatePayroll").Accepts<CreatePayrollRequest>("application/json").Idempotent();
         company.MapGet("/payrolls", ListAsync).WithName("ListPayrolls");
+        company.MapPost("/payrolls/preview", PreviewAsync).WithName("PreviewPayroll").Accepts<PreviewPayrollRequest>("application/json")
+            .WithSummary("Computes lines as posting them would, and stores nothing.");
         company.MapGet("/payrolls/{id:guid}", GetAsync).WithName("GetPayroll");
         company.MapPut("/payrolls/{id:guid}/lines", ReplaceLinesAsync).WithName("ReplacePayrollLines").Accepts<ReplaceLinesRequest>("application/json").Idempotent();
         company.MapPost("/payrolls/{id:guid}/approve", ApproveAsync).WithName("ApprovePayroll").Idempotent();
@@ -35,6 +37,13 @@ public static class PayrollEndpoints
         int? year = null, int? month = null, string? status = null, int? limit = null, string? cursor = null)
     {
         var result = await sender.Send(new ListPayrolls(companyId, year, month, status, limit ?? PageLimits.Default, cursor), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.ToProblem(http);
+    }
+
+    public static async Task<Results<Ok<PayrollPreviewDto>, ProblemHttpResult>> PreviewAsync(
+        Guid companyId, PreviewPayrollRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new PreviewPayroll(companyId, request.PeriodStart, request.PayDate, request.PayFrequency, request.Lines), cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.ToProblem(http);
     }
 
@@ -66,6 +75,8 @@ public static class PayrollEndpoints
 
     public sealed record CreatePayrollRequest(
         DateOnly? PeriodStart, DateOnly? PeriodEnd, DateOnly? PayDate, string? PayFrequency, IReadOnlyList<PayrollLineRequest>? Lines);
+
+    public sealed record PreviewPayrollRequest(DateOnly? PeriodStart, DateOnly? PayDate, string? PayFrequency, IReadOnlyList<PayrollLineRequest>? Lines);
 
     public sealed record ReplaceLinesRequest(IReadOnlyList<PayrollLineRequest>? Lines);
 

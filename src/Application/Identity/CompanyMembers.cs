@@ -28,9 +28,12 @@ public sealed record ChangeMemberRole(Guid CompanyId, Guid UserId, string? Role)
 {
     public sealed class Validator : AbstractValidator<ChangeMemberRole>
     {
-        public Validator() =>
+        public Validator()
+        {
+            RuleFor(x => x.UserId).NotEmpty().WithErrorCode("member.user_required").WithMessage("userId is required.");
             RuleFor(x => x.Role).Must(r => CompanyRoles.TryParse(r, out _)).WithErrorCode("user.role_invalid")
                 .WithMessage("role must be company_admin, payroll_manager or viewer.");
+        }
     }
 
     public sealed class Handler(IUserRepository users, IAuditTrail audit, TimeProvider clock)
@@ -76,6 +79,11 @@ public sealed record ChangeMemberRole(Guid CompanyId, Guid UserId, string? Role)
 [Requires(Access.CompanyAdmin)]
 public sealed record RemoveMember(Guid CompanyId, Guid UserId) : ICommand<Result<bool>>, ICompanyScoped
 {
+    public sealed class Validator : AbstractValidator<RemoveMember>
+    {
+        public Validator() => RuleFor(x => x.UserId).NotEmpty().WithErrorCode("member.user_required").WithMessage("userId is required.");
+    }
+
     public sealed class Handler(IUserRepository users, IAuditTrail audit, TimeProvider clock)
         : ICommandHandler<RemoveMember, Result<bool>>
     {

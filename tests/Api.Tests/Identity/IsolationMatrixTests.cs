@@ -42,6 +42,7 @@ public sealed partial class IsolationMatrixTests
         ["PATCH /api/companies/{companyId}/employees/{id}"] = "payroll_manager",
         ["GET /api/companies/{companyId}/payrolls"] = "viewer",
         ["POST /api/companies/{companyId}/payrolls"] = "payroll_manager",
+        ["POST /api/companies/{companyId}/payrolls/preview"] = "viewer",
         ["GET /api/companies/{companyId}/payrolls/{id}"] = "viewer",
         ["PUT /api/companies/{companyId}/payrolls/{id}/lines"] = "payroll_manager",
         ["POST /api/companies/{companyId}/payrolls/{id}/approve"] = "payroll_manager",
@@ -288,6 +289,10 @@ public sealed partial class IsolationMatrixTests
                 {
                     periodStart = "2026-04-01", periodEnd = "2026-04-30", payDate = "2026-04-30", payFrequency = "monthly",
                     lines = new[] { new { employeeId = EmployeeId, grossWages = 1000m } },
+                },
+                ("POST", "/api/companies/{companyId}/payrolls/preview") => new
+                {
+                    payDate = "2026-04-30", payFrequency = "monthly", lines = new[] { new { employeeId = EmployeeId, grossWages = 1000m } },
                 },
                 ("PUT", "/api/companies/{companyId}/payrolls/{id}/lines") => new { lines = new[] { new { employeeId = EmployeeId, grossWages = 1200m } } },
                 ("POST", "/api/companies/{companyId}/payrolls/{id}/void") => new { reason = "matrix" },

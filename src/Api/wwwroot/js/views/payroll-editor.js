@@ -1,4 +1,6 @@
-// The payroll editor: a grid of lines with live withholding from the preview API, spreadsheet paste and keyboard moves.
+// The payroll editor: a grid of lines with live withholding from the server, spreadsheet paste and keyboard moves. What a
+// line holds depends on the company's regime: a "line kind" (usLines here, krLines in kr-payroll-editor.js) gives the grid
+// its columns, amount format, live preview and the API's line shape; the grid's behaviour is the same for both.
 import { h, formatMoney, parseAmount, uid, replace } from '../dom.js';
 import { api, getAll, ApiError } from '../api.js';
 import { canWrite } from '../session.js';
@@ -6,19 +8,73 @@ import { field, formAlert, submitOnce, FormInputError } from '../forms.js';
 import { navigate } from '../router.js';
 import { companyPage, payFrequencies, tableWrap } from './common.js';
 import { isKorea } from './kr.js';
+import { krLines } from './kr-payroll-editor.js';
 
-/** The grid's editable columns, in the order a pasted spreadsheet row fills them. */
-const COLUMNS = [
-  { key: 'employee', label: 'Employee' },
-  { key: 'grossWages', label: 'Gross wages', path: 'grossWages' },
-  { key: 'supplementalWages', label: 'Supplemental', path: 'supplementalWages' },
-  { key: 'retirement', label: 'Retirement', path: 'preTaxDeductions.retirement' },
-  { key: 'cafeteria', label: 'Cafeteria', path: 'preTaxDeductions.cafeteria' },
-  { key: 'hsa', label: 'HSA', path: 'preTaxDeductions.hsa' },
-  { key: 'postTaxDeductions', label: 'Post-tax', path: 'postTaxDeductions' },
-];
-const AMOUNT_COLUMNS = COLUMNS.slice(1);
 const PREVIEW_DELAY_MS = 300;
+
+/** A us-federal line: wages and US deductions in dollars; the stateless withholding preview estimates its taxes. */
+const usLines = {
+  /** The grid's editable columns, in the order a pasted spreadsheet row fills them. */
+  columns: [
+    { key: 'employee', label: 'Employee' },
+    { key: 'grossWages', label: 'Gross wages', path: 'grossWages' },
+    { key: 'supplementalWages', label: 'Supplemental', path: 'supplementalWages' },
+    { key: 'retirement', label: 'Retirement', path: 'preTaxDeductions.retirement' },
+    { key: 'cafeteria', label: 'Cafeteria', path: 'preTaxDeductions.cafeteria' },
+    { key: 'hsa', label: 'HSA', path: 'preTaxDeductions.hsa' },
+    { key: 'postTaxDeductions', label: 'Post-tax', path: 'postTaxDeductions' },
+  ],
+  previewColumns: [
+    { key: 'federalIncomeTax', label: 'Income tax', value: p => p.federalIncomeTax },
+    { key: 'socialSecurity', label: 'Social Security', value: p => p.socialSecurity },
+    { key: 'medicare', label: 'Medicare', value: p => p.medicare + p.additionalMedicare },
+    { key: 'netPay', label: 'Net pay', value: p => p.net },
+  ],
+  parse: parseAmount,
+  format: formatMoney,
+  formatInput: value => value.toFixed(2),
+  inputmode: 'decimal',
+  invalid: 'Enter an amount such as 1234.50.',
+  caption: 'Lines, amounts per pay period',
+  help: 'Enter or ↓ moves down a line, Shift+Enter or ↑ up, Tab across. Paste rows copied from a spreadsheet, in the order employee (name or SSN last four), gross, supplemental, retirement, cafeteria, HSA, post-tax.',
+  note: 'Withholding shown here is an estimate from the withholding preview, before year-to-date wages; saving computes the final figures.',
+  ready: values => values.grossWages !== null,
+
+  // The preview API is stateless: it knows nothing of year-to-date wages, so near the Social Security wage base the
+  // saved draft (computed by the server with year-to-date) can differ. The grid says so (note above).
+  async preview({ values, employee, head, signal }) {
+    const preview = await api.post('/api/withholding/calculate', {
+      taxYear: Number((head.payDate || '').slice(0, 4)) || new Date().getFullYear(),
+      payFrequency: head.payFrequency,
+      grossWages: values.grossWages,
+      supplementalWages: values.supplementalWages ?? 0,
+      preTaxDeductions: { retirement: values.retirement ?? 0, cafeteria: values.cafeteria ?? 0, hsa: values.hsa ?? 0 },
+      w4: employee.w4,
+      exempt: employee.exempt,
+    }, { signal });
+    preview.net = round2(values.grossWages + (values.supplementalWages ?? 0) - (values.retirement ?? 0) - (values.cafeteria ?? 0) - (values.hsa ?? 0)
+      - preview.federalIncomeTax - preview.socialSecurity - preview.medicare - preview.additionalMedicare - (values.postTaxDeductions ?? 0));
+    return preview;
+  },
+
+  toLine: values => ({
+    employeeId: values.employeeId,
+    grossWages: values.grossWages,
+    supplementalWages: values.supplementalWages ?? 0,
+    preTaxDeductions: { retirement: values.retirement ?? 0, cafeteria: values.cafeteria ?? 0, hsa: values.hsa ?? 0 },
+    postTaxDeductions: values.postTaxDeductions ?? 0,
+  }),
+
+  fromLine: line => ({
+    employeeId: line.employeeId,
+    grossWages: line.grossWages,
+    supplementalWages: line.supplementalWages,
+    retirement: line.preTaxDeductions.retirement,
+    cafeteria: line.preTaxDeductions.cafeteria,
+    hsa: line.preTaxDeductions.hsa,
+    postTaxDeductions: line.postTaxDeductions,
+  }),
+};
 
 export async function payrollEditorView(ctx) {
   const isNew = !ctx.payrollId;
@@ -29,36 +85,36 @@ export async function payrollEditorView(ctx) {
     isNew ? null : api.get(`/api/companies/${company.id}/payrolls/${encodeURIComponent(ctx.payrollId)}`),
   ]);
   if (!ctx.isCurrent()) return;
-  if (isKorea(company)) {
-    // Not built yet: the grid's columns, amounts and preview are the US ones. Say so rather than post US lines.
-    replace(ctx.main,
-      h('p', { class: 'breadcrumb' }, h('a', { href: `#/c/${company.id}/payrolls` }, '← Payrolls')),
-      h('h1', {}, isNew ? 'New payroll' : 'Edit payroll'),
-      h('p', { class: 'alert', role: 'status' }, 'The payroll editor does not handle kr (KRW) companies yet. Post or replace a kr payroll through the API (POST /api/companies/{id}/payrolls with basePay, taxableAllowances, bonus and nonTaxable per line); its detail, the list and the report show it here.'));
-    return;
-  }
   if (!canWrite(company.id) || (payroll && payroll.status !== 'draft')) {
     navigate(isNew ? `#/c/${company.id}/payrolls` : `#/c/${company.id}/payrolls/${payroll.id}`);
     return;
   }
+  const kind = isKorea(company) ? krLines : usLines;
+  const COLUMNS = kind.columns;
+  const AMOUNT_COLUMNS = COLUMNS.slice(1);
   employees.sort((a, b) => `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`));
   const byId = new Map(employees.map(e => [e.id, e]));
 
-  // Header: period and pay date. An existing draft keeps them (only its lines can be replaced).
-  const defaults = defaultPeriod(mostCommon(employees.map(e => e.payFrequency)) ?? 'monthly');
+  // Header: period and pay date. An existing draft keeps them (only its lines can be replaced). A kind may fix the
+  // frequency (a kr payroll is monthly).
+  const defaults = defaultPeriod(kind.payFrequency ?? mostCommon(employees.map(e => e.payFrequency)) ?? 'monthly');
   const head = {
     periodStart: field({ label: 'Period start', field: 'periodStart', type: 'date', required: true, value: payroll?.periodStart ?? defaults.periodStart, readonly: !isNew }),
     periodEnd: field({ label: 'Period end', field: 'periodEnd', type: 'date', required: true, value: payroll?.periodEnd ?? defaults.periodEnd, readonly: !isNew }),
     payDate: field({ label: 'Pay date', field: 'payDate', type: 'date', required: true, value: payroll?.payDate ?? defaults.payDate, readonly: !isNew }),
-    payFrequency: field({ label: 'Pay frequency', field: 'payFrequency', type: 'select', options: payFrequencies, value: payroll?.payFrequency ?? defaults.payFrequency, readonly: !isNew }),
+    payFrequency: field({ label: 'Pay frequency', field: 'payFrequency', type: 'select', options: payFrequencies, value: payroll?.payFrequency ?? defaults.payFrequency, readonly: !isNew || Boolean(kind.payFrequency) }),
   };
+  const headValues = () => ({
+    periodStart: head.periodStart.control.value || null,
+    periodEnd: head.periodEnd.control.value || null,
+    payDate: head.payDate.control.value || null,
+    payFrequency: head.payFrequency.control.value,
+  });
 
   const tbody = h('tbody', {});
-  const totalsCells = { federalIncomeTax: h('td', { class: 'num' }), socialSecurity: h('td', { class: 'num' }), medicare: h('td', { class: 'num' }), netPay: h('td', { class: 'num strong' }) };
+  const totalsCells = Object.fromEntries(kind.previewColumns.map(c => [c.key, h('td', { class: `num ${c.key === 'netPay' ? 'strong' : ''}`, dataset: { total: c.key } })]));
   const previewStatus = h('p', { class: 'preview-status', role: 'status', id: 'preview-status' });
   const rows = [];
-
-  const taxYear = () => Number((head.payDate.control.value || '').slice(0, 4)) || new Date().getFullYear();
 
   function addRow(values = {}, focus = false) {
     const row = createRow(values);
@@ -100,10 +156,10 @@ export async function payrollEditorView(ctx) {
       const value = values[column.key];
       inputs[column.key] = h('input', {
         type: 'text',
-        inputmode: 'decimal',
+        inputmode: kind.inputmode,
         autocomplete: 'off',
         class: 'amount',
-        value: value ? value.toFixed(2) : '',
+        value: value === null || value === undefined || (value === 0 && !column.keepZero) ? '' : kind.formatInput(value),
         'aria-describedby': errorId,
         dataset: { col: column.key, errorPrefix: column.label },
       });
@@ -111,12 +167,12 @@ export async function payrollEditorView(ctx) {
     row.number = h('th', { scope: 'row', class: 'line-number' });
     row.error = h('p', { class: 'field-error', id: errorId, hidden: true });
     row.remove = h('button', { type: 'button', class: 'icon-button', title: 'Remove line', on: { click: () => removeRow(row) } }, '×');
-    for (const key of ['federalIncomeTax', 'socialSecurity', 'medicare', 'netPay']) row.previewCells[key] = h('td', { class: `num preview ${key === 'netPay' ? 'strong' : ''}`, dataset: { preview: key } });
+    for (const c of kind.previewColumns) row.previewCells[c.key] = h('td', { class: `num preview ${c.key === 'netPay' ? 'strong' : ''}`, dataset: { preview: c.key } });
     row.tr = h('tr', {},
       row.number,
       h('td', { class: 'employee-cell' }, inputs.employee, row.error),
       AMOUNT_COLUMNS.map(c => h('td', {}, inputs[c.key])),
-      row.previewCells.federalIncomeTax, row.previewCells.socialSecurity, row.previewCells.medicare, row.previewCells.netPay,
+      Object.values(row.previewCells),
       h('td', {}, row.remove));
     inputs.employee.addEventListener('change', () => {
       row.error.hidden = true;
@@ -149,7 +205,7 @@ export async function payrollEditorView(ctx) {
   }
 
   // Pasting tab-separated rows (copied from a spreadsheet) fills the grid from the focused cell rightwards and downwards,
-  // adding lines as needed. The employee column matches an id, "First Last", "Last, First" or the SSN's last four digits.
+  // adding lines as needed. The employee column matches an id, "First Last", "Last, First" or the national number's last four digits.
   function onPaste(event, row, col) {
     const text = event.clipboardData?.getData('text/plain') ?? '';
     if (!text.includes('\t') && !text.trim().includes('\n')) return;
@@ -189,12 +245,13 @@ export async function payrollEditorView(ctx) {
     return employees.find(e => e.id === needle
       || `${e.firstName} ${e.lastName}`.toLowerCase() === needle
       || `${e.lastName}, ${e.firstName}`.toLowerCase() === needle
+      || `${e.lastName}${e.firstName}`.toLowerCase() === needle
       || (/^\d{4}$/.test(needle) && e.ssnLast4 === needle)) ?? null;
   }
 
   function readRow(row) {
     const values = { employeeId: row.inputs.employee.value || null };
-    for (const column of AMOUNT_COLUMNS) values[column.key] = parseAmount(row.inputs[column.key].value);
+    for (const column of AMOUNT_COLUMNS) values[column.key] = kind.parse(row.inputs[column.key].value);
     return values;
   }
 
@@ -207,32 +264,21 @@ export async function payrollEditorView(ctx) {
     row.timer = setTimeout(() => preview(row), PREVIEW_DELAY_MS);
   }
 
-  // The preview API is stateless: it knows nothing of year-to-date wages, so near the Social Security wage base the
-  // saved draft (computed by the server with year-to-date) can differ. The grid says so.
   async function preview(row) {
     row.abort?.abort();
     const values = readRow(row);
     const employee = byId.get(values.employeeId);
-    const amounts = AMOUNT_COLUMNS.map(c => values[c.key]);
-    if (!employee || values.grossWages === null || amounts.some(Number.isNaN)) {
+    // An amount that is not a number waits for the submit, which flags it on its row.
+    if (!employee || AMOUNT_COLUMNS.some(c => Number.isNaN(values[c.key])) || !kind.ready(values)) {
       row.preview = null;
+      row.previewError = null;
       showPreview(row);
       return;
     }
     row.abort = new AbortController();
     row.tr.classList.add('previewing');
     try {
-      row.preview = await api.post('/api/withholding/calculate', {
-        taxYear: taxYear(),
-        payFrequency: head.payFrequency.control.value,
-        grossWages: values.grossWages,
-        supplementalWages: values.supplementalWages ?? 0,
-        preTaxDeductions: { retirement: values.retirement ?? 0, cafeteria: values.cafeteria ?? 0, hsa: values.hsa ?? 0 },
-        w4: employee.w4,
-        exempt: employee.exempt,
-      }, { signal: row.abort.signal });
-      row.preview.net = round2(values.grossWages + (values.supplementalWages ?? 0) - (values.retirement ?? 0) - (values.cafeteria ?? 0) - (values.hsa ?? 0)
-        - row.preview.federalIncomeTax - row.preview.socialSecurity - row.preview.medicare - row.preview.additionalMedicare - (values.postTaxDeductions ?? 0));
+      row.preview = await kind.preview({ values, employee, head: headValues(), company, signal: row.abort.signal });
       row.previewError = null;
     } catch (error) {
       if (error?.name === 'AbortError') return;
@@ -241,24 +287,21 @@ export async function payrollEditorView(ctx) {
     } finally {
       row.tr.classList.remove('previewing');
     }
+    kind.previewed?.(row);
     showPreview(row);
   }
 
   function showPreview(row) {
     const p = row.preview;
-    row.previewCells.federalIncomeTax.textContent = p ? formatMoney(p.federalIncomeTax) : '';
-    row.previewCells.socialSecurity.textContent = p ? formatMoney(p.socialSecurity) : '';
-    row.previewCells.medicare.textContent = p ? formatMoney(p.medicare + p.additionalMedicare) : '';
-    row.previewCells.netPay.textContent = p ? formatMoney(p.net) : row.previewError ?? '';
+    for (const c of kind.previewColumns) row.previewCells[c.key].textContent = p ? kind.format(c.value(p)) : '';
+    if (!p) row.previewCells.netPay.textContent = row.previewError ?? '';
     updateTotals();
   }
 
   function updateTotals() {
-    const sum = pick => round2(rows.reduce((total, row) => total + (row.preview ? pick(row.preview) : 0), 0));
-    totalsCells.federalIncomeTax.textContent = formatMoney(sum(p => p.federalIncomeTax));
-    totalsCells.socialSecurity.textContent = formatMoney(sum(p => p.socialSecurity));
-    totalsCells.medicare.textContent = formatMoney(sum(p => p.medicare + p.additionalMedicare));
-    totalsCells.netPay.textContent = formatMoney(sum(p => p.net));
+    for (const c of kind.previewColumns) {
+      totalsCells[c.key].textContent = kind.format(round2(rows.reduce((total, row) => total + (row.preview ? c.value(row.preview) : 0), 0)));
+    }
   }
 
   const addAll = () => {
@@ -274,20 +317,17 @@ export async function payrollEditorView(ctx) {
     }
   };
 
-  const grid = h('table', { class: 'grid numbers', id: 'payroll-grid', 'aria-describedby': 'grid-help' },
-    h('caption', {}, 'Lines, amounts per pay period'),
+  const grid = h('table', { class: `grid numbers ${kind.tableClass ?? ''}`, id: 'payroll-grid', 'aria-describedby': 'grid-help' },
+    h('caption', {}, kind.caption),
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, '#'),
-      COLUMNS.map(c => h('th', { scope: 'col' }, c.label)),
-      h('th', { scope: 'col', class: 'preview' }, 'Income tax'),
-      h('th', { scope: 'col', class: 'preview' }, 'Social Security'),
-      h('th', { scope: 'col', class: 'preview' }, 'Medicare'),
-      h('th', { scope: 'col', class: 'preview' }, 'Net pay'),
+      COLUMNS.map(c => h('th', { scope: 'col' }, c.heading ?? c.label)),
+      kind.previewColumns.map(c => h('th', { scope: 'col', class: 'preview' }, c.heading ?? c.label)),
       h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Remove')))),
     tbody,
     h('tfoot', {}, h('tr', {},
-      h('th', { scope: 'row', colspan: String(COLUMNS.length + 1) }, 'Estimated totals'),
-      totalsCells.federalIncomeTax, totalsCells.socialSecurity, totalsCells.medicare, totalsCells.netPay, h('td', {}))));
+      h('th', { scope: 'row', colspan: String(COLUMNS.length + 1) }, kind.totalsLabel ?? 'Estimated totals'),
+      Object.values(totalsCells), h('td', {}))));
 
   const form = h('form', { class: 'payroll-editor', novalidate: true, 'aria-labelledby': 'editor-title' },
     formAlert(),
@@ -296,15 +336,16 @@ export async function payrollEditorView(ctx) {
       h('button', { type: 'button', class: 'secondary', on: { click: () => addRow({}, true) } }, 'Add line'),
       h('button', { type: 'button', class: 'secondary', on: { click: addAll } }, 'Add all employees'),
       previewStatus),
-    h('p', { class: 'hint', id: 'grid-help' }, 'Enter or ↓ moves down a line, Shift+Enter or ↑ up, Tab across. Paste rows copied from a spreadsheet, in the order employee (name or SSN last four), gross, supplemental, retirement, cafeteria, HSA, post-tax.'),
+    h('p', { class: 'hint', id: 'grid-help' }, kind.help),
     tableWrap('Payroll lines', grid),
-    h('p', { class: 'hint' }, 'Withholding shown here is an estimate from the withholding preview, before year-to-date wages; saving computes the final figures.'),
+    h('p', { class: 'hint' }, kind.note),
     h('div', { class: 'form-actions' },
       h('button', { type: 'submit', class: 'primary' }, isNew ? 'Create draft payroll' : 'Save lines'),
       h('a', { class: 'button secondary', href: isNew ? `#/c/${company.id}/payrolls` : `#/c/${company.id}/payrolls/${payroll.id}` }, 'Cancel')));
 
-  head.payFrequency.control.addEventListener('change', () => rows.forEach(schedulePreview));
-  head.payDate.control.addEventListener('change', () => rows.forEach(schedulePreview));
+  for (const control of [head.payFrequency.control, head.payDate.control, head.periodStart.control]) {
+    control.addEventListener('change', () => rows.forEach(schedulePreview));
+  }
 
   // Problems name posted lines ("lines[2].grossWages"); blank grid lines are not posted, so map back through `posted`.
   let posted = [];
@@ -329,48 +370,24 @@ export async function payrollEditorView(ctx) {
         const index = lines.length;
         posted.push(row);
         for (const column of AMOUNT_COLUMNS) {
-          if (Number.isNaN(values[column.key])) errors[`lines[${index}].${column.path}`] = ['Enter an amount such as 1234.50.'];
+          if (Number.isNaN(values[column.key])) errors[`lines[${index}].${column.path}`] = [kind.invalid];
         }
-        lines.push({
-          employeeId: values.employeeId,
-          grossWages: values.grossWages,
-          supplementalWages: values.supplementalWages ?? 0,
-          preTaxDeductions: { retirement: values.retirement ?? 0, cafeteria: values.cafeteria ?? 0, hsa: values.hsa ?? 0 },
-          postTaxDeductions: values.postTaxDeductions ?? 0,
-        });
+        lines.push(kind.toLine(values));
       }
       if (Object.keys(errors).length) throw new FormInputError(errors);
       if (!isNew) return api.put(`/api/companies/${company.id}/payrolls/${payroll.id}/lines`, { lines }, { idempotencyKey: key });
-      return api.post(`/api/companies/${company.id}/payrolls`, {
-        periodStart: head.periodStart.control.value || null,
-        periodEnd: head.periodEnd.control.value || null,
-        payDate: head.payDate.control.value || null,
-        payFrequency: head.payFrequency.control.value,
-        lines,
-      }, { idempotencyKey: key });
+      return api.post(`/api/companies/${company.id}/payrolls`, { ...headValues(), lines }, { idempotencyKey: key });
     },
     done: saved => navigate(`#/c/${company.id}/payrolls/${saved.id}`),
   });
 
-  replace(ctx.main, 
+  replace(ctx.main,
     h('p', { class: 'breadcrumb' }, h('a', { href: `#/c/${company.id}/payrolls` }, '← Payrolls')),
     h('h1', { id: 'editor-title' }, isNew ? 'New payroll' : `Edit draft payroll paid ${payroll.payDate}`),
     employees.length === 0 ? h('p', { class: 'alert', role: 'status' }, 'This company has no employees yet. ', h('a', { href: `#/c/${company.id}/employees/new` }, 'Add one first.')) : null,
     form);
 
-  if (payroll) {
-    for (const line of payroll.lines) {
-      addRow({
-        employeeId: line.employeeId,
-        grossWages: line.grossWages,
-        supplementalWages: line.supplementalWages,
-        retirement: line.preTaxDeductions.retirement,
-        cafeteria: line.preTaxDeductions.cafeteria,
-        hsa: line.preTaxDeductions.hsa,
-        postTaxDeductions: line.postTaxDeductions,
-      });
-    }
-  }
+  for (const line of payroll?.lines ?? []) addRow(kind.fromLine(line));
   if (rows.length === 0) addRow();
   (isNew ? head.periodStart.control : rows[0].inputs.employee).focus();
 }
