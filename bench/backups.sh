@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
 # Backup and drill timings for bench/README.md ("Backups and the DR drill"), in one run:
 #   - SQLite: `payroll backup` of a ~500 MB database against `sqlite3 src ".backup dst"`, alternated, RUNS each;
-#   - PostgreSQL: `payroll backup` against a bare `pg_dump --no-owner --format=custom` of the same database, alternated;
+#   - PostgreSQL: `payroll backup` against a bare `pg_dump --no-owner --format=custom` of the same database, alternated, on
+#     100,000 payroll lines (~90 MB) and on PG_COPIES copies of the demo payrolls (default 15000: ~540,000 lines, ~460 MB);
 #   - `payroll drill` RTO on a database with 100,000 payroll lines, on both providers.
+# Each timing is wall time and the CPU time (user + system) of the process and the children it waited for (pg_dump and
+# pg_restore for ours), with the load average at the start of the run: on a shared machine the CPU time is the steadier figure.
+# PostgreSQL server CPU (the COPY behind pg_dump, our manifest query) is not in either figure.
 # Data: `payroll seed-demo` (12 employees, 3 payrolls of 12 lines), then its payrolls and lines copied with new ids in SQL.
-# Usage: bench/backups.sh [RUNS] [SQLITE_MB]   (defaults 2 and 500). Starts a throwaway PostgreSQL unless TEST_POSTGRES_URL is set.
+# Usage: bench/backups.sh [RUNS] [SQLITE_MB] [PG_COPIES]   (defaults 3, 500, 15000). Starts a throwaway PostgreSQL unless
+# TEST_POSTGRES_URL is set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-RUNS=${1:-2}
+RUNS=${1:-3}
 SQLITE_MB=${2:-500}
+PG_COPIES=${3:-15000}
 DLL=$ROOT/src/Api/bin/Release/net10.0/payroll.dll
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 LOG_FORMAT=json
 export PII_ENCRYPTION_KEYS="bench:$(head -c 32 /dev/urandom | base64)"
@@ -23,8 +29,19 @@ cleanup() { rm -rf "$WORK"; [ -n "${OWN_PG:-}" ] && pg_throwaway_stop; true; }
 trap cleanup EXIT
 if [ -z "${TEST_POSTGRES_URL:-}" ]; then OWN_PG=1; pg_throwaway_start; fi
 
-now() { date +%s.%N; }
-secs() { python3 -c "print(f'{$2 - $1:.2f}')"; }
+# timed NAME COMMAND...: runs COMMAND (its stdout to $WORK/NAME.out) and prints "WALL CPU" in seconds.
+timed() {
+  local name=$1; shift
+  /usr/bin/time -f "%e %U %S" -o "$WORK/$name.time" "$@" >"$WORK/$name.out"
+  awk '{printf "%.2f %.2f", $1, $2 + $3}' "$WORK/$name.time"
+}
+# compare LABEL REFERENCE-NAME REF-TIMES OURS-TIMES: one line with both figures and the ratios.
+compare() {
+  python3 -c "
+r, o = [float(x) for x in '$3'.split()], [float(x) for x in '$4'.split()]
+print(f'$1: $2 {r[0]:.2f} s wall, {r[1]:.2f} s CPU; payroll backup {o[0]:.2f} s wall, {o[1]:.2f} s CPU; ratio {o[0]/r[0]:.2f}x wall, {o[1]/r[1]:.2f}x CPU')"
+}
+load() { cut -d' ' -f1 /proc/loadavg; }
 
 # Copies the demo company's payrolls COPIES times (new ids: the copy number in the first 8 hex digits).
 multiply_sqlite() {
@@ -60,7 +77,7 @@ SQL
 
 payroll() { dotnet "$DLL" "$@"; }
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB RAM, $(uname -r); $(date -u +%Y-%m-%dT%H:%MZ); $(sqlite3 --version | cut -d' ' -f1) sqlite3; $(pg_dump --version)"
+echo "machine: $(nproc) cores (load average $(cut -d' ' -f1-3 /proc/loadavg)), $(free -g | awk '/Mem:/{print $2}') GB RAM, $(uname -r); $(date -u +%Y-%m-%dT%H:%MZ); $(sqlite3 --version | cut -d' ' -f1) sqlite3; $(pg_dump --version)"
 
 # --- SQLite ~500 MB ---
 big=$WORK/big.db
@@ -72,25 +89,37 @@ done
 lines=$(sqlite3 "$big" "select count(*) from payroll_lines")
 echo "sqlite: $(($(stat -c %s "$big") / 1048576)) MiB, $lines payroll lines"
 for run in $(seq 1 "$RUNS"); do
-  sync; t0=$(now); sqlite3 "$big" ".backup $WORK/sqlite3-copy.db"; t1=$(now); rm -f "$WORK/sqlite3-copy.db"
-  sync; t2=$(now); out=$(DATABASE_URL=sqlite:///$big payroll backup --out "$WORK/sb"); t3=$(now); rm -rf "$WORK/sb"
-  echo "sqlite run $run: sqlite3 .backup $(secs "$t0" "$t1") s; payroll backup $(secs "$t2" "$t3") s (process), $(echo "$out" | sed -n 's/^backup: .*, \([0-9.]*\) s)$/\1/p') s (in-process)"
-  echo "  $(echo "$out" | grep "^timings:")"
+  l=$(load); sync; ref=$(timed ref sqlite3 "$big" ".backup $WORK/sqlite3-copy.db"); rm -f "$WORK/sqlite3-copy.db"
+  sync; ours=$(DATABASE_URL=sqlite:///$big timed ours dotnet "$DLL" backup --out "$WORK/sb"); rm -rf "$WORK/sb"
+  compare "sqlite run $run (load $l)" "sqlite3 .backup" "$ref" "$ours"
+  echo "  in-process $(sed -n 's/^backup: .*, \([0-9.]*\) s)$/\1/p' "$WORK/ours.out") s; $(grep "^timings:" "$WORK/ours.out")"
 done
 
-# --- PostgreSQL, 100,000 payroll lines: backup vs pg_dump, and the drill ---
+# --- PostgreSQL: backup vs pg_dump on 100,000 payroll lines (the drill's database) and on PG_COPIES copies ---
+pg_compare() {
+  local url=$1 label=$2
+  echo "postgres $label: $(psql "$url" -Atc "select pg_size_pretty(pg_database_size(current_database()))"), $(psql "$url" -Atc "select count(*) from payroll_lines") payroll lines"
+  for run in $(seq 1 "$RUNS"); do
+    l=$(load); ref=$(timed ref pg_dump --no-owner --format=custom -f "$WORK/bare.dump" "$url"); rm -f "$WORK/bare.dump"
+    ours=$(DATABASE_URL=$url timed ours dotnet "$DLL" backup --out "$WORK/pb"); rm -rf "$WORK/pb"
+    compare "postgres $label run $run (load $l)" "pg_dump" "$ref" "$ours"
+    echo "  in-process $(sed -n 's/^backup: .*, \([0-9.]*\) s)$/\1/p' "$WORK/ours.out") s; $(grep "^timings:" "$WORK/ours.out")"
+  done
+}
+bigpg="bench_backups_big_$$"
+psql "$TEST_POSTGRES_URL" -qc "CREATE DATABASE $bigpg"
+bigpgurl="${TEST_POSTGRES_URL%/*}/$bigpg"
+DATABASE_URL=$bigpgurl payroll seed-demo >/dev/null
+multiply_postgres "$bigpgurl" "$PG_COPIES"
+pg_compare "$bigpgurl" "large"
+psql "$TEST_POSTGRES_URL" -qc "DROP DATABASE $bigpg WITH (FORCE)"
+
 pgdb="bench_backups_$$"
 psql "$TEST_POSTGRES_URL" -qc "CREATE DATABASE $pgdb"
 pgurl="${TEST_POSTGRES_URL%/*}/$pgdb"
 DATABASE_URL=$pgurl payroll seed-demo >/dev/null
 multiply_postgres "$pgurl" 2777
-echo "postgres: $(psql "$pgurl" -Atc "select pg_size_pretty(pg_database_size(current_database()))"), $(psql "$pgurl" -Atc "select count(*) from payroll_lines") payroll lines"
-for run in $(seq 1 "$RUNS"); do
-  t0=$(now); pg_dump --no-owner --format=custom -f "$WORK/bare.dump" "$pgurl"; t1=$(now); rm -f "$WORK/bare.dump"
-  t2=$(now); out=$(DATABASE_URL=$pgurl payroll backup --out "$WORK/pb"); t3=$(now); rm -rf "$WORK/pb"
-  echo "postgres run $run: pg_dump $(secs "$t0" "$t1") s; payroll backup $(secs "$t2" "$t3") s (process), $(echo "$out" | sed -n 's/^backup: .*, \([0-9.]*\) s)$/\1/p') s (in-process)"
-  echo "  $(echo "$out" | grep "^timings:")"
-done
+pg_compare "$pgurl" "100k"
 DATABASE_URL=$pgurl payroll drill --report "$WORK/pg-drill.json" >/dev/null || echo "postgres drill FAILED"
 echo "postgres drill: RTO $(python3 -c "import json;r=json.load(open('$WORK/pg-drill.json'));print(round(r['rtoSeconds'],1), 's; steps', ', '.join(f\"{s['name']} {s['seconds']:.1f}\" for s in r['steps']))")"
 psql "$TEST_POSTGRES_URL" -qc "DROP DATABASE $pgdb WITH (FORCE)"

@@ -20,10 +20,11 @@ public sealed record BackupManifest(
     string AppVersion)
 {
     /// <summary>
-    /// 2: PostgreSQL content checksums are computed by the server (<see cref="DataFingerprint"/>); SQLite's are unchanged.
-    /// 1: the first format, still read; its backups are verified with format 1 checksums.
+    /// 3: content checksums combine per-row hashes order-independently, so tables are read by a scan (<see cref="DataFingerprint"/>).
+    /// 2: PostgreSQL content checksums are computed by the server in key order; SQLite's are format 1's.
+    /// 1: the first format. Older formats are still read, and their backups verified with their own checksums.
     /// </summary>
-    public const int CurrentFormat = 2;
+    public const int CurrentFormat = 3;
 
     public const int OldestFormat = 1;
 

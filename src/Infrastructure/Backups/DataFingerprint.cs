@@ -22,11 +22,20 @@ namespace PayrollPortal.Infrastructure.Backups;
 /// stable across versions and <c>pg_upgrade</c>); no row is converted to text or sent to the client, which made the backup's
 /// manifest read cost less than the <c>pg_dump</c> it runs beside (bench/README.md, "Backups and the DR drill").
 /// </para>
+/// <para>
+/// Format 3 (<see cref="UnorderedFormat"/>) combines per-row hashes order-independently, so every table is read by a plain
+/// scan, without sorting or walking the primary-key index: SQLite, the sum of each row's XxHash128
+/// (<see cref="SqliteRowHashes"/>); PostgreSQL, the sums of each row's <c>hash_record_extended</c> with seeds 0 and 1, each
+/// mixed by <c>hashint8extended</c> (128 bits of hash per row), computed by the server. Either way the checksum is the SHA-256 of the row count and the sums.
+/// </para>
 /// </summary>
 public static class DataFingerprint
 {
     /// <summary>The first manifest format whose PostgreSQL content checksums are computed by the server.</summary>
     public const int ServerSideFormat = 2;
+
+    /// <summary>The first manifest format whose content checksums do not depend on row order (both providers).</summary>
+    public const int UnorderedFormat = 3;
 
     /// <summary>The oldest PostgreSQL with <c>hash_record_extended</c>; older servers get format 1 checksums.</summary>
     public const int ServerSideMinimumVersion = 140000;
@@ -63,6 +72,12 @@ public static class DataFingerprint
     public static async Task<IReadOnlyList<TableSummary>> ComputeAsync(
         DbConnection connection, DbTransaction? transaction, DatabaseProvider provider, int format, CancellationToken cancellationToken)
     {
+        if (connection is SqliteConnection sqlite)
+        {
+            // SQLite reads through the C API on the connection's own handle, inside its current transaction, if any.
+            return ComputeSqlite(sqlite.Handle!, format, cancellationToken);
+        }
+
         var tables = await ListTablesAsync(connection, transaction, provider, cancellationToken);
         var summaries = new List<TableSummary>(tables.Count);
         foreach (var table in tables)
@@ -70,14 +85,57 @@ public static class DataFingerprint
             var content = ContentTables.FirstOrDefault(t => t.Table == table);
             summaries.Add(content.Table is null
                 ? new TableSummary(table, await CountAsync(connection, transaction, table, cancellationToken), null)
-                : connection is SqliteConnection sqlite
-                    ? HashSqlite(sqlite, content.Table, content.OrderBy, cancellationToken)
+                : format >= UnorderedFormat
+                    ? await HashSumOnServerAsync(connection, transaction, content.Table, cancellationToken)
                     : format >= ServerSideFormat
                         ? await HashOnServerAsync(connection, transaction, content.Table, content.OrderBy, cancellationToken)
                         : await HashAsync(connection, transaction, content.Table, content.OrderBy, cancellationToken));
         }
 
         return summaries;
+    }
+
+    /// <summary>
+    /// SQLite row counts and checksums on a raw connection handle, in its current read transaction: the backup reads them
+    /// on a connection opened without a mutex, beside the copy (<see cref="DatabaseBackup"/>).
+    /// </summary>
+    public static IReadOnlyList<TableSummary> ComputeSqlite(sqlite3 database, int format, CancellationToken cancellationToken)
+    {
+        var tables = SqliteRows(database, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
+        tables.Sort(StringComparer.Ordinal);
+        var summaries = new List<TableSummary>(tables.Count);
+        foreach (var table in tables)
+        {
+            var content = ContentTables.FirstOrDefault(t => t.Table == table);
+            summaries.Add(content.Table is null
+                ? new TableSummary(table, long.Parse(SqliteRows(database, $"SELECT count(*) FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"").Single(), System.Globalization.CultureInfo.InvariantCulture), null)
+                : format >= UnorderedFormat
+                    ? SqliteRowHashes.Summarize(database, content.Table, cancellationToken)
+                    : HashSqlite(database, content.Table, content.OrderBy, cancellationToken));
+        }
+
+        return summaries;
+    }
+
+    /// <summary>The first column of every row of <paramref name="sql"/>, as text.</summary>
+    internal static List<string> SqliteRows(sqlite3 database, string sql)
+    {
+        var rc = raw.sqlite3_prepare_v2(database, sql, out var statement);
+        if (rc != raw.SQLITE_OK)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(database).utf8_to_string(), rc);
+        }
+
+        var rows = new List<string>();
+        using (statement)
+        {
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                rows.Add(raw.sqlite3_column_text(statement, 0).utf8_to_string());
+            }
+        }
+
+        return rc == raw.SQLITE_DONE ? rows : throw new SqliteException(raw.sqlite3_errmsg(database).utf8_to_string(), rc);
     }
 
     /// <summary>One line per difference between what a backup recorded and what a restored database holds; empty when equal.</summary>
@@ -158,6 +216,30 @@ public static class DataFingerprint
         return new TableSummary(table, reader.GetInt64(0), reader.GetString(1));
     }
 
+    /// <summary>
+    /// PostgreSQL, format 3: the row count and the sums (exact, as numeric) of each row's <c>hash_record_extended</c> with
+    /// seeds 0 and 1, each mixed once more by <c>hashint8extended</c>, in one scan on the server; the checksum is the SHA-256
+    /// of <c>count:sum0:sum1</c>. The mixing is required: <c>hash_record_extended</c> combines its column hashes linearly
+    /// (<c>h = 31 h + column hash</c>), so a plain sum over rows would equal a weighted sum of per-column sums and miss a
+    /// value swapped between two rows (<c>UnorderedChecksumTests</c>).
+    /// </summary>
+    private static async Task<TableSummary> HashSumOnServerAsync(DbConnection connection, DbTransaction? transaction, string table, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"""
+            SELECT count(*),
+                   coalesce(sum(hashint8extended(hash_record_extended(t, 0), 0)::numeric), 0)::text,
+                   coalesce(sum(hashint8extended(hash_record_extended(t, 1), 0)::numeric), 0)::text
+            FROM {table} t
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var rows = reader.GetInt64(0);
+        var text = $"{rows}:{reader.GetString(1)}:{reader.GetString(2)}";
+        return new TableSummary(table, rows, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))));
+    }
+
     private static async Task<TableSummary> HashAsync(DbConnection connection, DbTransaction? transaction, string table, string orderBy, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
@@ -185,9 +267,8 @@ public static class DataFingerprint
     /// SQLite through its C API: text and blobs are hashed from SQLite's own UTF-8 buffers, without a string per value. The
     /// bytes fed to the hash are the same as through ADO.NET (type tag, then the UTF-8 text or the integer).
     /// </summary>
-    private static TableSummary HashSqlite(SqliteConnection connection, string table, string orderBy, CancellationToken cancellationToken)
+    private static TableSummary HashSqlite(sqlite3 database, string table, string orderBy, CancellationToken cancellationToken)
     {
-        var database = connection.Handle!;
         var rc = raw.sqlite3_prepare_v2(database, $"SELECT * FROM {table} ORDER BY {orderBy}", out var statement);
         if (rc != raw.SQLITE_OK)
         {
