@@ -1,8 +1,5 @@
-using System.Data.Common;
 using PayrollPortal.Infrastructure.Backups;
 using PayrollPortal.Infrastructure.Persistence;
-using PayrollPortal.Infrastructure.Persistence.Migrations;
-using PayrollPortal.Infrastructure.Security;
 
 namespace PayrollPortal.Api.Cli;
 
@@ -13,47 +10,28 @@ namespace PayrollPortal.Api.Cli;
 /// </summary>
 internal static class BackupVerb
 {
-    public static async Task<int> RunAsync(
-        CliContext context, string verb, Func<IServiceProvider, CancellationToken, Task<int>> run, CancellationToken cancellationToken)
-    {
-        try
+    public static Task<int> RunAsync(
+        CliContext context, string verb, Func<IServiceProvider, CancellationToken, Task<int>> run, CancellationToken cancellationToken) =>
+        CliFailures.GuardAsync(context, verb, "nothing that looks complete was left behind.", async () =>
         {
-            await using var services = CliServices.Build(context);
-            await context.Out.WriteLineAsync($"database: {services.GetRequiredService<DatabaseSettings>().SafeDisplay}");
-            return await run(services, cancellationToken);
-        }
-        catch (BackupException ex)
-        {
-            await context.Error.WriteLineAsync($"payroll: {verb}: {ex.Message}");
-            return ex.Failure switch
+            try
             {
-                BackupFailure.Configuration => CliExitCodes.Configuration,
-                BackupFailure.Refused => CliExitCodes.Refused,
-                BackupFailure.Invalid => CliExitCodes.CheckFailed,
-                _ => CliExitCodes.Incomplete,
-            };
-        }
-        catch (Exception ex) when (ex is DatabaseUrlException or PiiKeyException)
-        {
-            await context.Error.WriteLineAsync($"payroll: {ex.Message}");
-            return CliExitCodes.Configuration;
-        }
-        catch (MigrationException ex)
-        {
-            await context.Error.WriteLineAsync($"payroll: {verb}: {ex.Message}");
-            return ex.Failure == MigrationFailure.Configuration ? CliExitCodes.Configuration : CliExitCodes.MigrationFailed;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await context.Error.WriteLineAsync($"payroll: {verb}: cancelled; nothing that looks complete was left behind.");
-            return CliExitCodes.Cancelled;
-        }
-        catch (Exception ex) when (ex is DbException or TimeoutException or IOException or UnauthorizedAccessException)
-        {
-            await context.Error.WriteLineAsync($"payroll: {verb}: {MigrationReport.OneLine(ex.Message)}");
-            return CliExitCodes.Incomplete;
-        }
-    }
+                await using var services = CliServices.Build(context);
+                await context.Out.WriteLineAsync($"database: {services.GetRequiredService<DatabaseSettings>().SafeDisplay}");
+                return await run(services, cancellationToken);
+            }
+            catch (BackupException ex)
+            {
+                await context.Error.WriteLineAsync($"payroll: {verb}: {ex.Message}");
+                return ex.Failure switch
+                {
+                    BackupFailure.Configuration => CliExitCodes.Configuration,
+                    BackupFailure.Refused => CliExitCodes.Refused,
+                    BackupFailure.Invalid => CliExitCodes.CheckFailed,
+                    _ => CliExitCodes.Incomplete,
+                };
+            }
+        }, cancellationToken);
 
     /// <summary>Progress on a terminal only, rewritten in place at most four times a second; nothing when output is redirected.</summary>
     public static Action<BackupProgress>? TerminalProgress(CliContext context)

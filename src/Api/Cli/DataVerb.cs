@@ -1,6 +1,4 @@
-using System.Data.Common;
 using PayrollPortal.Api.Hosting;
-using PayrollPortal.Infrastructure.Persistence;
 using PayrollPortal.Infrastructure.Persistence.Migrations;
 using PayrollPortal.Infrastructure.Security;
 
@@ -16,10 +14,9 @@ internal static class DataVerb
     /// Apply pending migrations first, as the development server does, unless <c>PAYROLL_ENFORCE_MIGRATIONS=1</c>; otherwise a
     /// schema behind head is refused with exit 3.
     /// </param>
-    public static async Task<int> RunAsync(
-        CliContext context, string verb, bool migrateLikeTheServer, Func<IServiceProvider, CancellationToken, Task<int>> run, CancellationToken cancellationToken)
-    {
-        try
+    public static Task<int> RunAsync(
+        CliContext context, string verb, bool migrateLikeTheServer, Func<IServiceProvider, CancellationToken, Task<int>> run, CancellationToken cancellationToken) =>
+        CliFailures.GuardAsync(context, verb, "each batch is its own transaction, so none is half-applied.", async () =>
         {
             await using var services = CliServices.Build(context);
             var migrator = services.GetRequiredService<SchemaMigrator>();
@@ -41,26 +38,5 @@ internal static class DataVerb
             }
 
             return await run(services, cancellationToken);
-        }
-        catch (Exception ex) when (ex is DatabaseUrlException or PiiKeyException)
-        {
-            await context.Error.WriteLineAsync($"payroll: {ex.Message}");
-            return CliExitCodes.Configuration;
-        }
-        catch (MigrationException ex)
-        {
-            await context.Error.WriteLineAsync($"payroll: {verb}: {ex.Message}");
-            return ex.Failure == MigrationFailure.Configuration ? CliExitCodes.Configuration : CliExitCodes.MigrationFailed;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await context.Error.WriteLineAsync($"payroll: {verb}: cancelled; each batch is its own transaction, so none is half-applied.");
-            return CliExitCodes.Cancelled;
-        }
-        catch (Exception ex) when (ex is DbException or TimeoutException or IOException or UnauthorizedAccessException)
-        {
-            await context.Error.WriteLineAsync($"payroll: {verb}: {MigrationReport.OneLine(ex.Message)}");
-            return CliExitCodes.Incomplete;
-        }
-    }
+        }, cancellationToken);
 }
