@@ -31,16 +31,14 @@ public sealed record ChangePassword(string? CurrentPassword, string? NewPassword
     }
 
     public sealed class Handler(
-        IUserRepository users, ISessionRepository sessions, IIdentityQueries queries, IPasswordHashing hashing, ICurrentUser currentUser,
+        IUserRepository users, ISessionRepository sessions, IPasswordHashing hashing, ICurrentUser currentUser,
         IAuditTrail audit, TimeProvider clock)
         : ICommandHandler<ChangePassword, Result<PasswordChangeOutcome>>
     {
         public async ValueTask<Result<PasswordChangeOutcome>> Handle(ChangePassword command, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
-            var userId = currentUser.Caller.UserId ?? Guid.Empty;
-            var email = (await queries.GetUserAsync(userId, cancellationToken))?.Email;
-            var user = email is null ? null : await users.FindByEmailAsync(email, cancellationToken);
+            var user = currentUser.Caller.UserId is { } userId ? await users.FindByIdAsync(userId, cancellationToken) : null;
             if (user is null)
             {
                 return IdentityErrors.Unauthenticated; // the system caller (CLI) or a user deleted mid-request

@@ -5,6 +5,8 @@ public interface IUserRepository
     /// <summary>By normalised (trimmed, lower-case) email.</summary>
     Task<UserCredentials?> FindByEmailAsync(string email, CancellationToken cancellationToken);
 
+    Task<UserCredentials?> FindByIdAsync(Guid userId, CancellationToken cancellationToken);
+
     /// <summary>False when the email is taken.</summary>
     Task<bool> TryAddAsync(NewUser user, CancellationToken cancellationToken);
 

@@ -6,12 +6,17 @@ namespace PayrollPortal.Infrastructure.Identity;
 
 internal sealed class UserRepository(DbSession session) : IUserRepository
 {
-    public async Task<UserCredentials?> FindByEmailAsync(string email, CancellationToken cancellationToken)
+    public Task<UserCredentials?> FindByEmailAsync(string email, CancellationToken cancellationToken) =>
+        FindAsync("email = @email", new { email }, cancellationToken);
+
+    public Task<UserCredentials?> FindByIdAsync(Guid userId, CancellationToken cancellationToken) =>
+        FindAsync("id = @userId", new { userId }, cancellationToken);
+
+    private async Task<UserCredentials?> FindAsync(string where, object parameters, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<IdentityRows.User>(new CommandDefinition(
-            $"SELECT {IdentityRows.User.Columns} FROM users WHERE email = @email",
-            new { email }, session.Transaction, cancellationToken: cancellationToken));
+            $"SELECT {IdentityRows.User.Columns} FROM users WHERE {where}", parameters, session.Transaction, cancellationToken: cancellationToken));
         return row is null ? null : new UserCredentials(row.Id, row.Email, row.PasswordHash, row.IsAdmin, row.FailedLogins, row.LockedUntil);
     }
 
