@@ -1,3 +1,4 @@
+using System.Text;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using PayrollPortal.Infrastructure.Persistence;
@@ -11,7 +12,7 @@ public sealed class IdempotencyStoreTests
 {
     private static readonly IdempotencyScope Scope = new("anonymous", "POST", "/api/companies/{companyId:guid}/payrolls", "key-1");
     private static readonly TimeSpan Retention = TimeSpan.FromHours(24);
-    private static readonly StoredResponse Created = new(201, "/x", "application/json", "{\"a\":1}");
+    private static readonly StoredResponse Created = new(201, "/x", "application/json", "{\"a\":\"\u00e9\"}"u8.ToArray());
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -72,7 +73,8 @@ public sealed class IdempotencyStoreTests
 
         await using var retry = Store(app, out _);
         var replay = (await retry.ClaimAsync(Scope, "fp", default)).ShouldBeOfType<ClaimOutcome.Completed>();
-        replay.Response.ShouldBe(Created);
+        replay.Response.ShouldBe(Created with { Body = replay.Response.Body });
+        Encoding.UTF8.GetString(replay.Response.Body).ShouldBe("{\"a\":\"é\"}");
         replay.OriginalRequestId.ShouldBe("r2");
         (await retry.ClaimAsync(Scope with { Key = "key-2" }, "fp", default)).ShouldBeOfType<ClaimOutcome.Claimed>();
         await using var otherBody = Store(app, out _);
@@ -106,6 +108,44 @@ public sealed class IdempotencyStoreTests
         afterLease.ShouldBeOfType<ClaimOutcome.Claimed>();
     }
 
+    /// <summary>
+    /// The response body column is text and stays text (a release before 0.8 reads and writes it as a string during a
+    /// blue/green deploy); this release moves it as UTF-8 bytes. Both ways must give the same characters.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ResponseBody_WhenWrittenAsBytesOrAsText_ShouldReadBackTheSameCharactersBothWays(DatabaseProvider provider)
+    {
+        const string Text = """{"name":"Société Générale 株式会社","note":"tab\t and emoji 😀"}""";
+        await using var app = await PayrollApp.StartAsync(provider);
+        var clock = new MovableClock();
+        await CompleteAsync(app, clock, Scope, Created with { Body = Encoding.UTF8.GetBytes(Text) });
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var connection = await scope.ServiceProvider.GetRequiredService<DbSession>().ConnectionAsync(default);
+            (await connection.ExecuteScalarAsync<string>("SELECT response_body FROM idempotency_keys WHERE idempotency_key = 'key-1'")).ShouldBe(Text);
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                // Stored as TEXT, not as a BLOB in the text column, which a string reader would not accept.
+                (await connection.ExecuteScalarAsync<string>("SELECT typeof(response_body) FROM idempotency_keys")).ShouldBe("text");
+            }
+
+            var now = clock.GetUtcNow();
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO idempotency_keys (caller, method, route, idempotency_key, fingerprint, status, owner_token, locked_until, request_id,
+                                              response_status, response_content_type, response_body, created_at, completed_at, expires_at)
+                VALUES (@Caller, @Method, @Route, 'written-as-text', 'fp', 'completed', 'r0', @now, 'r0', 201, 'application/json', @Text, @now, @now, @expiresAt)
+                """,
+                new { Scope.Caller, Scope.Method, Scope.Route, Text, now, expiresAt = now + Retention });
+        }
+
+        await using var store = Store(app, out _, clock);
+        var replay = (await store.ClaimAsync(Scope with { Key = "written-as-text" }, "fp", default)).ShouldBeOfType<ClaimOutcome.Completed>();
+        replay.Response.Body.ShouldBe(Encoding.UTF8.GetBytes(Text));
+        replay.Response.Status.ShouldBe(201);
+    }
+
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Prune_WhenKeysArePastRetention_ShouldRemoveThemAndForgetTheKey(DatabaseProvider provider)
@@ -130,12 +170,12 @@ public sealed class IdempotencyStoreTests
         kept.ShouldBeOfType<ClaimOutcome.Completed>();
     }
 
-    private static async Task CompleteAsync(PayrollApp app, TimeProvider clock, IdempotencyScope scope)
+    private static async Task CompleteAsync(PayrollApp app, TimeProvider clock, IdempotencyScope scope, StoredResponse? response = null)
     {
         await using var store = Store(app, out var session, clock);
         (await store.ClaimAsync(scope, "fp", default)).ShouldBeOfType<ClaimOutcome.Claimed>();
         await session.BeginAsync(default);
-        store.CompleteOnCommit(Created, "fp", "r1", Retention);
+        store.CompleteOnCommit(response ?? Created, "fp", "r1", Retention);
         await session.CommitAsync(default);
     }
 

@@ -38,6 +38,13 @@ internal static class SchemaSnapshot
                 FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> 'schema_migrations'
                 """);
             lines.AddRange(columns.Select(c => $"column {c.Table}.{c.Name} #{c.Position} {c.Type}/{c.Udt}({c.Length}) nullable={c.Nullable} default={c.Default}"));
+            var storage = await connection.QueryAsync<(string Table, string Column, string Compression)>(
+                """
+                SELECT c.relname, a.attname, a.attcompression::text FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+                WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
+                  AND a.attcompression <> '' AND c.relname <> 'schema_migrations'
+                """);
+            lines.AddRange(storage.Select(s => $"compression {s.Table}.{s.Column} {s.Compression}"));
             var indexes = await connection.QueryAsync<(string Table, string Name, string Definition)>(
                 "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> 'schema_migrations'");
             lines.AddRange(indexes.Select(i => $"index {i.Table}.{i.Name}: {i.Definition}"));

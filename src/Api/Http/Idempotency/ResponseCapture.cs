@@ -1,4 +1,3 @@
-using System.Text;
 using PayrollPortal.Infrastructure.Persistence.Idempotency;
 
 namespace PayrollPortal.Api.Http.Idempotency;
@@ -6,6 +5,9 @@ namespace PayrollPortal.Api.Http.Idempotency;
 /// <summary>Runs an endpoint result against a scratch context and keeps what it would send: status, Location, content type and body.</summary>
 internal static class ResponseCapture
 {
+    /// <summary>Most answers fit (a company, a problem); a 50-line payroll (53 KB) grows it three times.</summary>
+    private const int InitialCapacity = 8 * 1024;
+
     public static async Task<StoredResponse> CaptureAsync(IResult result, HttpContext origin)
     {
         var scratch = new DefaultHttpContext { RequestServices = origin.RequestServices, TraceIdentifier = origin.TraceIdentifier };
@@ -15,7 +17,7 @@ internal static class ResponseCapture
         scratch.Request.PathBase = origin.Request.PathBase;
         scratch.Request.Path = origin.Request.Path;
         scratch.Request.Headers.Accept = origin.Request.Headers.Accept;
-        using var body = new MemoryStream();
+        using var body = new MemoryStream(InitialCapacity);
         scratch.Response.Body = body;
         await result.ExecuteAsync(scratch);
         var location = scratch.Response.Headers.Location;
@@ -23,6 +25,6 @@ internal static class ResponseCapture
             scratch.Response.StatusCode,
             location.Count > 0 ? location.ToString() : null,
             scratch.Response.ContentType,
-            Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length));
+            body.ToArray());
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using PayrollPortal.Infrastructure.Persistence.Idempotency;
 
 namespace PayrollPortal.Api.Http.Idempotency;
@@ -14,7 +13,7 @@ internal sealed class StoredResponseResult(StoredResponse response, string? orig
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
-        var body = Encoding.UTF8.GetBytes(response.Body);
+        var body = response.Body;
         var http = httpContext.Response;
         http.StatusCode = response.Status;
         if (response.Location is not null)

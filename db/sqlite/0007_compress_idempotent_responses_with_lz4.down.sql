@@ -1,0 +1,2 @@
+-- schema unchanged: see the up script.
+SELECT 1;
