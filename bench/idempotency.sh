@@ -4,6 +4,10 @@
 #   2. write throughput with a fresh Idempotency-Key per request vs without, on POST /api/companies (the cheapest write,
 #      so the worst case for the key's relative cost) and on the 50-line payroll post.
 # Usage: [ROUNDS=N] [WARMUP_SECONDS=5] [SKIP_REPLAY=1] bench/idempotency.sh [sqlite|postgres] [SECONDS] [CONNECTIONS]   (defaults: sqlite 10 8)
+#   PROFILE=/tmp/idem: CPU-sample the server (`perf record -e cpu-clock`, JIT symbols from DOTNET_PerfMapEnabled=1) during
+#   each measurement of round 1 into /tmp/idem.<name> (e.g. /tmp/idem.payroll-with-key); bench/perf-by-assembly.sh reads them.
+#   DATABASE_URL_QUERY='Max%20Auto%20Prepare=64': options for the server's PostgreSQL DATABASE_URL.
+#   PROFILE_ALL=1 samples the whole machine instead (PostgreSQL included: `perf report --sort comm,dso,sym`).
 # postgres uses TEST_POSTGRES_URL if set, else starts a throwaway cluster (fsync off: relative figures only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,7 +37,7 @@ if [ "$PROVIDER" = postgres ]; then
   if [ -z "${TEST_POSTGRES_URL:-}" ]; then pg_throwaway_start >&2; STARTED_PG=1; fi
   DB_NAME=bench_idem_$$
   psql "$TEST_POSTGRES_URL" -qc "CREATE DATABASE $DB_NAME" >/dev/null
-  DATABASE_URL=$(python3 -c "import sys,urllib.parse as u; p=u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path='/$DB_NAME')))" "$TEST_POSTGRES_URL")
+  DATABASE_URL=$(python3 -c "import sys,urllib.parse as u; p=u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path='/$DB_NAME', query=sys.argv[2])))" "$TEST_POSTGRES_URL" "${DATABASE_URL_QUERY:-}")
 else
   DATABASE_URL=sqlite:///$WORK/app.db
 fi
@@ -43,7 +47,7 @@ BASE=http://127.0.0.1:$PORT
 # shellcheck source=bench/auth.sh
 . "$ROOT/bench/auth.sh"
 # shellcheck disable=SC2046 # bench_admin_env prints NAME=value words
-env $(bench_admin_env) DATABASE_URL="$DATABASE_URL" ASPNETCORE_URLS="$BASE" ASPNETCORE_ENVIRONMENT=Production LOG_FORMAT=json \
+env $(bench_admin_env) ${PROFILE:+DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0} DATABASE_URL="$DATABASE_URL" ASPNETCORE_URLS="$BASE" ASPNETCORE_ENVIRONMENT=Production LOG_FORMAT=json \
     Logging__LogLevel__Default=Warning PII_ENCRYPTION_KEYS="bench:$(head -c 32 /dev/urandom | base64)" \
     dotnet "$DLL" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
@@ -76,16 +80,30 @@ done
 
 HZ=$(getconf CLK_TCK)
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"; }
+# PostgreSQL's CPU too (its backends and background processes, exited children included), when the cluster is local and
+# its data directory known (the throwaway cluster's): the database does its share of a key's work on the same cores.
+PG_POSTMASTER=$( [ "$PROVIDER" = postgres ] && [ -n "${PG_THROWAWAY_DIR:-}" ] && head -1 "$PG_THROWAWAY_DIR/data/postmaster.pid" 2>/dev/null || true)
+pg_ticks() { # children first: one that exits in between is then counted twice (rare, small) rather than lost
+  [ -n "$PG_POSTMASTER" ] || { echo 0; return; }
+  { for child in $(cat "/proc/$PG_POSTMASTER/task/$PG_POSTMASTER/children" 2>/dev/null); do cat "/proc/$child/stat" 2>/dev/null || true; done
+    cat "/proc/$PG_POSTMASTER/stat"
+  } | awk -v pm="$PG_POSTMASTER" '{ t += $14 + $15; if ($1 == pm) t += $16 + $17 } END { print t + 0 }'
+}
 # Each line: the wrk figures plus the server's CPU time per request (user + system, from /proc/PID/stat), which depends
 # far less on what else the shared machine is doing than throughput does.
 run() { # NAME MODE PATH BODY
-  local before after
-  before=$(cpu_ticks)
+  local before after tracer=
+  if [ -n "${PROFILE:-}" ] && [ "$ROUND" = 1 ]; then
+    perf record -e cpu-clock -F 999 -g $([ -n "${PROFILE_ALL:-}" ] && echo -a || echo -p "$SERVER_PID") -o "$PROFILE.$1" -- sleep "$SECONDS_PER_RUN" >"$WORK/perf.log" 2>&1 &
+    tracer=$!
+  fi
+  before=$(cpu_ticks); pg_before=$(pg_ticks)
   wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --timeout 30s -s "$LUA" "$BASE" -- "$2" "$3" "$4" "$RUN-$1-$ROUND" >"$WORK/wrk.txt"
-  after=$(cpu_ticks)
-  grep -E '^(RESULT|NON2XX)' "$WORK/wrk.txt" | sed "s/^RESULT/$1/" | awk -v ticks="$((after - before))" -v hz="$HZ" '
+  after=$(cpu_ticks); pg_after=$(pg_ticks)
+  if [ -n "$tracer" ]; then wait "$tracer" || echo "perf record failed: $(tail -3 "$WORK/perf.log")" >&2; fi
+  grep -E '^(RESULT|NON2XX)' "$WORK/wrk.txt" | sed "s/^RESULT/$1/" | awk -v ticks="$((after - before))" -v pg="$((pg_after - pg_before))" -v hz="$HZ" '
     { for (i = 2; i <= NF; i++) if ($i ~ /^requests=/) { split($i, r, "="); n = r[2] }
-      printf "%s cpu_us_per_req=%.0f\n", $0, (n > 0 ? ticks / hz * 1e6 / n : 0) }'
+      printf "%s cpu_us_per_req=%.0f pg_cpu_us_per_req=%.0f\n", $0, (n > 0 ? ticks / hz * 1e6 / n : 0), (n > 0 ? pg / hz * 1e6 / n : 0) }'
 }
 # Then the measured runs. ROUNDS (default 1) repeats the comparisons; even rounds run each pair in
 # the opposite order, so a change in the machine's load does not always fall on the same variant.
@@ -113,9 +131,10 @@ for ROUND in $(seq 1 "${ROUNDS:-1}"); do
   pair payroll "$PAYROLLS" "$WORK/payroll.json"
 done | tee "$WORK/results.txt"
 # Per endpoint, over all rounds: throughput lost to keys, and the CPU each keyed request costs on top.
-awk '{ split($2, a, "="); split($3, r, "="); for (i = 2; i <= NF; i++) if ($i ~ /^cpu_us_per_req=/) { split($i, c, "="); cpu[$1] += c[2] * a[2] }
+awk '{ split($2, a, "="); split($3, r, "="); for (i = 2; i <= NF; i++) { split($i, c, "=")
+         if (c[1] == "cpu_us_per_req") cpu[$1] += c[2] * a[2]; if (c[1] == "pg_cpu_us_per_req") pg[$1] += c[2] * a[2] }
        rps[$1] += r[2]; reqs[$1] += a[2] }
   END { for (e in rps) if (e ~ /-with-key$/) { base = e; sub(/-with-key$/, "-without-key", base)
-          if (rps[base] > 0) printf "%s: keys cost %.1f %% of throughput, cpu per request %.0f vs %.0f us (+%.1f %%)\n",
+          if (rps[base] > 0) printf "%s: keys cost %.1f %% of throughput, cpu per request %.0f vs %.0f us (+%.1f %%), postgres %.0f vs %.0f us\n",
             substr(e, 1, length(e) - 9), 100 * (1 - rps[e] / rps[base]), cpu[e] / reqs[e], cpu[base] / reqs[base],
-            100 * (cpu[e] / reqs[e] / (cpu[base] / reqs[base]) - 1) } }' "$WORK/results.txt"
+            100 * (cpu[e] / reqs[e] / (cpu[base] / reqs[base]) - 1), pg[e] / reqs[e], pg[base] / reqs[base] } }' "$WORK/results.txt"
