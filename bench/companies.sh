@@ -92,8 +92,9 @@ PII_KEY="bench:$(head -c 32 /dev/urandom | base64)"
 (cd "$FULL_DIR" && exec env $(bench_admin_env) ASPNETCORE_ENVIRONMENT=Production LOG_FORMAT=json PORT="$FULL_PORT" PII_ENCRYPTION_KEYS="$PII_KEY" \
   DATABASE_URL="postgresql://postgres@127.0.0.1:$PG_PORT/payroll_full" ${PROFILE:+DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0} ${FULL_EXTRA_ENV:-} dotnet payroll.dll) >"$OUT/full.log" 2>&1 &
 FULL_PID=$!
+# The bare server gets the driver settings the product's DATABASE_URL parsing gives (DatabaseSettings: Max Auto Prepare=128).
 (cd "$BARE_DIR" && exec env ASPNETCORE_ENVIRONMENT=Production PORT="$BARE_PORT" \
-  BARE_CONNECTION_STRING="Host=127.0.0.1;Port=$PG_PORT;Database=payroll_bare;Username=postgres" \
+  BARE_CONNECTION_STRING="Host=127.0.0.1;Port=$PG_PORT;Database=payroll_bare;Username=postgres;Max Auto Prepare=128" \
   ${PROFILE:+DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0} ${BARE_EXTRA_ENV:-} dotnet bare-api.dll) >"$OUT/bare.log" 2>&1 &
 BARE_PID=$!
 

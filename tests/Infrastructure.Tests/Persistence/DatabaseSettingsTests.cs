@@ -39,6 +39,13 @@ public sealed class DatabaseSettingsTests
     }
 
     [Theory]
+    [InlineData("postgresql://payroll@db.internal/payroll", 128)]
+    [InlineData("postgresql://payroll@db.internal/payroll?Max%20Auto%20Prepare=0", 0)]
+    [InlineData("postgresql://payroll@db.internal/payroll?sslmode=disable&Max%20Auto%20Prepare=20", 20)]
+    public void Parse_WhenPostgresUrl_ShouldPrepareRepeatedStatementsUnlessTheUrlSaysOtherwise(string url, int maxAutoPrepare) =>
+        new Npgsql.NpgsqlConnectionStringBuilder(DatabaseSettings.Parse(url).ConnectionString).MaxAutoPrepare.ShouldBe(maxAutoPrepare);
+
+    [Theory]
     [InlineData("mysql://root@localhost/db", "unknown scheme 'mysql'")]
     [InlineData("just-a-path.db", "malformed")]
     [InlineData("sqlite://host/app.db", "no host")]
