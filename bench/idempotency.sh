@@ -37,6 +37,7 @@ if [ "$PROVIDER" = postgres ]; then
   if [ -z "${TEST_POSTGRES_URL:-}" ]; then pg_throwaway_start >&2; STARTED_PG=1; fi
   DB_NAME=bench_idem_$$
   psql "$TEST_POSTGRES_URL" -qc "CREATE DATABASE $DB_NAME" >/dev/null
+  PG_DB_URL=$(python3 -c "import sys,urllib.parse as u; print(u.urlunsplit(u.urlsplit(sys.argv[1])._replace(path='/$DB_NAME')))" "$TEST_POSTGRES_URL")
   DATABASE_URL=$(python3 -c "import sys,urllib.parse as u; p=u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path='/$DB_NAME', query=sys.argv[2])))" "$TEST_POSTGRES_URL" "${DATABASE_URL_QUERY:-}")
 else
   DATABASE_URL=sqlite:///$WORK/app.db
@@ -114,6 +115,8 @@ for mode in keys none; do
   wrk -t2 -c"$CONNECTIONS" -d"${WARMUP_SECONDS:-5}s" -s "$LUA" "$BASE" -- $mode /api/companies "$WORK/company.json" "$RUN-warm-$mode" >/dev/null
 done
 [ -n "${SKIP_REPLAY:-}" ] || wrk -t2 -c"$CONNECTIONS" -d"${WARMUP_SECONDS:-5}s" -s "$LUA" "$BASE" -- replay "$PAYROLLS" "$WORK/payroll.json" "$RUN-payroll-replay-1" >/dev/null
+# The warm-ups wrote thousands of payrolls: let PostgreSQL's autovacuum catch up now rather than inside one measurement.
+if [ "$PROVIDER" = postgres ]; then psql "$PG_DB_URL" -qc "VACUUM ANALYZE" >/dev/null; fi
 echo "provider=$PROVIDER seconds=$SECONDS_PER_RUN connections=$CONNECTIONS rounds=${ROUNDS:-1} load=$(cut -d' ' -f1-3 /proc/loadavg)"
 pair() { # NAME PATH BODY
   if [ $((ROUND % 2)) = 1 ]; then
