@@ -107,7 +107,9 @@ internal static class UsersCommand
         }
 
         var user = result.Value!;
-        await context.Out.WriteLineAsync($"created user {user.Email} ({user.Role}{(user.CompanyId is { } id ? $" of company {id}" : string.Empty)}) {user.Id}");
+        await context.Out.WriteLineAsync(user.ExistingAccount
+            ? $"added existing user {user.Email} to company {user.CompanyId} as {user.Role} {user.Id}"
+            : $"created user {user.Email} ({user.Role}{(user.CompanyId is { } id ? $" of company {id}" : string.Empty)}) {user.Id}");
         if (user.GeneratedPassword is { } generated)
         {
             await context.Out.WriteLineAsync($"password: {generated}  (shown only this once)");

@@ -13,6 +13,7 @@ public static class AuditActions
     public const string PayrollVoided = "payroll.voided";
     public const string ExportLinkIssued = "export.link_issued";
     public const string UserCreated = "user.created";
+    public const string MembershipAdded = "membership.added";
     public const string MembershipChanged = "membership.changed";
     public const string MembershipRemoved = "membership.removed";
     public const string TokenCreated = "token.created";

@@ -10,6 +10,8 @@ namespace PayrollPortal.Application.Identity;
 /// <summary>
 /// Creates a user: a global <c>admin</c> (no company), or a member of one company with a role. Without a password one is
 /// generated and returned once. A company admin may add members to their own company; only the global admin creates admins.
+/// When the email already has an account and no password is sent, that account joins the company with the role instead
+/// (an accountant serving several companies keeps one sign-in); its password is never touched.
 /// </summary>
 [Requires(Access.CompanyAdmin)]
 public sealed record CreateUser(string? Email, string? Password, string? Role, Guid? CompanyId)
@@ -42,13 +44,21 @@ public sealed record CreateUser(string? Email, string? Password, string? Role, G
                 return CompanyErrors.NotFound;
             }
 
-            var generated = command.Password is null ? SecretTokens.NewPassword() : null;
+            var email = Emails.Normalize(command.Email!);
             var now = clock.GetUtcNow();
+            if (command.CompanyId is { } joining && await users.FindByEmailAsync(email, cancellationToken) is { } existing)
+            {
+                return command.Password is null
+                    ? await AddExistingAsync(existing, joining, CompanyRoles.Parse(command.Role!), now, cancellationToken)
+                    : IdentityErrors.EmailTakenSendWithoutPassword;
+            }
+
+            var generated = command.Password is null ? SecretTokens.NewPassword() : null;
             var isAdmin = command.Role == CompanyRoles.Admin;
-            var user = new NewUser(Guid.CreateVersion7(), Emails.Normalize(command.Email!), hashing.Hash(command.Password ?? generated!), isAdmin, now);
+            var user = new NewUser(Guid.CreateVersion7(), email, hashing.Hash(command.Password ?? generated!), isAdmin, now);
             if (!await users.TryAddAsync(user, cancellationToken))
             {
-                return IdentityErrors.EmailTaken;
+                return command.CompanyId is null ? IdentityErrors.EmailTaken : IdentityErrors.EmailTakenSendWithoutPassword;
             }
 
             if (command.CompanyId is { } company)
@@ -62,6 +72,29 @@ public sealed record CreateUser(string? Email, string? Password, string? Role, G
                 ["role"] = command.Role,
             }), cancellationToken);
             return new CreatedUserDto(user.Id, user.Email, isAdmin, command.CompanyId, command.Role!, generated);
+        }
+
+        private async Task<Result<CreatedUserDto>> AddExistingAsync(
+            UserCredentials account, Guid companyId, CompanyRole role, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            if (account.IsAdmin)
+            {
+                return IdentityErrors.GlobalAdminNeedsNoMembership;
+            }
+
+            var members = await users.MembersForUpdateAsync(companyId, cancellationToken);
+            if (members.Any(m => m.UserId == account.Id))
+            {
+                return IdentityErrors.AlreadyMember;
+            }
+
+            await users.GrantMembershipAsync(account.Id, companyId, role, now, cancellationToken);
+            await audit.RecordAsync(new AuditEntry(AuditActions.MembershipAdded, companyId, "user", account.Id, new Dictionary<string, object?>
+            {
+                ["email"] = account.Email,
+                ["role"] = role.Name(),
+            }), cancellationToken);
+            return new CreatedUserDto(account.Id, account.Email, false, companyId, role.Name(), null, ExistingAccount: true);
         }
     }
 }

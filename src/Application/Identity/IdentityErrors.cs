@@ -12,6 +12,15 @@ public static class IdentityErrors
 
     public static readonly Error EmailTaken = Error.Conflict("user.email_taken", "A user with this email already exists.", "email");
 
+    public static readonly Error EmailTakenSendWithoutPassword = Error.Conflict(
+        "user.email_taken", "An account with this email already exists. To add it to this company, send the request without a password: the account keeps its own.", "email");
+
+    public static readonly Error AlreadyMember = Error.Conflict(
+        "member.already_member", "This account is already a member of the company; change its role with PATCH /api/companies/{companyId}/users/{userId}.", "email");
+
+    public static readonly Error GlobalAdminNeedsNoMembership = Error.Conflict(
+        "member.global_admin", "This account is a global administrator and already has access to every company.", "email");
+
     public static readonly Error UserNotFound = Error.NotFound("user.not_found", "No user has this email.");
 
     public static readonly Error TokenNotFound = Error.NotFound("token.not_found", "API token not found.");

@@ -135,6 +135,63 @@ public sealed class MemberTests
         (await connection.QuerySingleAsync<string>("SELECT role FROM memberships WHERE user_id = @id", new { id = outsider.UserId })).ShouldBe("viewer");
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Add_WhenTheEmailAlreadyHasAnAccount_ShouldJoinItToTheCompanyWithItsOwnPasswordAndRoleThere(DatabaseProvider provider)
+    {
+        await using var app = await PayrollApp.StartAsync(provider);
+        var acme = await app.CompanyAsync("acme");
+        var globex = await app.CompanyAsync("globex");
+        var password = TestKeys.AdminPassword;
+        var (pat, _) = await app.CreateMemberAsync("payroll_manager", acme.Id, "pat@acme.test", password);
+        var (_, globexAdminToken) = await app.CreateMemberAsync("company_admin", globex.Id);
+        var globexAdmin = Bearer(app, globexAdminToken);
+        var members = $"/api/companies/{globex.Id}/users";
+
+        var joined = await globexAdmin.PostAsJsonAsync(members, new { email = " Pat@ACME.test ", role = "viewer" });
+
+        joined.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var body = await joined.Content.ReadFromJsonAsync<JsonElement>();
+        body.GetProperty("id").GetGuid().ShouldBe(pat.UserId!.Value);
+        body.GetProperty("existingAccount").GetBoolean().ShouldBeTrue();
+        body.GetProperty("role").GetString().ShouldBe("viewer");
+        body.GetProperty("generatedPassword").ValueKind.ShouldBe(JsonValueKind.Null);
+
+        // One sign-in, its own password, a role per company.
+        var session = await Sessions.SignInAsync(app, "pat@acme.test", password);
+        (await session.Client.GetAsync($"/api/companies/{globex.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var hire = new { firstName = "Lee", lastName = "Park", ssn = "123-45-6789", hireDate = "2026-01-05", payFrequency = "monthly", w4 = new { version = "2020", filingStatus = "single" } };
+        (await session.Client.SendAsync(Sessions.Json(HttpMethod.Post, $"/api/companies/{acme.Id}/employees", hire).WithCsrf(session.CsrfToken)))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+        await (await session.Client.SendAsync(Sessions.Json(HttpMethod.Post, $"/api/companies/{globex.Id}/employees", hire).WithCsrf(session.CsrfToken)))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+
+        // Again, with a password (someone else's account must not be re-keyed), or as the global administrator: 409, nothing changes.
+        var again = await globexAdmin.PostAsJsonAsync(members, new { email = "pat@acme.test", role = "company_admin" });
+        var withPassword = await globexAdmin.PostAsJsonAsync(members, new { email = "pat@acme.test", role = "viewer", password = "a-new-password-123" });
+        var intoAcme = await Bearer(app, (await app.CreateMemberAsync("company_admin", acme.Id)).Token)
+            .PostAsJsonAsync($"/api/companies/{acme.Id}/users", new { email = "pat@acme.test", role = "viewer", password = "a-new-password-123" });
+        var globalAdmin = await globexAdmin.PostAsJsonAsync(members, new { email = PayrollApp.AdminEmail, role = "viewer" });
+
+        (await again.ShouldBeProblemAsync(HttpStatusCode.Conflict)).GetProperty("code").GetString().ShouldBe("member.already_member");
+        var refused = await withPassword.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        refused.GetProperty("code").GetString().ShouldBe("user.email_taken");
+        refused.GetProperty("detail").GetString()!.ShouldContain("without a password");
+        (await intoAcme.ShouldBeProblemAsync(HttpStatusCode.Conflict)).GetProperty("code").GetString().ShouldBe("user.email_taken");
+        (await globalAdmin.ShouldBeProblemAsync(HttpStatusCode.Conflict)).GetProperty("code").GetString().ShouldBe("member.global_admin");
+        (await app.CreateAnonymousClient().PostAsJsonAsync("/api/auth/login", new { email = "pat@acme.test", password })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await using var scope = app.Services.CreateAsyncScope();
+        var connection = await scope.ServiceProvider.GetRequiredService<DbSession>().ConnectionAsync(CancellationToken.None);
+        (await connection.QueryAsync<string>("SELECT role FROM memberships WHERE user_id = @id ORDER BY role", new { id = pat.UserId }))
+            .ShouldBe(["payroll_manager", "viewer"]);
+        (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM users WHERE email = 'pat@acme.test'")).ShouldBe(1);
+        var audit = await connection.QuerySingleAsync<(string CompanyId, string Details)>(
+            "SELECT CAST(company_id AS TEXT), details FROM audit_events WHERE action = 'membership.added' AND target_id = @id", new { id = pat.UserId!.Value.ToString("D") });
+        Guid.Parse(audit.CompanyId).ShouldBe(globex.Id);
+        var details = JsonDocument.Parse(audit.Details).RootElement;
+        (details.GetProperty("email").GetString(), details.GetProperty("role").GetString()).ShouldBe(("pat@acme.test", "viewer"));
+    }
+
     private static HttpClient Bearer(PayrollApp app, string token)
     {
         var client = app.CreateAnonymousClient();

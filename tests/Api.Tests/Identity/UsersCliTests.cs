@@ -25,6 +25,8 @@ public sealed class UsersCliTests
         var created = await RunAsync(app, password + "\n", "users", "create", "--email", "Pat@Acme.test", "--role", "payroll_manager", "--company", "acme", "--password-stdin");
         var taken = await RunAsync(app, null, "users", "create", "--email", "pat@acme.test", "--role", "viewer", "--company", "acme");
         var noCompany = await RunAsync(app, null, "users", "create", "--email", "lee@acme.test", "--role", "viewer", "--company", "nope");
+        var second = await app.CompanyAsync("globex");
+        var joined = await RunAsync(app, null, "users", "create", "--email", "PAT@acme.test", "--role", "viewer", "--company", "globex");
 
         created.ExitCode.ShouldBe(CliExitCodes.Ok, created.Error);
         created.Output.ShouldContain("created user pat@acme.test (payroll_manager of company " + company.Id);
@@ -33,6 +35,9 @@ public sealed class UsersCliTests
         taken.ExitCode.ShouldBe(CliExitCodes.Refused);
         noCompany.ExitCode.ShouldBe(CliExitCodes.Usage);
         noCompany.Error.ShouldContain("'nope'");
+        joined.ExitCode.ShouldBe(CliExitCodes.Ok, joined.Error);
+        joined.Output.ShouldContain($"added existing user pat@acme.test to company {second.Id} as viewer");
+        joined.Output.ShouldNotContain("password:");
         (await LoginAsync(app, "pat@acme.test", password)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
