@@ -121,8 +121,17 @@ public sealed class BackupRestore(PostgresTools tools)
                 }
             }
 
-            // A stale WAL of the old file would be replayed over the new one.
+            // A server with the file open would go on writing to the replaced file (and its WAL, deleted below), and its
+            // requests would be lost: refuse, forced or not, and touch nothing.
             SqliteConnection.ClearAllPools();
+            if (SqliteFileInUse.IsOpenElsewhere(targetPath))
+            {
+                throw new BackupException(
+                    $"the target {targetPath} is open in another process (a running server?); stop every server using it, then restore again. Nothing was changed.",
+                    BackupFailure.Refused);
+            }
+
+            // A stale WAL of the old file would be replayed over the new one.
             BackupFiles.DeleteQuietly(targetPath + "-wal", targetPath + "-shm");
             File.Move(staged, targetPath, overwrite: true);
         }

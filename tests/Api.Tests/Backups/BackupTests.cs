@@ -141,11 +141,45 @@ public sealed class BackupTests
         refused.StandardError.ShouldContain("already holds tables; pass --force");
         (await BackupCli.CountAsync(target.Settings, "SELECT count(*) FROM companies WHERE slug = 'target'")).ShouldBe(1);
 
-        // With its servers stopped, as the runbook says, --force replaces the target.
+        // With its servers stopped, as the runbook says, --force replaces the target. (This process's pooled SQLite
+        // connections count as a server: restore refuses a file that any process has open.)
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         var forced = await BackupCli.RunAsync(target.Url, "restore", BackupCli.BackupFile(backup), "--force");
         forced.ExitCode.ShouldBe(0, forced.StandardError);
         (await BackupCli.CountAsync(target.Settings, "SELECT count(*) FROM companies WHERE slug = 'source'")).ShouldBe(1);
         (await BackupCli.CountAsync(target.Settings, "SELECT count(*) FROM companies WHERE slug = 'target'")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Restore_WhenASqliteTargetIsOpenInARunningServer_ShouldRefuseEvenWithForceAndLoseNoWrite()
+    {
+        await using var source = await PayrollApp.StartAsync(DatabaseProvider.Sqlite);
+        await BackupCli.CompanyWithEmployeesAsync(source.CreateClient(), "source");
+        var backup = await BackupCli.RunAsync(source.Database.Url, "backup", "--out", BackupCli.NewFolder());
+        backup.ExitCode.ShouldBe(0, backup.StandardError);
+        await using var target = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using (var server = PayrollApp.StartOn(target))
+        {
+            var client = server.CreateClient();
+            await BackupCli.CompanyWithEmployeesAsync(client, "live");
+
+            var refused = await BackupCli.RunAsync(target.Url, "restore", BackupCli.BackupFile(backup), "--force");
+
+            refused.ExitCode.ShouldBe(6);
+            refused.StandardError.ShouldContain("is open in another process");
+            // The server goes on working on its own file, and what it writes after the refusal is kept.
+            await BackupCli.CompanyWithEmployeesAsync(client, "after-refusal");
+            (await client.GetAsync("/api/healthz")).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        }
+
+        (await BackupCli.CountAsync(target.Settings, "SELECT count(*) FROM companies WHERE slug IN ('live', 'after-refusal')")).ShouldBe(2);
+        (await BackupCli.CountAsync(target.Settings, "SELECT count(*) FROM companies WHERE slug = 'source'")).ShouldBe(0);
+
+        // Stopped: the server is gone, and this process closes its pooled connections to the file too.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var forced = await BackupCli.RunAsync(target.Url, "restore", BackupCli.BackupFile(backup), "--force");
+        forced.ExitCode.ShouldBe(0, forced.StandardError);
+        (await BackupCli.CountAsync(target.Settings, "SELECT count(*) FROM companies WHERE slug = 'source'")).ShouldBe(1);
     }
 
     [Fact]
