@@ -37,6 +37,9 @@ public sealed class PortalFixture : IAsyncLifetime
         {
             // Signed download links, as in production; the secret is generated per run.
             ["EXPORT_HMAC_SECRET"] = "t1:" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            // Every test signs in (and the password tests post to the same limited endpoint) from one loopback address;
+            // the per-address limit of 10 a minute is tested in Api.Tests (BruteForceTests), not here.
+            ["LOGIN_RATE_LIMIT_PER_MINUTE"] = "1000",
         });
         Driver = Chromium.Start(DownloadDirectory);
     }

@@ -77,6 +77,14 @@ public sealed class PortalPage(ChromeDriver driver, Uri baseAddress)
                 : d.FindElements(By.XPath($"//*[@aria-label={XPathText(label)}]")).FirstOrDefault(e => e.Displayed);
         });
 
+    /// <summary>The error line beside the control labelled <paramref name="label"/> (the last id in its aria-describedby).</summary>
+    public IWebElement FieldError(string label) =>
+        Wait.Until(d =>
+        {
+            var id = Field(label).GetAttribute("aria-describedby")?.Split(' ').LastOrDefault();
+            return id is null ? null : d.FindElements(By.Id(id)).FirstOrDefault(e => e.Displayed && e.Text.Length > 0);
+        });
+
     public void Fill(string label, string value)
     {
         var input = Field(label);

@@ -11,6 +11,8 @@ import { payrollsView } from './views/payrolls.js';
 import { payrollEditorView } from './views/payroll-editor.js';
 import { payrollDetailView } from './views/payroll-detail.js';
 import { reportView } from './views/report.js';
+import { membersView } from './views/members.js';
+import { passwordView } from './views/password.js';
 import { setCompanyNav, forgetCompanies } from './views/common.js';
 
 route('/login', loginView);
@@ -25,6 +27,8 @@ route('/c/:companyId/payrolls/new', payrollEditorView);
 route('/c/:companyId/payrolls/:payrollId', payrollDetailView);
 route('/c/:companyId/payrolls/:payrollId/edit', payrollEditorView);
 route('/c/:companyId/report', reportView);
+route('/c/:companyId/members', membersView);
+route('/account/password', passwordView);
 
 const main = document.getElementById('main');
 let renderToken = 0;
@@ -43,6 +47,9 @@ function showUser() {
   const current = session();
   box.hidden = !current;
   document.getElementById('user-email').textContent = current?.user.email ?? '';
+  const changePassword = document.getElementById('change-password');
+  if (currentLocation().path === '/account/password') changePassword.setAttribute('aria-current', 'page');
+  else changePassword.removeAttribute('aria-current');
 }
 
 async function render() {

@@ -57,6 +57,12 @@ export function canWrite(companyId) {
   return role === 'admin' || WRITER_ROLES.has(role);
 }
 
+/** Company members (list, add, change a role, remove): the company's admins and the global administrator. */
+export function canManageMembers(companyId) {
+  const role = roleIn(companyId);
+  return role === 'admin' || role === 'company_admin';
+}
+
 export const roleLabels = {
   admin: 'Administrator',
   company_admin: 'Company admin',

@@ -1,7 +1,7 @@
 // Pieces every company page shares: the company navigation, page headings, loading and empty states, export buttons.
 import { h, clear, replace } from '../dom.js';
 import { api, WriteIntent } from '../api.js';
-import { canWrite, roleIn, roleLabels } from '../session.js';
+import { canWrite, canManageMembers, roleIn, roleLabels } from '../session.js';
 import { describe } from '../forms.js';
 
 const companies = new Map();
@@ -37,6 +37,7 @@ export function setCompanyNav(company, active) {
       h('li', {}, link('payrolls', 'Payrolls')),
       h('li', {}, link('employees', 'Employees')),
       h('li', {}, link('report', 'Quarter report')),
+      canManageMembers(company.id) ? h('li', {}, link('members', 'Members')) : null,
       h('li', {}, h('a', { href: '#/companies' }, 'All companies'))));
   nav.hidden = false;
 }
