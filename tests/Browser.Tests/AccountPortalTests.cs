@@ -25,7 +25,7 @@ public sealed class AccountPortalTests(PortalFixture fixture) : IClassFixture<Po
         _portal.ClickLink("Members");
         _portal.WaitForHeading("Members");
         Row(adminEmail).Text.ShouldContain("(you)");
-        RoleSelect(adminEmail).FindElements(By.TagName("option")).Single(o => o.Selected).Text.ShouldBe("Company admin");
+        SelectedRole(adminEmail).ShouldBe("Company admin");
 
         // A new user without a password: the generated one is shown once, and it signs in.
         _portal.Fill("Email", newEmail);
@@ -78,6 +78,7 @@ public sealed class AccountPortalTests(PortalFixture fixture) : IClassFixture<Po
         _portal.WaitUntil(() => Row(adminEmail).FindElements(By.CssSelector(".alert")).Any(a => a.Displayed), "the conflict is shown in the row");
         Row(adminEmail).FindElement(By.CssSelector(".alert")).Text
             .ShouldContain("The company's last company admin cannot be removed or given another role; make someone else company admin first.");
+        SelectedRole(adminEmail).ShouldBe("Company admin"); // the select shows the stored role again
         (await MemberRoleAsync(company.Id, adminEmail)).ShouldBe("company_admin");
 
         // Removing asks first; Cancel keeps the member, "Remove member" removes them.
@@ -170,6 +171,8 @@ public sealed class AccountPortalTests(PortalFixture fixture) : IClassFixture<Po
     private IWebElement Row(string email) => _portal.WaitFor($"tr[data-member='{email}']");
 
     private IWebElement RoleSelect(string email) => Row(email).FindElement(By.CssSelector("select[data-field='role']"));
+
+    private string SelectedRole(string email) => RoleSelect(email).FindElements(By.TagName("option")).Single(o => o.Selected).Text;
 
     /// <summary>The member's role as the API lists it, or null when the email is not a member.</summary>
     private async Task<string?> MemberRoleAsync(Guid companyId, string email)

@@ -60,7 +60,7 @@ export async function membersView(ctx) {
 
   replace(list, membersTable(company, members, base, refresh));
   replace(ctx.main, pageHeader('Members'),
-    h('p', { class: 'hint' }, `Who can sign in to ${company.name}, and with which role. Viewers only read; payroll managers also edit employees and run payrolls; company admins also manage members.`),
+    h('p', { class: 'hint page-intro' }, `Who can sign in to ${company.name}, and with which role. Viewers only read; payroll managers also edit employees and run payrolls; company admins also manage members.`),
     status, list, addMemberForm(company, base, refresh));
 }
 
@@ -102,7 +102,15 @@ function roleForm(company, member, base, refresh) {
     h('p', { class: 'field-error', id: `${id}-error`, hidden: true }),
     formAlert());
   submitOnce(form, {
-    send: key => api.patch(`${base}/${member.userId}`, { role: select.value }, { idempotencyKey: key }),
+    send: async key => {
+      try {
+        return await api.patch(`${base}/${member.userId}`, { role: select.value }, { idempotencyKey: key });
+      } catch (error) {
+        // Refused (the last company admin, a member removed meanwhile): the select goes back to the role still stored.
+        if (error instanceof ApiError && error.status < 500) select.value = member.role;
+        throw error;
+      }
+    },
     done: async changed => {
       const message = `${changed.email} is now ${roleLabels[changed.role] ?? changed.role}.`;
       if (changed.userId === session()?.user.id) await afterOwnChange(company, message, refresh);

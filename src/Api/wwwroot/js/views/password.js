@@ -24,7 +24,7 @@ export async function passwordView(ctx) {
   const result = h('div', { class: 'add-result', id: 'password-result', role: 'status' });
   const form = h('form', { class: 'card', novalidate: true, 'aria-labelledby': 'password-title' },
     h('h1', { id: 'password-title' }, 'Change password'),
-    h('p', { class: 'hint' }, `Signed in as ${session()?.user.email ?? ''}. Changing the password signs you out everywhere else; this session stays signed in. API tokens are not affected.`),
+    h('p', { class: 'hint page-intro' }, `Signed in as ${session()?.user.email ?? ''}. Changing the password signs you out everywhere else; this session stays signed in. API tokens are not affected.`),
     formAlert(), current, next, confirm,
     h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, 'Change password')),
     result);
