@@ -12,7 +12,11 @@ import { krLines } from './kr-payroll-editor.js';
 
 const PREVIEW_DELAY_MS = 300;
 
-/** A us-federal line: wages and US deductions in dollars; the stateless withholding preview estimates its taxes. */
+/**
+ * A us-federal line: wages and US deductions in dollars. Each row is sent to POST /api/companies/{id}/payrolls/preview,
+ * which computes it exactly as saving does (the W-4 in effect on the pay date, year-to-date wages from approved payrolls,
+ * so the Social Security wage base and the Additional Medicare threshold apply), so the grid shows what the draft will hold.
+ */
 const usLines = {
   /** The grid's editable columns, in the order a pasted spreadsheet row fills them. */
   columns: [
@@ -37,24 +41,18 @@ const usLines = {
   invalid: 'Enter an amount such as 1234.50.',
   caption: 'Lines, amounts per pay period',
   help: 'Enter or ↓ moves down a line, Shift+Enter or ↑ up, Tab across. Paste rows copied from a spreadsheet, in the order employee (name or SSN last four), gross, supplemental, retirement, cafeteria, HSA, post-tax.',
-  note: 'Withholding shown here is an estimate from the withholding preview, before year-to-date wages; saving computes the final figures.',
+  note: 'Withholding and net pay come from the server, computed as saving computes them: the W-4 in effect on the pay date and this year\'s approved payrolls (Social Security stops at the wage base; Additional Medicare starts past $200,000).',
   ready: values => values.grossWages !== null,
 
-  // The preview API is stateless: it knows nothing of year-to-date wages, so near the Social Security wage base the
-  // saved draft (computed by the server with year-to-date) can differ. The grid says so (note above).
-  async preview({ values, employee, head, signal }) {
-    const preview = await api.post('/api/withholding/calculate', {
-      taxYear: Number((head.payDate || '').slice(0, 4)) || new Date().getFullYear(),
+  async preview({ values, head, company, signal }) {
+    const result = await api.post(`/api/companies/${company.id}/payrolls/preview`, {
+      periodStart: head.periodStart,
+      payDate: head.payDate,
       payFrequency: head.payFrequency,
-      grossWages: values.grossWages,
-      supplementalWages: values.supplementalWages ?? 0,
-      preTaxDeductions: { retirement: values.retirement ?? 0, cafeteria: values.cafeteria ?? 0, hsa: values.hsa ?? 0 },
-      w4: employee.w4,
-      exempt: employee.exempt,
+      lines: [usLines.toLine(values)],
     }, { signal });
-    preview.net = round2(values.grossWages + (values.supplementalWages ?? 0) - (values.retirement ?? 0) - (values.cafeteria ?? 0) - (values.hsa ?? 0)
-      - preview.federalIncomeTax - preview.socialSecurity - preview.medicare - preview.additionalMedicare - (values.postTaxDeductions ?? 0));
-    return preview;
+    const line = result.lines[0];
+    return { ...line.withholdings, net: line.netPay };
   },
 
   toLine: values => ({
