@@ -1,5 +1,6 @@
 using System.Reflection;
 using PayrollPortal.Application.Audit;
+using PayrollPortal.TestSupport;
 
 namespace PayrollPortal.Architecture.Tests;
 
@@ -13,22 +14,9 @@ public sealed class AuditDocumentationTests
             .Where(f => f.IsLiteral && f.FieldType == typeof(string))
             .Select(f => (string)f.GetRawConstantValue()!)
             .ToArray();
-        var document = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "AUDIT.md"));
+        var document = RepositoryFiles.Read("docs/AUDIT.md");
 
         actions.ShouldNotBeEmpty();
         actions.Where(a => !document.Contains($"`{a}`", StringComparison.Ordinal)).ShouldBeEmpty("actions missing from docs/AUDIT.md");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PayrollPortal.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"PayrollPortal.sln not found above {AppContext.BaseDirectory}.");
     }
 }

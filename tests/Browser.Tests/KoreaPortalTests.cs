@@ -150,10 +150,10 @@ public sealed class KoreaPortalTests(PortalFixture fixture) : IClassFixture<Port
 
         // Line 2 pasted from a spreadsheet row: 이서연, base 4,500,000, bonus 500,000, 식대 250,000 (50,000 over the limit).
         Paste(_portal.Field("Employee, line 1"), "김민준\t3,800,000\t200,000\n이서연\t4500000\t0\t500000\t250000\t0\t0\n");
-        _portal.WaitUntil(() => PreviewCell(2, "netPay").StartsWith('₩'), "line 2 shows its server-computed net pay");
-        _portal.WaitUntil(() => PreviewCell(1, "incomeTax") == "₩195,960", "line 1 shows 근로소득세 for 4,000,000 taxable");
+        _portal.WaitUntil(() => _portal.PreviewCell(2, "netPay").StartsWith('₩'), "line 2 shows its server-computed net pay");
+        _portal.WaitUntil(() => _portal.PreviewCell(1, "incomeTax") == "₩195,960", "line 1 shows 근로소득세 for 4,000,000 taxable");
         _portal.Field("식대 Meals, line 1").GetAttribute("placeholder").ShouldBe("200,000", "the profile's meals the server applied");
-        var shown = new[] { 1, 2 }.Select(line => Deductions.Select(d => d.Key).Append("netPay").ToDictionary(key => key, key => PreviewCell(line, key))).ToList();
+        var shown = new[] { 1, 2 }.Select(line => Deductions.Select(d => d.Key).Append("netPay").ToDictionary(key => key, key => _portal.PreviewCell(line, key))).ToList();
         _portal.ClickButton("Create draft payroll");
 
         _portal.WaitForHeading("Payroll paid 2026-10-25");
@@ -259,9 +259,6 @@ public sealed class KoreaPortalTests(PortalFixture fixture) : IClassFixture<Port
         history.Count.ShouldBe(2);
         history[1].ShouldStartWith("2026-11-01 3 0 80%");
     });
-
-    private string PreviewCell(int line, string column) =>
-        _portal.Driver.FindElements(By.CssSelector("#payroll-grid tbody tr"))[line - 1].FindElement(By.CssSelector($"[data-preview='{column}']")).Text;
 
     /// <summary>The error text beside a labelled field (the control's last aria-describedby entry).</summary>
     private string FieldError(string label)

@@ -103,6 +103,10 @@ public sealed class PortalPage(ChromeDriver driver, Uri baseAddress)
 
     public void Choose(string label, string optionText) => Choose(Field(label), optionText);
 
+    /// <summary>The server-computed figure the payroll grid shows beside a line (1-based) for a preview column.</summary>
+    public string PreviewCell(int line, string column) =>
+        Driver.FindElements(By.CssSelector("#payroll-grid tbody tr"))[line - 1].FindElement(By.CssSelector($"[data-preview='{column}']")).Text;
+
     public IWebElement Button(string text) =>
         Wait.Until(d => d.FindElements(By.XPath($"//button[normalize-space(.)={XPathText(text)}]")).FirstOrDefault(b => b.Displayed && b.Enabled));
 

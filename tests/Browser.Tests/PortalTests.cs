@@ -49,8 +49,8 @@ public sealed class PortalTests(PortalFixture fixture) : IClassFixture<PortalFix
         _portal.WaitUntil(() => _portal.Driver.SwitchTo().ActiveElement().GetAttribute("aria-label") == "Gross wages, line 2", "Enter moved to line 2");
         _portal.Choose(_portal.Field("Employee, line 2"), "Hopper, Grace");
         _portal.Field("Gross wages, line 2").SendKeys("4000");
-        _portal.WaitUntil(() => PreviewCell(2, "federalIncomeTax").StartsWith('$'), "line 2 shows its withholding preview");
-        var previewTax = PreviewCell(1, "federalIncomeTax");
+        _portal.WaitUntil(() => _portal.PreviewCell(2, "federalIncomeTax").StartsWith('$'), "line 2 shows its withholding preview");
+        var previewTax = _portal.PreviewCell(1, "federalIncomeTax");
         previewTax.ShouldStartWith("$");
         previewTax.ShouldNotBe("$0.00");
         _portal.ClickButton("Create draft payroll");
@@ -165,9 +165,6 @@ public sealed class PortalTests(PortalFixture fixture) : IClassFixture<PortalFix
         _portal.WaitForHeading("Payroll paid 2026-01-30");
         _portal.HasVisible(By.Id("payroll-grid")).ShouldBeFalse();
     });
-
-    private string PreviewCell(int line, string column) =>
-        _portal.Driver.FindElements(By.CssSelector("#payroll-grid tbody tr"))[line - 1].FindElement(By.CssSelector($"[data-preview='{column}']")).Text;
 
     private string WaitForDownload(string pattern)
     {

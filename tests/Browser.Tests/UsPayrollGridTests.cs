@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using OpenQA.Selenium;
 
 namespace PayrollPortal.Browser.Tests;
 
@@ -40,13 +39,13 @@ public sealed class UsPayrollGridTests(PortalFixture fixture) : IClassFixture<Po
         _portal.Choose("Pay frequency", "Monthly");
         _portal.Choose(_portal.Field("Employee, line 1"), "Hopper, Grace");
         _portal.Field("Gross wages, line 1").SendKeys("5000");
-        _portal.WaitUntil(() => PreviewCell("netPay").StartsWith('$'), "line 1 shows its preview");
+        _portal.WaitUntil(() => _portal.PreviewCell(1, "netPay").StartsWith('$'), "line 1 shows its preview");
 
         // Medicare is 1.45 % of $5,000 plus 0.9 % Additional Medicare on all of it: $72.50 + $45.00.
-        PreviewCell("socialSecurity").ShouldBe("$0.00");
-        PreviewCell("medicare").ShouldBe("$117.50");
-        var previewTax = PreviewCell("federalIncomeTax");
-        var previewNet = PreviewCell("netPay");
+        _portal.PreviewCell(1, "socialSecurity").ShouldBe("$0.00");
+        _portal.PreviewCell(1, "medicare").ShouldBe("$117.50");
+        var previewTax = _portal.PreviewCell(1, "federalIncomeTax");
+        var previewNet = _portal.PreviewCell(1, "netPay");
         _portal.ClickButton("Create draft payroll");
 
         _portal.WaitForHeading("Payroll paid 2026-02-27");
@@ -61,9 +60,6 @@ public sealed class UsPayrollGridTests(PortalFixture fixture) : IClassFixture<Po
         Money(withholdings.GetProperty("federalIncomeTax").GetDecimal()).ShouldBe(previewTax);
         Money(line.GetProperty("netPay").GetDecimal()).ShouldBe(previewNet);
     });
-
-    private string PreviewCell(string column) =>
-        _portal.Driver.FindElements(By.CssSelector("#payroll-grid tbody tr"))[0].FindElement(By.CssSelector($"[data-preview='{column}']")).Text;
 
     private static string Money(decimal amount) => amount.ToString("$#,##0.00", System.Globalization.CultureInfo.InvariantCulture);
 }

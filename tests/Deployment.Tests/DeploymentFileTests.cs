@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using PayrollPortal.TestSupport;
 
 namespace PayrollPortal.Deployment.Tests;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PayrollPortal.TestSupport;
 
 namespace PayrollPortal.Deployment.Tests;
 

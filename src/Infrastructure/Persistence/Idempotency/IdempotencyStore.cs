@@ -38,6 +38,10 @@ public sealed class IdempotencyStore(DbSession session, IdempotencyKeysInFlight 
 
     private const string SqliteColumns = $"{Columns}, CAST(response_body AS BLOB) AS ResponseBody";
 
+    private const string PostgresSelectRow = $"SELECT {PostgresColumns} FROM idempotency_keys WHERE {Key}";
+
+    private const string SqliteSelectRow = $"SELECT {SqliteColumns} FROM idempotency_keys WHERE {Key}";
+
     // Two statements in one round trip. The first takes the lock unless a live completed row exists (a replay takes no lock,
     // so concurrent replays never see each other as in flight); the second reads the row with a snapshot taken after the lock,
     // so it sees every outcome committed by the lock's previous holder.
@@ -63,6 +67,10 @@ public sealed class IdempotencyStore(DbSession session, IdempotencyKeysInFlight 
 
     private const string SqliteInsert = $"{InsertColumns} CAST(@Body AS TEXT), @now, @now, @expiresAt)";
 
+    private string Insert => session.Provider == DatabaseProvider.PostgreSql ? PostgresInsert : SqliteInsert;
+
+    private string SelectRow => session.Provider == DatabaseProvider.PostgreSql ? PostgresSelectRow : SqliteSelectRow;
+
     private IdempotencyScope? _held;
     private int _lockId;
     private bool _serverLock;
@@ -82,7 +90,7 @@ public sealed class IdempotencyStore(DbSession session, IdempotencyKeysInFlight 
         {
             // Another request of this process holds the key: an execution (409), or a replay of a completed key (replay too).
             var now = clock.GetUtcNow();
-            var row = await ReadAsync(await session.ConnectionAsync(cancellationToken), session.Provider, Parameters(scope), cancellationToken);
+            var row = await ReadAsync(await session.ConnectionAsync(cancellationToken), Parameters(scope), cancellationToken);
             return Decide(row, fingerprint, now) ?? new ClaimOutcome.InFlight(UnknownRemaining);
         }
 
@@ -115,11 +123,11 @@ public sealed class IdempotencyStore(DbSession session, IdempotencyKeysInFlight 
         if (session.Provider == DatabaseProvider.PostgreSql)
         {
             parameters.Add("lockId", _lockId);
-            session.RunBeforeCommit(PostgresInsert, parameters, PostgresUnlock, () => _serverLock = false);
+            session.RunBeforeCommit(Insert, parameters, PostgresUnlock, () => _serverLock = false);
         }
         else
         {
-            session.RunBeforeCommit(SqliteInsert, parameters);
+            session.RunBeforeCommit(Insert, parameters);
         }
     }
 
@@ -132,7 +140,7 @@ public sealed class IdempotencyStore(DbSession session, IdempotencyKeysInFlight 
         var scope = _held ?? throw new InvalidOperationException("No idempotency key is held by this request.");
         var connection = await session.ConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
-            $"{(session.Provider == DatabaseProvider.PostgreSql ? PostgresInsert : SqliteInsert)} ON CONFLICT (caller, method, route, idempotency_key) DO NOTHING",
+            $"{Insert} ON CONFLICT (caller, method, route, idempotency_key) DO NOTHING",
             Parameters(scope, response, fingerprint, requestId, retention), session.Transaction, cancellationToken: cancellationToken)) == 1;
     }
 
@@ -191,7 +199,7 @@ public sealed class IdempotencyStore(DbSession session, IdempotencyKeysInFlight 
         }
         else
         {
-            row = await ReadAsync(connection, session.Provider, parameters, cancellationToken);
+            row = await ReadAsync(connection, parameters, cancellationToken);
         }
 
         if (Decide(row, fingerprint, now) is { } outcome)
@@ -215,11 +223,8 @@ public sealed class IdempotencyStore(DbSession session, IdempotencyKeysInFlight 
         return new ClaimOutcome.Claimed();
     }
 
-    private static Task<IdempotencyRow?> ReadAsync(
-        System.Data.Common.DbConnection connection, DatabaseProvider provider, DynamicParameters parameters, CancellationToken cancellationToken) =>
-        connection.QuerySingleOrDefaultAsync<IdempotencyRow>(new CommandDefinition(
-            $"SELECT {(provider == DatabaseProvider.PostgreSql ? PostgresColumns : SqliteColumns)} FROM idempotency_keys WHERE {Key}",
-            parameters, cancellationToken: cancellationToken));
+    private Task<IdempotencyRow?> ReadAsync(System.Data.Common.DbConnection connection, DynamicParameters parameters, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<IdempotencyRow>(new CommandDefinition(SelectRow, parameters, cancellationToken: cancellationToken));
 
     /// <summary>What a live row says (replay, 422, or held by an old-style claim); null when the key has no live outcome.</summary>
     private static ClaimOutcome? Decide(IdempotencyRow? row, string fingerprint, DateTimeOffset now)

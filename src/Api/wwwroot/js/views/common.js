@@ -127,3 +127,17 @@ export const payFrequencies = [
 export function frequencyLabel(value) {
   return payFrequencies.find(f => f.value === value)?.label ?? value;
 }
+
+/**
+ * One payroll line computed as saving it would (POST /api/companies/{id}/payrolls/preview: the employee's profile in effect
+ * on the pay date, this year's approved payrolls), nothing stored. Both regimes' payroll grids preview their rows with it.
+ */
+export async function previewLine(company, head, payFrequency, line, signal) {
+  const result = await api.post(`/api/companies/${company.id}/payrolls/preview`, {
+    periodStart: head.periodStart,
+    payDate: head.payDate,
+    payFrequency,
+    lines: [line],
+  }, { signal });
+  return result.lines[0];
+}

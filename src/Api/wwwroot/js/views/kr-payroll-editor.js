@@ -1,5 +1,5 @@
 // The payroll editor's kr line kind: whole-won pay items in, the six deductions and net pay out, as the server computes them.
-import { api } from '../api.js';
+import { previewLine } from './common.js';
 import { bilingual, formatKrw, krDeductions, krNonTaxable, parseKrw } from './kr.js';
 
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -45,13 +45,7 @@ export const krLines = {
   ready: values => payItems.some(item => values[item.key] !== null),
 
   async preview({ values, head, company, signal }) {
-    const result = await api.post(`/api/companies/${company.id}/payrolls/preview`, {
-      periodStart: head.periodStart,
-      payDate: head.payDate,
-      payFrequency: 'monthly',
-      lines: [krLines.toLine(values)],
-    }, { signal });
-    const line = result.lines[0];
+    const line = await previewLine(company, head, 'monthly', krLines.toLine(values), signal);
     return { ...line.kr, netPay: line.netPay };
   },
 

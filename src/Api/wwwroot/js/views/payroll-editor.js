@@ -6,7 +6,7 @@ import { api, getAll, ApiError } from '../api.js';
 import { canWrite } from '../session.js';
 import { field, formAlert, submitOnce, FormInputError } from '../forms.js';
 import { navigate } from '../router.js';
-import { companyPage, payFrequencies, tableWrap } from './common.js';
+import { companyPage, payFrequencies, previewLine, tableWrap } from './common.js';
 import { isKorea } from './kr.js';
 import { krLines } from './kr-payroll-editor.js';
 
@@ -45,13 +45,7 @@ const usLines = {
   ready: values => values.grossWages !== null,
 
   async preview({ values, head, company, signal }) {
-    const result = await api.post(`/api/companies/${company.id}/payrolls/preview`, {
-      periodStart: head.periodStart,
-      payDate: head.payDate,
-      payFrequency: head.payFrequency,
-      lines: [usLines.toLine(values)],
-    }, { signal });
-    const line = result.lines[0];
+    const line = await previewLine(company, head, head.payFrequency, usLines.toLine(values), signal);
     return { ...line.withholdings, net: line.netPay };
   },
 

@@ -1,7 +1,7 @@
-namespace PayrollPortal.Deployment.Tests;
+namespace PayrollPortal.TestSupport;
 
 /// <summary>The repository's own files, found from the test assembly's folder upwards.</summary>
-internal static class RepositoryFiles
+public static class RepositoryFiles
 {
     public static string Root { get; } = FindRoot();
 
