@@ -1,7 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using PayrollPortal.Application.Employees;
 using PayrollPortal.Application.Payrolls;
+using PayrollPortal.Application.Regimes;
 using PayrollPortal.Application.Withholding.Korea;
+using PayrollPortal.Application.Withholding.UsFederal;
 using PayrollPortal.Domain.Employees;
 using PayrollPortal.Domain.Payrolls;
 using PayrollPortal.Domain.Withholding;
@@ -30,33 +32,43 @@ public class PayrollComputeBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var registry = new WithholdingRegimeRegistry([UsFederalRegime.FromEmbeddedTables(), KoreaRegime.FromEmbeddedTables()]);
         var now = DateTimeOffset.UtcNow;
         var usPeople = new Dictionary<Guid, Employee>();
         var krPeople = new Dictionary<Guid, Employee>();
         for (var i = 0; i < Lines; i++)
         {
-            var us = Employee.Hire(Guid.Empty, "Emp", $"N{i}", Ssn.Create($"123-45-{1000 + i}").Value!, new DateOnly(2025, 1, 1), null, PayFrequency.Monthly, false,
-                new FormW4From2020(i % 2 == 0 ? FilingStatus.Single : FilingStatus.MarriedFilingJointly, Step3Dependents: i % 4 * 500), new DateOnly(2025, 1, 1), now);
-            var kr = Employee.HireKorea(Guid.Empty, "직원", $"{i}", ResidentRegistrationNumber.Create($"900101-1{100000 + i}").Value!, new DateOnly(2025, 1, 1), null,
-                new KoreaProfile(new DateOnly(2025, 1, 1), 1 + (i % 5), Math.Min(i % 3, i % 5), 100, new KoreaNonTaxableAllowances(200_000, 0, 0)), now);
+            var w4 = new FormW4From2020(i % 2 == 0 ? FilingStatus.Single : FilingStatus.MarriedFilingJointly, Step3Dependents: i % 4 * 500);
+            var us = Employee.Hire(Guid.Empty, "Emp", $"N{i}", $"{1000 + i}", new DateOnly(2025, 1, 1), null, PayFrequency.Monthly,
+                new UsFederalProfile(false, [new EmployeeW4(new DateOnly(2025, 1, 1), w4)]), now);
+            var kr = Employee.Hire(Guid.Empty, "직원", $"{i}", $"{1000 + i}", new DateOnly(2025, 1, 1), null, PayFrequency.Monthly,
+                new KoreaEmployeeProfile([new KoreaProfile(new DateOnly(2025, 1, 1), 1 + (i % 5), Math.Min(i % 3, i % 5), 100, new KoreaNonTaxableAllowances(200_000, 0, 0))]),
+                now);
             usPeople[us.Id] = us;
             krPeople[kr.Id] = kr;
         }
 
-        _us = new PayrollCalculator(new Employees(usPeople), new NoPayrolls(), registry);
-        _kr = new PayrollCalculator(new Employees(krPeople), new NoPayrolls(), registry);
-        _usLines = [.. usPeople.Keys.Select((id, i) => new PayrollLineRequest(id, 4_000m + (i * 37.5m), SupplementalWages: i % 10 == 0 ? 500m : null))];
-        _krLines = [.. krPeople.Keys.Select((id, i) => new PayrollLineRequest(id, null, BasePay: 3_000_000 + (i * 75_000), TaxableAllowances: 100_000, Bonus: i % 10 == 0 ? 500_000 : null))];
+        var lines = new RegimeParts<IPayrollLines>([new UsFederalPayrollLines(UsFederalRegime.FromEmbeddedTables()), new KoreaPayrollLines(KoreaRegime.FromEmbeddedTables())]);
+        var noYearToDate = new RegimeParts<IYearToDateSource>([]);
+        _us = new PayrollCalculator(new Employees(usPeople), lines, noYearToDate);
+        _kr = new PayrollCalculator(new Employees(krPeople), lines, noYearToDate);
+        _usLines = [.. usPeople.Keys.Select((id, i) => new PayrollLineRequest(id)
+        {
+            Fields = RegimeFields.Members(new UsFederalLineRequest(4_000m + (i * 37.5m), SupplementalWages: i % 10 == 0 ? 500m : null)),
+        })];
+        _krLines = [.. krPeople.Keys.Select((id, i) => new PayrollLineRequest(id)
+        {
+            Fields = RegimeFields.Members(new KoreaLineRequest(BasePay: 3_000_000 + (i * 75_000), TaxableAllowances: 100_000, Bonus: i % 10 == 0 ? 500_000 : null)),
+        })];
     }
 
     [Benchmark(Baseline = true, Description = "us-federal: compute 50 lines")]
     public async Task<int> UsFederal() =>
-        (await _us.ComputeAsync(Guid.Empty, Guid.Empty, new DateOnly(2026, 10, 1), PayDate, PayFrequency.Monthly, _usLines, CancellationToken.None)).Value!.Count;
+        (await _us.ComputeAsync(UsFederalRegime.RegimeCode, Guid.Empty, Guid.Empty, new DateOnly(2026, 10, 1), PayDate, PayFrequency.Monthly, _usLines, CancellationToken.None))
+        .Value!.Count;
 
     [Benchmark(Description = "kr: compute 50 lines")]
     public async Task<int> Korea() =>
-        (await _kr.ComputeAsync(Guid.Empty, Guid.Empty, new DateOnly(2026, 10, 1), PayDate, PayFrequency.Monthly, _krLines, CancellationToken.None, KoreaRegime.RegimeCode))
+        (await _kr.ComputeAsync(KoreaRegime.RegimeCode, Guid.Empty, Guid.Empty, new DateOnly(2026, 10, 1), PayDate, PayFrequency.Monthly, _krLines, CancellationToken.None))
         .Value!.Count;
 
     private sealed class Employees(Dictionary<Guid, Employee> people) : IEmployeeRepository
@@ -72,22 +84,5 @@ public class PayrollComputeBenchmarks
         public Task<bool> TryAddAsync(Employee employee, ProtectedSsn ssn, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task UpdateAsync(Employee employee, ProtectedSsn? ssn, CancellationToken cancellationToken) => throw new NotSupportedException();
-    }
-
-    private sealed class NoPayrolls : IPayrollRepository
-    {
-        public Task<IReadOnlyDictionary<Guid, YearToDate>> GetYearToDateAsync(
-            Guid companyId, int taxYear, DateOnly payDate, IReadOnlyCollection<Guid> employeeIds, Guid excludePayrollId, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyDictionary<Guid, YearToDate>>(new Dictionary<Guid, YearToDate>());
-
-        public Task<Payroll?> GetAsync(Guid companyId, Guid id, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task AddAsync(Payroll payroll, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task ReplaceLinesAsync(Payroll payroll, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task UpdateStatusAsync(Payroll payroll, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<int> FlagForReviewAsync(Payroll changed, string reason, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using PayrollPortal.Application.Withholding;
+using PayrollPortal.Application.Withholding.UsFederal;
 using PayrollPortal.Domain.Withholding;
 using PayrollPortal.Domain.Withholding.UsFederal;
 

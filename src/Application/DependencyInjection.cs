@@ -2,8 +2,6 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PayrollPortal.Domain.Withholding;
-using PayrollPortal.Domain.Withholding.Korea;
-using PayrollPortal.Domain.Withholding.UsFederal;
 
 namespace PayrollPortal.Application;
 
@@ -12,12 +10,15 @@ public static class DependencyInjection
     /// <summary>Registers the validators. The Mediator pipeline itself is ordered once, in the Api host.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
-        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+        var assembly = typeof(DependencyInjection).Assembly;
+        services.AddValidatorsFromAssembly(
+            assembly, ServiceLifetime.Singleton, r => !r.ValidatorType.IsAssignableTo(typeof(Common.Validation.IScopedValidator)), includeInternalTypes: true);
+        services.AddValidatorsFromAssembly(
+            assembly, ServiceLifetime.Scoped, r => r.ValidatorType.IsAssignableTo(typeof(Common.Validation.IScopedValidator)), includeInternalTypes: true);
 
-        // One registration per withholding regime; a new regime adds its own line here.
-        services.AddSingleton<IWithholdingRegime>(_ => UsFederalRegime.FromEmbeddedTables());
-        services.AddSingleton<IWithholdingRegime>(_ => KoreaRegime.FromEmbeddedTables());
+        // The regimes themselves are modules, registered by the composition root (Api/Hosting/RegimeModules.cs).
         services.AddSingleton(sp => new WithholdingRegimeRegistry(sp.GetServices<IWithholdingRegime>()));
+        services.AddScoped(typeof(Regimes.RegimeParts<>));
         services.AddScoped<Payrolls.PayrollCalculator>();
         services.AddScoped<Employees.EmployeeHiring>();
         services.AddScoped<Exports.IExportAccess, Identity.CallerExportAccess>();
@@ -32,7 +33,7 @@ public static class DependencyInjection
 
     /// <summary>
     /// Loads every regime's tables and runs their structural checks. Call once at start-up so that a bad table stops the
-    /// app with an <see cref="Domain.Withholding.UsFederal.Tables.InvalidTaxTableException"/> naming the file and the check.
+    /// app with an exception naming the file and the check.
     /// </summary>
     public static IServiceProvider ValidateWithholdingTables(this IServiceProvider services)
     {

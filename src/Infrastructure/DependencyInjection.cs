@@ -66,6 +66,7 @@ public static class DependencyInjection
         services.AddScoped<IEmployeeQueries, EmployeeQueries>();
         services.AddScoped<IPayrollRepository, PayrollRepository>();
         services.AddScoped<IPayrollQueries, PayrollQueries>();
+        services.AddScoped<Persistence.Regimes.LineRowWriter>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<IAuditQueries, AuditQueries>();
         services.AddScoped<AuditVerifier>();

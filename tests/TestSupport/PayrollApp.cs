@@ -29,9 +29,12 @@ public sealed partial class PayrollApp : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _ownsDatabase;
+    private readonly Action<IServiceCollection>? _services;
 
-    private PayrollApp(TestDatabase database, IReadOnlyDictionary<string, string?>? settings, bool ownsDatabase = true)
+    private PayrollApp(
+        TestDatabase database, IReadOnlyDictionary<string, string?>? settings, bool ownsDatabase = true, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Database = database;
         _ownsDatabase = ownsDatabase;
         _settings = new Dictionary<string, string?>(StringComparer.Ordinal)
@@ -53,10 +56,12 @@ public sealed partial class PayrollApp : WebApplicationFactory<Program>
 
     public CapturedLogs Logs { get; } = new();
 
-    public static async Task<PayrollApp> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="services">Registrations added after the app's own, such as a regime that lives only in the tests.</param>
+    public static async Task<PayrollApp> StartAsync(
+        DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var app = new PayrollApp(database, settings);
+        var app = new PayrollApp(database, settings, services: services);
         _ = app.Server; // starts the host, which applies the migrations and creates the administrator
         await app.SignInAdminAsync();
         return app;
@@ -161,6 +166,11 @@ public sealed partial class PayrollApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 

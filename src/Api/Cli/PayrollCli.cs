@@ -19,7 +19,6 @@ internal static class PayrollCli
         {
             MigrateCommand.Create(context),
             PiiCommand.Create(context),
-            SeedDemoCommand.Create(context),
             IdempotencyCommand.Create(context),
             AuditCommand.Create(context),
             HealthcheckCommand.Create(context),
@@ -28,6 +27,11 @@ internal static class PayrollCli
             RestoreCommand.Create(context),
             DrillCommand.Create(context),
         };
+        foreach (var verb in Hosting.RegimeModules.Verbs(context))
+        {
+            root.Subcommands.Add(verb);
+        }
+
         var invocation = new InvocationConfiguration { Output = context.Out, Error = context.Error };
         return await root.Parse(args).InvokeAsync(invocation, cancellationToken);
     }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PayrollPortal.Api.Http;
@@ -5,8 +7,6 @@ using PayrollPortal.Api.Http.Idempotency;
 using PayrollPortal.Application.Common;
 using PayrollPortal.Application.Common.Paging;
 using PayrollPortal.Application.Employees;
-using PayrollPortal.Application.Withholding;
-using PayrollPortal.Application.Withholding.Korea;
 
 namespace PayrollPortal.Api.Endpoints;
 
@@ -23,24 +23,16 @@ public static class EmployeeEndpoints
     }
 
     /// <summary>
-    /// The company's regime decides the profile: ssn, payFrequency and w4 for us-federal; residentRegistrationNumber and kr
-    /// for kr. A request in the other regime's shape is a 400 naming the field to send instead.
+    /// The names and dates are every employee's; the company's regime reads the other members (ssn, payFrequency and w4
+    /// for us-federal; residentRegistrationNumber and kr for kr). A member of another regime's shape is a 400 naming it.
     /// </summary>
     public static Task<Results<Created<EmployeeDto>, ProblemHttpResult>> CreateAsync(
         Guid companyId, CreateEmployeeRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
-        request.ResidentRegistrationNumber is not null || request.Kr is not null
-            ? sender.SendCommandAsync(
-                http,
-                new CreateKoreaEmployee(companyId, request.FirstName, request.LastName, request.ResidentRegistrationNumber, request.HireDate,
-                    request.TerminationDate, request.Kr),
-                employee => TypedResults.Created($"/api/companies/{companyId}/employees/{employee.Id}", employee),
-                cancellationToken)
-            : sender.SendCommandAsync(
-                http,
-                new CreateEmployee(companyId, request.FirstName, request.LastName, request.Ssn, request.HireDate, request.TerminationDate,
-                    request.PayFrequency, request.Exempt, request.W4, request.W4EffectiveDate),
-                employee => TypedResults.Created($"/api/companies/{companyId}/employees/{employee.Id}", employee),
-                cancellationToken);
+        sender.SendCommandAsync(
+            http,
+            new CreateEmployee(companyId, request.FirstName, request.LastName, request.HireDate, request.TerminationDate) { Fields = request.Fields },
+            employee => TypedResults.Created($"/api/companies/{companyId}/employees/{employee.Id}", employee),
+            cancellationToken);
 
     public static async Task<Results<Ok<EmployeeDto>, ProblemHttpResult>> GetAsync(
         Guid companyId, Guid id, ISender sender, HttpContext http, CancellationToken cancellationToken)
@@ -60,40 +52,25 @@ public static class EmployeeEndpoints
         Guid companyId, Guid id, UpdateEmployeeRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
         sender.SendCommandAsync(
             http,
-            new UpdateEmployee(companyId, id, request.FirstName, request.LastName, request.Ssn, request.HireDate, request.TerminationDate,
-                request.PayFrequency, request.Exempt, request.W4, request.W4EffectiveDate, request.ResidentRegistrationNumber, request.Kr),
+            new UpdateEmployee(companyId, id, request.FirstName, request.LastName, request.HireDate, request.TerminationDate) { Fields = request.Fields },
             TypedResults.Ok,
             cancellationToken);
 
-    /// <param name="W4EffectiveDate">The first pay date the W-4 applies to; defaults to the hire date.</param>
-    public sealed record CreateEmployeeRequest(
-        string? FirstName,
-        string? LastName,
-        string? Ssn,
-        DateOnly? HireDate,
-        DateOnly? TerminationDate,
-        string? PayFrequency,
-        bool? Exempt,
-        WithholdingW4? W4,
-        DateOnly? W4EffectiveDate,
-        string? ResidentRegistrationNumber = null,
-        KoreaProfileDto? Kr = null);
+    /// <summary>An employee to hire; every other member is the company's regime's (see docs/WITHHOLDING.md).</summary>
+    public sealed record CreateEmployeeRequest(string? FirstName, string? LastName, DateOnly? HireDate, DateOnly? TerminationDate)
+    {
+        [JsonExtensionData]
+        public Dictionary<string, JsonElement>? Fields { get; init; }
+    }
 
     /// <summary>
-    /// Fields left out are unchanged. A new <c>w4</c> needs <c>w4EffectiveDate</c> and joins the W-4 history. For a kr
-    /// employee, <c>residentRegistrationNumber</c> corrects the 주민등록번호 and a new <c>kr</c> profile needs its
-    /// <c>kr.effectiveDate</c> and joins the profile history; the other regime's fields are a 400 on that field.
+    /// Fields left out are unchanged. The other members are the company's regime's: for us-federal a new <c>w4</c> needs
+    /// <c>w4EffectiveDate</c> and joins the W-4 history; for kr a new <c>kr</c> profile needs its <c>kr.effectiveDate</c>.
     /// </summary>
     public sealed record UpdateEmployeeRequest(
-        Optional<string?> FirstName,
-        Optional<string?> LastName,
-        Optional<string?> Ssn,
-        Optional<DateOnly?> HireDate,
-        Optional<DateOnly?> TerminationDate,
-        Optional<string?> PayFrequency,
-        Optional<bool?> Exempt,
-        Optional<WithholdingW4?> W4,
-        Optional<DateOnly?> W4EffectiveDate,
-        Optional<string?> ResidentRegistrationNumber,
-        Optional<KoreaProfileDto?> Kr);
+        Optional<string?> FirstName, Optional<string?> LastName, Optional<DateOnly?> HireDate, Optional<DateOnly?> TerminationDate)
+    {
+        [JsonExtensionData]
+        public Dictionary<string, JsonElement>? Fields { get; init; }
+    }
 }

@@ -17,6 +17,7 @@ internal static class PayrollServices
     {
         services.AddApplication();
         services.AddInfrastructure();
+        services.AddRegimeModules();
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;

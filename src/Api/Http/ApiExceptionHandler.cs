@@ -1,3 +1,4 @@
+using PayrollPortal.Application.Common.Validation;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
@@ -48,10 +49,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         if (bad.InnerException is JsonException json)
         {
             var field = json.Path is null or "$" ? "body" : json.Path.TrimStart('$').TrimStart('.');
-            var conversion = ConversionFailure().Match(json.Message);
-            var message = conversion.Success
-                ? $"The value has the wrong JSON type: expected {Describe(conversion.Groups["type"].Value)}."
-                : $"The request body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).";
+            var message = JsonTypeErrors.Message(json);
             return ProblemResponses.CreateValidation(context, new Dictionary<string, string[]> { [field] = [message] });
         }
 
@@ -66,27 +64,6 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
 
         return ProblemResponses.CreateValidation(context, new Dictionary<string, string[]> { ["body"] = ["A JSON request body is required."] });
     }
-
-    /// <summary>What a client should send, in words, for the CLR type System.Text.Json failed to read.</summary>
-    private static string Describe(string clrType)
-    {
-        var type = clrType.Replace("System.Nullable`1[", string.Empty, StringComparison.Ordinal).TrimEnd(']');
-        return type switch
-        {
-            "System.DateOnly" => "a date as yyyy-MM-dd",
-            "System.DateTimeOffset" or "System.DateTime" => "an ISO-8601 instant",
-            "System.Decimal" or "System.Double" => "a number",
-            "System.Int32" or "System.Int64" => "a whole number",
-            "System.Boolean" => "true or false",
-            "System.String" => "a string",
-            "System.Guid" => "an id",
-            _ when type.Contains("Collections", StringComparison.Ordinal) || type.EndsWith("[]", StringComparison.Ordinal) => "an array",
-            _ => "an object",
-        };
-    }
-
-    [GeneratedRegex(@"could not be converted to (?<type>\S+?)\.? Path", RegexOptions.CultureInvariant)]
-    private static partial Regex ConversionFailure();
 
     [GeneratedRegex("""Failed to bind parameter "\S+ (?<name>\w+)" from "(?<value>[^"]*)"\.""")]
     private static partial Regex BindFailure();

@@ -1,49 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
-using PayrollPortal.Application.Common.Security;
-using PayrollPortal.Application.Common.Validation;
-using PayrollPortal.Application.Identity;
 using PayrollPortal.Application.Companies;
-using PayrollPortal.Application.Withholding;
-using PayrollPortal.Application.Withholding.Korea;
-using PayrollPortal.Domain.Withholding.Korea;
+using PayrollPortal.Application.Identity;
+using PayrollPortal.Application.Regimes;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Companies;
 using PayrollPortal.Domain.Employees;
 
 namespace PayrollPortal.Application.Employees;
 
-/// <param name="W4EffectiveDate">The first pay date the W-4 applies to; defaults to the hire date.</param>
+/// <summary>
+/// Hires an employee. The names and dates are the same for every company; the company's regime reads the rest (the SSN,
+/// pay frequency and W-4 for us-federal; the 주민등록번호 and the kr profile for kr) and builds the employee's tax profile.
+/// </summary>
 [Requires(Access.PayrollManager)]
 public sealed record CreateEmployee(
     Guid CompanyId,
     string? FirstName,
     string? LastName,
-    string? Ssn,
     DateOnly? HireDate,
-    DateOnly? TerminationDate,
-    string? PayFrequency,
-    bool? Exempt,
-    WithholdingW4? W4,
-    DateOnly? W4EffectiveDate = null) : ICommand<Result<EmployeeDto>>, ICompanyScoped
+    DateOnly? TerminationDate) : ICommand<Result<EmployeeDto>>, ICompanyScoped
 {
+    /// <summary>Every other member of the request: the regime's fields.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Fields { get; init; }
+
     public sealed class Validator : AbstractValidator<CreateEmployee>
     {
         public Validator()
         {
             RuleFor(x => x.FirstName).PersonName();
             RuleFor(x => x.LastName).PersonName();
-            RuleFor(x => x.Ssn).MustBeValid(Domain.Employees.Ssn.Create);
             RuleFor(x => x.HireDate).NotNull().WithErrorCode("employee.hire_date_required").WithMessage("Hire date is required.");
             RuleFor(x => x.TerminationDate).GreaterThanOrEqualTo(x => x.HireDate).When(x => x.TerminationDate is not null && x.HireDate is not null)
                 .WithErrorCode(EmployeeErrors.TerminationBeforeHire.Code).WithMessage(EmployeeErrors.TerminationBeforeHire.Message);
-            RuleFor(x => x.PayFrequency).KnownPayFrequency();
-            RuleFor(x => x.W4).NotNull().WithErrorCode("employee.w4_required").WithMessage("A Form W-4 is required.")
-                .SetValidator(new W4Validator()!);
         }
     }
 
-    public sealed class Handler(ICompanyQueries companies, EmployeeHiring hiring, TimeProvider clock)
+    public sealed class Handler(ICompanyQueries companies, RegimeParts<IEmployeeProfiles> regimes, EmployeeHiring hiring, TimeProvider clock)
         : ICommandHandler<CreateEmployee, Result<EmployeeDto>>
     {
         public async ValueTask<Result<EmployeeDto>> Handle(CreateEmployee command, CancellationToken cancellationToken)
@@ -54,27 +50,31 @@ public sealed record CreateEmployee(
                 return CompanyErrors.NotFound;
             }
 
-            if (company.Regime == KoreaRegime.RegimeCode)
+            var regime = regimes.For(company.Regime);
+            var hireDate = command.HireDate!.Value;
+            var profile = regime.ForHire(new RegimeFields(command.Fields), hireDate);
+            if (!profile.IsSuccess)
             {
-                return KoreaCompanyErrors.KoreaCompany;
+                return Result<EmployeeDto>.Failure(profile.Errors);
             }
 
-            var ssn = Domain.Employees.Ssn.Create(command.Ssn).Value!;
-            var frequency = W4Mapping.ParseValidatedPayFrequency(command.PayFrequency);
-            var hireDate = command.HireDate!.Value;
+            var (taxProfile, id, frequency, regimeDetails) = profile.Value!;
             var employee = Employee.Hire(
-                command.CompanyId, command.FirstName!, command.LastName!, ssn, hireDate, command.TerminationDate, frequency,
-                command.Exempt ?? false, W4Mapping.ToForm(command.W4!)!, command.W4EffectiveDate ?? hireDate, clock.GetUtcNow());
-            return await hiring.HireAsync(employee, ssn.Digits, ssn.Last4, EmployeeErrors.SsnTaken, new Dictionary<string, object?>
+                command.CompanyId, command.FirstName!, command.LastName!, id.Last4, hireDate, command.TerminationDate, frequency, taxProfile, clock.GetUtcNow());
+            var details = new Dictionary<string, object?>
             {
                 ["firstName"] = employee.FirstName,
                 ["lastName"] = employee.LastName,
                 ["hireDate"] = employee.HireDate,
                 ["terminationDate"] = employee.TerminationDate,
-                ["payFrequency"] = command.PayFrequency,
-                ["exempt"] = employee.Exempt,
-                ["w4EffectiveDate"] = command.W4EffectiveDate ?? hireDate,
-            }, cancellationToken);
+            };
+            foreach (var (key, value) in regimeDetails)
+            {
+                details[key] = value;
+            }
+
+            var hired = await hiring.HireAsync(employee, id, details, cancellationToken);
+            return hired.IsSuccess ? EmployeeDto.From(hired.Value!, regime) : Result<EmployeeDto>.Failure(hired.Errors);
         }
     }
 }

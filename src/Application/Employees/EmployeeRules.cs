@@ -1,3 +1,5 @@
+using PayrollPortal.Domain.Withholding;
+using PayrollPortal.Application.Common;
 using FluentValidation;
 
 namespace PayrollPortal.Application.Employees;
@@ -12,6 +14,6 @@ internal static class EmployeeRules
             .WithErrorCode("employee.name_invalid").WithMessage($"Must be 1 to {MaxNameLength} characters.");
 
     public static IRuleBuilderOptions<T, string?> KnownPayFrequency<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(f => W4Mapping.TryParsePayFrequency(f, out _)).WithErrorCode("employee.pay_frequency_unknown")
+        rule.Must(f => EnumText.TryParse(f, out PayFrequency _)).WithErrorCode("employee.pay_frequency_unknown")
             .WithMessage("Pay frequency must be weekly, biweekly, semimonthly, monthly, quarterly, semiannual, annual or daily.");
 }

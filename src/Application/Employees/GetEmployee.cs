@@ -1,3 +1,4 @@
+using PayrollPortal.Application.Regimes;
 using Mediator;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Employees;
@@ -8,9 +9,9 @@ namespace PayrollPortal.Application.Employees;
 [Requires(Access.Viewer)]
 public sealed record GetEmployee(Guid CompanyId, Guid Id) : IQuery<Result<EmployeeDto>>, ICompanyScoped
 {
-    public sealed class Handler(IEmployeeRepository employees) : IQueryHandler<GetEmployee, Result<EmployeeDto>>
+    public sealed class Handler(IEmployeeRepository employees, RegimeParts<IEmployeeProfiles> regimes) : IQueryHandler<GetEmployee, Result<EmployeeDto>>
     {
         public async ValueTask<Result<EmployeeDto>> Handle(GetEmployee query, CancellationToken cancellationToken) =>
-            await employees.GetAsync(query.CompanyId, query.Id, cancellationToken) is { } employee ? EmployeeDto.From(employee) : EmployeeErrors.NotFound;
+            await employees.GetAsync(query.CompanyId, query.Id, cancellationToken) is { } employee ? EmployeeDto.From(employee, regimes.For(employee.TaxProfile.Regime)) : EmployeeErrors.NotFound;
     }
 }

@@ -1,3 +1,4 @@
+using PayrollPortal.Application.Regimes;
 using FluentValidation;
 using Mediator;
 using PayrollPortal.Application.Common.Paging;
@@ -24,11 +25,12 @@ public sealed record ListEmployees(Guid CompanyId, int Limit = PageLimits.Defaul
         }
     }
 
-    public sealed class Handler(ICompanyQueries companies, IEmployeeQueries employees) : IQueryHandler<ListEmployees, Result<Page<EmployeeDto>>>
+    public sealed class Handler(ICompanyQueries companies, IEmployeeQueries employees, RegimeParts<IEmployeeProfiles> regimes) : IQueryHandler<ListEmployees, Result<Page<EmployeeDto>>>
     {
         public async ValueTask<Result<Page<EmployeeDto>>> Handle(ListEmployees query, CancellationToken cancellationToken)
         {
-            if (await companies.GetAsync(query.CompanyId, cancellationToken) is null)
+            var company = await companies.GetAsync(query.CompanyId, cancellationToken);
+            if (company is null)
             {
                 return CompanyErrors.NotFound;
             }
@@ -36,7 +38,8 @@ public sealed record ListEmployees(Guid CompanyId, int Limit = PageLimits.Defaul
             var after = KeysetCursor.DecodeOrNull(query.Cursor);
             var q = string.IsNullOrWhiteSpace(query.Q) ? null : query.Q.Trim();
             var rows = await employees.ListAsync(query.CompanyId, q, after, query.Limit + 1, cancellationToken);
-            return Page<EmployeeDto>.FromOverfetch(rows, query.Limit, row => new KeysetCursor(row.CreatedAt, row.Id));
+            var regime = regimes.For(company.Regime);
+            return Page<EmployeeDto>.FromOverfetch([.. rows.Select(e => EmployeeDto.From(e, regime))], query.Limit, row => new KeysetCursor(row.CreatedAt, row.Id));
         }
     }
 }

@@ -1,3 +1,4 @@
+using PayrollPortal.Application.Regimes;
 using Mediator;
 using PayrollPortal.Application.Common;
 using PayrollPortal.Application.Companies;
@@ -15,7 +16,7 @@ namespace PayrollPortal.Application.Exports;
 public sealed record ExportPayrollRegister(ExportTarget Target, string GeneratedBy) : IQuery<Result<ExportFile>>
 {
     public sealed class Handler(
-        ICompanyQueries companies, IPayrollRegisterSource registers, IEnumerable<IRegisterFileWriter> writers, IRequestContext context, TimeProvider clock)
+        ICompanyQueries companies, IPayrollRegisterSource registers, RegimeParts<IRegisterColumnsSource> regimes, IEnumerable<IRegisterFileWriter> writers, IRequestContext context, TimeProvider clock)
         : IQueryHandler<ExportPayrollRegister, Result<ExportFile>>
     {
         public async ValueTask<Result<ExportFile>> Handle(ExportPayrollRegister query, CancellationToken cancellationToken)
@@ -47,14 +48,13 @@ public sealed record ExportPayrollRegister(ExportTarget Target, string Generated
             }
 
             var writer = writers.Single(w => w.Format == target.Format);
-            var korea = company.Regime == Domain.Withholding.Korea.KoreaRegime.RegimeCode;
             var document = new RegisterDocument(
                 company.Name, company.Slug, target.Scope, draft, clock.GetUtcNow(), query.GeneratedBy, context.RequestId,
-                korea ? RegisterColumns.Korea : RegisterColumns.UsFederal);
+                regimes.For(company.Regime).Columns);
             var fileName = ExportFileNames.For(company.Slug, target.Scope, payDate, draft, target.Format);
             return new ExportFile(fileName, target.Format.ContentType(), (output, ct) =>
                 writer.WriteAsync(
-                    output, document, korea ? registers.ReadKoreaAsync(target.CompanyId, target.Scope, ct) : registers.ReadAsync(target.CompanyId, target.Scope, ct), ct));
+                    output, document, registers.ReadAsync(target.CompanyId, company.Regime, target.Scope, ct), ct));
         }
     }
 }

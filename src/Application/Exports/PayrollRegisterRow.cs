@@ -2,7 +2,7 @@ namespace PayrollPortal.Application.Exports;
 
 /// <summary>
 /// One payroll line as the register shows it. <see cref="Amounts"/> holds integer cents in the order of
-/// <see cref="RegisterLayout.MoneyColumns"/>.
+/// the regime's <see cref="RegisterColumns.MoneyColumns"/>.
 /// </summary>
 public sealed record PayrollRegisterRow(
     Guid PayrollId,

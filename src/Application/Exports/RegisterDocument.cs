@@ -9,8 +9,4 @@ public sealed record RegisterDocument(
     DateTimeOffset GeneratedAt,
     string GeneratedBy,
     string RequestId,
-    RegisterColumns? Columns = null)
-{
-    /// <summary>The regime's columns; us-federal unless the company is on another regime.</summary>
-    public RegisterColumns Layout => Columns ?? RegisterColumns.UsFederal;
-}
+    RegisterColumns Layout);

@@ -3,14 +3,13 @@ using System.Globalization;
 namespace PayrollPortal.Application.Exports;
 
 /// <summary>
-/// The register's columns, shared by the CSV and XLSX writers so both files have the same header, the same cells and the
-/// same row hash: six leading columns (employee, SSN last 4, pay date, period start, period end, status), the money
-/// columns, and the payroll id.
+/// What every register has, shared by the CSV and XLSX writers so both files have the same cells and the same row hash: six
+/// leading columns (employee, national id last 4, pay date, period start, period end, status), the regime's money columns
+/// (<see cref="RegisterColumns"/>), and the payroll id.
 /// </summary>
 public static class RegisterLayout
 {
     public const string Employee = "Employee";
-    public const string SsnLast4 = "SSN last 4";
     public const string PayDate = "Pay date";
     public const string PeriodStart = "Period start";
     public const string PeriodEnd = "Period end";
@@ -19,31 +18,6 @@ public static class RegisterLayout
 
     /// <summary>Shown in the status column, and after "Total", when the file holds a draft.</summary>
     public const string Draft = "DRAFT";
-
-    /// <summary>The money columns in order; the reader fills <see cref="PayrollRegisterRow.Amounts"/> in this order.</summary>
-    public static readonly IReadOnlyList<string> MoneyColumns =
-    [
-        "Gross wages",
-        "Supplemental wages",
-        "Retirement (pre-tax)",
-        "Cafeteria (pre-tax)",
-        "HSA (pre-tax)",
-        "Federal income tax wages",
-        "Social Security wages",
-        "Medicare wages",
-        "Additional Medicare wages",
-        "Federal income tax",
-        "Social Security",
-        "Medicare",
-        "Additional Medicare",
-        "Employer Social Security",
-        "Employer Medicare",
-        "Post-tax deductions",
-        "Net pay",
-    ];
-
-    public static readonly IReadOnlyList<string> Headers =
-        [Employee, SsnLast4, PayDate, PeriodStart, PeriodEnd, Status, .. MoneyColumns, PayrollId];
 
     /// <summary>Index of the first money column.</summary>
     public const int FirstMoneyColumn = 6;
@@ -60,12 +34,9 @@ public static class RegisterLayout
     public static string AmountText(long cents) => Amount(cents).ToString("0.00", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The row's cells as text, in column order, exactly as the CSV writes them (text cells guarded): the input of the row
+    /// The row's cells as text, in the regime's column order, exactly as the CSV writes them (text cells guarded): the input of the row
     /// hash, so the hash in the XLSX Meta sheet can be recomputed from the CSV of the same scope.
     /// </summary>
-    public static void Texts(PayrollRegisterRow row, string[] cells) => Texts(row, cells, RegisterColumns.UsFederal);
-
-    /// <summary>The same for a regime's columns: only the amounts' format differs.</summary>
     public static void Texts(PayrollRegisterRow row, string[] cells, RegisterColumns columns)
     {
         cells[0] = FormulaGuard.Neutralise(row.EmployeeName);

@@ -16,11 +16,6 @@ public sealed class RegisterTally : IDisposable
     private readonly StringBuilder _line = new(512);
     private byte[] _bytes = ArrayPool<byte>.Shared.Rent(2048);
 
-    public RegisterTally()
-        : this(RegisterLayout.MoneyColumns.Count)
-    {
-    }
-
     public RegisterTally(int moneyColumns) => Totals = new long[moneyColumns];
 
     public long[] Totals { get; }

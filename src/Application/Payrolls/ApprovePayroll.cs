@@ -1,3 +1,4 @@
+using PayrollPortal.Application.Regimes;
 using FluentValidation;
 using Mediator;
 using PayrollPortal.Application.Audit;
@@ -19,7 +20,7 @@ public sealed record ApprovePayroll(Guid CompanyId, Guid PayrollId) : ICommand<R
         public Validator() => RuleFor(x => x.PayrollId).NotEqual(Guid.Empty);
     }
 
-    public sealed class Handler(IPayrollRepository payrolls, PayrollCalculator calculator, IAuditTrail audit, TimeProvider clock) : ICommandHandler<ApprovePayroll, Result<PayrollDto>>
+    public sealed class Handler(IPayrollRepository payrolls, PayrollCalculator calculator, RegimeParts<IPayrollLines> regimes, IAuditTrail audit, TimeProvider clock) : ICommandHandler<ApprovePayroll, Result<PayrollDto>>
     {
         public async ValueTask<Result<PayrollDto>> Handle(ApprovePayroll command, CancellationToken cancellationToken)
         {
@@ -34,17 +35,7 @@ public sealed record ApprovePayroll(Guid CompanyId, Guid PayrollId) : ICommand<R
                 return PayrollErrors.NotDraft;
             }
 
-            var requests = payroll.Lines.Select(l => l.Korea is { } kr
-                ? new PayrollLineRequest(
-                    l.EmployeeId, null, PostTaxDeductions: l.Inputs.PostTaxDeductions.Cents, BasePay: kr.BasePay, TaxableAllowances: kr.TaxableAllowances,
-                    Bonus: kr.Bonus, NonTaxable: new Withholding.Korea.KoreaNonTaxableDto(kr.NonTaxable.Meals, kr.NonTaxable.CarAllowance, kr.NonTaxable.Childcare))
-                : new PayrollLineRequest(
-                    l.EmployeeId, l.Inputs.GrossWages.Amount, l.Inputs.SupplementalWages.Amount,
-                    new Withholding.WithholdingPreTaxDeductions(l.Inputs.Retirement.Amount, l.Inputs.Cafeteria.Amount, l.Inputs.Hsa.Amount),
-                    l.Inputs.PostTaxDeductions.Amount)).ToArray();
-            var recomputed = await calculator.ComputeAsync(
-                payroll.CompanyId, payroll.Id, payroll.PeriodStart, payroll.PayDate, payroll.PayFrequency, requests, cancellationToken,
-                PayrollCalculator.RegimeOf(payroll));
+            var recomputed = await calculator.RecomputeAsync(payroll, cancellationToken);
             if (!recomputed.IsSuccess || !SameFigures(payroll.Lines, recomputed.Value!))
             {
                 return PayrollErrors.Stale;
@@ -56,12 +47,10 @@ public sealed record ApprovePayroll(Guid CompanyId, Guid PayrollId) : ICommand<R
                 new AuditEntry(AuditActions.PayrollApproved, payroll.CompanyId, "payroll", payroll.Id,
                     new Dictionary<string, object?> { ["status"] = "approved", ["approvedAt"] = payroll.ApprovedAt }),
                 cancellationToken);
-            return PayrollDto.From(payroll);
+            return PayrollDto.From(payroll, regimes.For(payroll.Regime));
         }
 
         private static bool SameFigures(IReadOnlyList<PayrollLine> stored, IReadOnlyList<PayrollLine> fresh) =>
-            stored.Count == fresh.Count && stored.Zip(fresh).All(pair =>
-                pair.First.Withholdings == pair.Second.Withholdings && pair.First.TaxableWages == pair.Second.TaxableWages
-                && pair.First.EmployerTaxes == pair.Second.EmployerTaxes && pair.First.Korea == pair.Second.Korea);
+            stored.Count == fresh.Count && stored.Zip(fresh).All(pair => pair.First.SameFigures(pair.Second));
     }
 }

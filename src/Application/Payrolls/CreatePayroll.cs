@@ -1,3 +1,5 @@
+using PayrollPortal.Application.Common;
+using PayrollPortal.Application.Regimes;
 using FluentValidation;
 using Mediator;
 using PayrollPortal.Application.Audit;
@@ -34,7 +36,7 @@ public sealed record CreatePayroll(
         }
     }
 
-    public sealed class Handler(ICompanyQueries companies, IPayrollRepository payrolls, PayrollCalculator calculator, IAuditTrail audit, TimeProvider clock)
+    public sealed class Handler(ICompanyQueries companies, IPayrollRepository payrolls, PayrollCalculator calculator, RegimeParts<IPayrollLines> regimes, IAuditTrail audit, TimeProvider clock)
         : ICommandHandler<CreatePayroll, Result<PayrollDto>>
     {
         public async ValueTask<Result<PayrollDto>> Handle(CreatePayroll command, CancellationToken cancellationToken)
@@ -45,17 +47,18 @@ public sealed record CreatePayroll(
                 return CompanyErrors.NotFound;
             }
 
-            var frequency = W4Mapping.ParseValidatedPayFrequency(command.PayFrequency);
+            var frequency = EnumText.ParsePayFrequency(command.PayFrequency);
             var lines = await calculator.ComputeAsync(
-                command.CompanyId, Guid.Empty, command.PeriodStart!.Value, command.PayDate!.Value, frequency, command.Lines!, cancellationToken, company.Regime);
+                company.Regime, command.CompanyId, Guid.Empty, command.PeriodStart!.Value, command.PayDate!.Value, frequency, command.Lines!, cancellationToken);
             if (!lines.IsSuccess)
             {
                 return Result<PayrollDto>.Failure(lines.Errors);
             }
 
-            var payroll = Payroll.Draft(command.CompanyId, command.PeriodStart.Value, command.PeriodEnd!.Value, command.PayDate.Value, frequency, lines.Value!, clock.GetUtcNow());
+            var payroll = Payroll.Draft(
+                command.CompanyId, company.Regime, command.PeriodStart.Value, command.PeriodEnd!.Value, command.PayDate.Value, frequency, lines.Value!, clock.GetUtcNow());
             await payrolls.AddAsync(payroll, cancellationToken);
-            var dto = PayrollDto.From(payroll);
+            var dto = PayrollDto.From(payroll, regimes.For(company.Regime));
             await audit.RecordAsync(
                 new AuditEntry(AuditActions.PayrollCreated, payroll.CompanyId, "payroll", payroll.Id, new Dictionary<string, object?>
                 {

@@ -1,3 +1,4 @@
+using PayrollPortal.Application.Regimes;
 using FluentValidation;
 using Mediator;
 using PayrollPortal.Application.Common.Paging;
@@ -26,18 +27,20 @@ public sealed record ListPayrolls(Guid CompanyId, int? Year = null, int? Month =
         }
     }
 
-    public sealed class Handler(ICompanyQueries companies, IPayrollQueries payrolls) : IQueryHandler<ListPayrolls, Result<Page<PayrollSummaryDto>>>
+    public sealed class Handler(ICompanyQueries companies, IPayrollQueries payrolls, RegimeParts<IPayrollLines> regimes) : IQueryHandler<ListPayrolls, Result<Page<PayrollSummaryDto>>>
     {
         public async ValueTask<Result<Page<PayrollSummaryDto>>> Handle(ListPayrolls query, CancellationToken cancellationToken)
         {
-            if (await companies.GetAsync(query.CompanyId, cancellationToken) is null)
+            var company = await companies.GetAsync(query.CompanyId, cancellationToken);
+            if (company is null)
             {
                 return CompanyErrors.NotFound;
             }
 
             var after = KeysetCursor.DecodeOrNull(query.Cursor);
-            var rows = await payrolls.ListAsync(query.CompanyId, query.Year, query.Month, query.Status, after, query.Limit + 1, cancellationToken);
-            return Page<PayrollSummaryDto>.FromOverfetch(rows, query.Limit, row => new KeysetCursor(row.CreatedAt, row.Id));
+            var rows = await payrolls.ListAsync(query.CompanyId, company.Regime, query.Year, query.Month, query.Status, after, query.Limit + 1, cancellationToken);
+            var currency = regimes.For(company.Regime).Currency;
+            return Page<PayrollSummaryDto>.FromOverfetch([.. rows.Select(r => r.ToDto(currency))], query.Limit, row => new KeysetCursor(row.CreatedAt, row.Id));
         }
     }
 }

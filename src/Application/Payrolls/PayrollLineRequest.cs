@@ -1,23 +1,18 @@
-using PayrollPortal.Application.Withholding;
-using PayrollPortal.Application.Withholding.Korea;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PayrollPortal.Application.Regimes;
 
 namespace PayrollPortal.Application.Payrolls;
 
 /// <summary>
-/// One line as a client posts it. Amounts are per pay period; anything left out is zero. A us-federal line has
-/// <see cref="GrossWages"/>; a kr line has <see cref="BasePay"/>, <see cref="TaxableAllowances"/>, <see cref="Bonus"/> and
-/// <see cref="NonTaxable"/> (whole KRW; non-taxable allowances default to the employee's profile).
+/// One line as a client posts it: the employee, and the fields of the company's regime (<c>grossWages</c> and the US
+/// deductions for us-federal; <c>basePay</c>, allowances and <c>bonus</c> for kr), which the regime reads and validates.
 /// </summary>
-public sealed record PayrollLineRequest(
-    Guid? EmployeeId,
-    decimal? GrossWages,
-    decimal? SupplementalWages = null,
-    WithholdingPreTaxDeductions? PreTaxDeductions = null,
-    decimal? PostTaxDeductions = null,
-    decimal? BasePay = null,
-    decimal? TaxableAllowances = null,
-    decimal? Bonus = null,
-    KoreaNonTaxableDto? NonTaxable = null)
+public sealed record PayrollLineRequest(Guid? EmployeeId)
 {
-    public bool IsKoreaShaped => BasePay is not null || TaxableAllowances is not null || Bonus is not null || NonTaxable is not null;
+    /// <summary>Every member besides <see cref="EmployeeId"/>: the regime's fields.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Fields { get; init; }
+
+    public RegimeFields RegimeFields => new(Fields);
 }

@@ -1,18 +1,18 @@
+using PayrollPortal.Application.Common;
 using FluentValidation;
 using Mediator;
 using PayrollPortal.Application.Companies;
 using PayrollPortal.Application.Employees;
 using PayrollPortal.Application.Identity;
-using PayrollPortal.Application.Withholding.Korea;
+using PayrollPortal.Application.Regimes;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Companies;
-using PayrollPortal.Domain.Withholding.Korea;
 
 namespace PayrollPortal.Application.Payrolls;
 
 /// <summary>
 /// Computes lines exactly as posting them would (each employee's profile or W-4 in effect on the pay date, year-to-date
-/// from approved payrolls, the company's regime) and stores nothing. The portal's kr editor grid shows these figures live,
+/// from approved payrolls, the company's regime) and stores nothing. The portal's payroll grids show these figures live,
 /// so what a user sees before saving is what the saved draft holds.
 /// </summary>
 /// <param name="PeriodStart">Optional: only used to refuse employees terminated before the period; defaults to the pay date.</param>
@@ -36,7 +36,7 @@ public sealed record PreviewPayroll(
         }
     }
 
-    public sealed class Handler(ICompanyQueries companies, PayrollCalculator calculator) : IQueryHandler<PreviewPayroll, Result<PayrollPreviewDto>>
+    public sealed class Handler(ICompanyQueries companies, PayrollCalculator calculator, RegimeParts<IPayrollLines> regimes) : IQueryHandler<PreviewPayroll, Result<PayrollPreviewDto>>
     {
         public async ValueTask<Result<PayrollPreviewDto>> Handle(PreviewPayroll query, CancellationToken cancellationToken)
         {
@@ -48,21 +48,23 @@ public sealed record PreviewPayroll(
 
             var payDate = query.PayDate!.Value;
             var lines = await calculator.ComputeAsync(
-                query.CompanyId, Guid.Empty, query.PeriodStart ?? payDate, payDate, W4Mapping.ParseValidatedPayFrequency(query.PayFrequency), query.Lines!,
-                cancellationToken, company.Regime);
+                company.Regime, query.CompanyId, Guid.Empty, query.PeriodStart ?? payDate, payDate, EnumText.ParsePayFrequency(query.PayFrequency),
+                query.Lines!, cancellationToken);
             if (!lines.IsSuccess)
             {
                 return Result<PayrollPreviewDto>.Failure(lines.Errors);
             }
 
-            var korea = company.Regime == KoreaRegime.RegimeCode;
-            var currency = korea ? Currency.Krw : Currency.Usd;
+            var regime = regimes.For(company.Regime);
+            var members = new RegimeMembers();
             return new PayrollPreviewDto(
                 company.Regime,
-                currency.Code,
-                PayrollTotalsDto.From(lines.Value!, currency),
-                korea ? KoreaPayrollTotalsDto.From(lines.Value!) : null,
-                [.. lines.Value!.Select(l => PayrollLineDto.From(l, currency))]);
+                regime.Currency.Code,
+                PayrollTotalsDto.From(lines.Value!, regime, members),
+                [.. lines.Value!.Select(l => PayrollLineDto.From(l, regime))])
+            {
+                RegimeMembers = members,
+            };
         }
     }
 }

@@ -1,3 +1,4 @@
+using PayrollPortal.Application.Regimes;
 using FluentValidation;
 using Mediator;
 using PayrollPortal.Application.Audit;
@@ -16,7 +17,7 @@ public sealed record ReplacePayrollLines(Guid CompanyId, Guid PayrollId, IReadOn
         public Validator() => this.ValidLines(x => x.Lines);
     }
 
-    public sealed class Handler(IPayrollRepository payrolls, PayrollCalculator calculator, IAuditTrail audit, TimeProvider clock) : ICommandHandler<ReplacePayrollLines, Result<PayrollDto>>
+    public sealed class Handler(IPayrollRepository payrolls, PayrollCalculator calculator, RegimeParts<IPayrollLines> regimes, IAuditTrail audit, TimeProvider clock) : ICommandHandler<ReplacePayrollLines, Result<PayrollDto>>
     {
         public async ValueTask<Result<PayrollDto>> Handle(ReplacePayrollLines command, CancellationToken cancellationToken)
         {
@@ -32,8 +33,7 @@ public sealed record ReplacePayrollLines(Guid CompanyId, Guid PayrollId, IReadOn
             }
 
             var lines = await calculator.ComputeAsync(
-                payroll.CompanyId, payroll.Id, payroll.PeriodStart, payroll.PayDate, payroll.PayFrequency, command.Lines!, cancellationToken,
-                PayrollCalculator.RegimeOf(payroll));
+                payroll.Regime, payroll.CompanyId, payroll.Id, payroll.PeriodStart, payroll.PayDate, payroll.PayFrequency, command.Lines!, cancellationToken);
             if (!lines.IsSuccess)
             {
                 return Result<PayrollDto>.Failure(lines.Errors);
@@ -45,7 +45,7 @@ public sealed record ReplacePayrollLines(Guid CompanyId, Guid PayrollId, IReadOn
                 new AuditEntry(AuditActions.PayrollLinesReplaced, payroll.CompanyId, "payroll", payroll.Id,
                     new Dictionary<string, object?> { ["lines"] = payroll.Lines.Count }),
                 cancellationToken);
-            return PayrollDto.From(payroll);
+            return PayrollDto.From(payroll, regimes.For(payroll.Regime));
         }
     }
 }

@@ -1,3 +1,4 @@
+using PayrollPortal.Application.Regimes;
 using FluentValidation;
 using Mediator;
 using PayrollPortal.Application.Audit;
@@ -18,7 +19,7 @@ public sealed record VoidPayroll(Guid CompanyId, Guid PayrollId, string? Reason)
                 .WithErrorCode("payroll.void_reason_required").WithMessage("A reason of 1 to 500 characters is required to void a payroll.");
     }
 
-    public sealed class Handler(IPayrollRepository payrolls, IAuditTrail audit, TimeProvider clock) : ICommandHandler<VoidPayroll, Result<PayrollDto>>
+    public sealed class Handler(IPayrollRepository payrolls, RegimeParts<IPayrollLines> regimes, IAuditTrail audit, TimeProvider clock) : ICommandHandler<VoidPayroll, Result<PayrollDto>>
     {
         public async ValueTask<Result<PayrollDto>> Handle(VoidPayroll command, CancellationToken cancellationToken)
         {
@@ -40,7 +41,7 @@ public sealed record VoidPayroll(Guid CompanyId, Guid PayrollId, string? Reason)
                 new AuditEntry(AuditActions.PayrollVoided, payroll.CompanyId, "payroll", payroll.Id,
                     new Dictionary<string, object?> { ["status"] = "voided", ["reason"] = payroll.VoidReason }),
                 cancellationToken);
-            return PayrollDto.From(payroll);
+            return PayrollDto.From(payroll, regimes.For(payroll.Regime));
         }
     }
 }

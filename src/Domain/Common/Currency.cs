@@ -10,6 +10,8 @@ public sealed record Currency
 
     public static readonly Currency Krw = new("KRW", 0);
 
+    public static readonly Currency Eur = new("EUR", 2);
+
     private Currency(string code, int minorDigits)
     {
         Code = code;
@@ -21,7 +23,12 @@ public sealed record Currency
 
     public int MinorDigits { get; }
 
-    public static IReadOnlyList<Currency> All { get; } = [Usd, Krw];
+    /// <summary>
+    /// The ISO 4217 currencies a regime may pay in, with their minor units. A regime names its currency by code; a new
+    /// regime in another currency adds it here (its minor digits are ISO 4217's, not the regime's to choose).
+    /// </summary>
+    public static IReadOnlyList<Currency> All { get; } =
+        [Usd, Krw, Eur, new("GBP", 2), new("JPY", 0), new("CAD", 2), new("AUD", 2), new("CHF", 2), new("MXN", 2), new("INR", 2)];
 
     public static Currency? FromCode(string? code) => All.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase));
 

@@ -12,12 +12,13 @@ public sealed class Payroll
     private List<PayrollLine> _lines;
 
     public Payroll(
-        Guid id, Guid companyId, DateOnly periodStart, DateOnly periodEnd, DateOnly payDate, PayFrequency payFrequency, PayrollStatus status,
+        Guid id, Guid companyId, string regime, DateOnly periodStart, DateOnly periodEnd, DateOnly payDate, PayFrequency payFrequency, PayrollStatus status,
         IEnumerable<PayrollLine> lines, bool needsReview, string? reviewReason, string? voidReason, DateTimeOffset? approvedAt,
         DateTimeOffset? voidedAt, DateTimeOffset createdAt, DateTimeOffset updatedAt)
     {
         Id = id;
         CompanyId = companyId;
+        Regime = regime;
         PeriodStart = periodStart;
         PeriodEnd = periodEnd;
         PayDate = payDate;
@@ -37,6 +38,9 @@ public sealed class Payroll
 
     public Guid CompanyId { get; }
 
+    /// <summary>The code of the company's withholding regime, which computed the lines; stored with the payroll.</summary>
+    public string Regime { get; }
+
     public DateOnly PeriodStart { get; }
 
     public DateOnly PeriodEnd { get; }
@@ -51,9 +55,6 @@ public sealed class Payroll
     public PayrollStatus Status { get; private set; }
 
     public IReadOnlyList<PayrollLine> Lines => _lines;
-
-    /// <summary>A kr payroll's lines carry their kr detail; its amounts are whole KRW. A payroll always has lines.</summary>
-    public bool IsKorea => _lines.Count > 0 && _lines[0].Korea is not null;
 
     public bool NeedsReview { get; private set; }
 
@@ -70,8 +71,9 @@ public sealed class Payroll
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public static Payroll Draft(
-        Guid companyId, DateOnly periodStart, DateOnly periodEnd, DateOnly payDate, PayFrequency payFrequency, IEnumerable<PayrollLine> lines, DateTimeOffset now) =>
-        new(Guid.CreateVersion7(now), companyId, periodStart, periodEnd, payDate, payFrequency, PayrollStatus.Draft, lines, false, null, null, null, null, now, now);
+        Guid companyId, string regime, DateOnly periodStart, DateOnly periodEnd, DateOnly payDate, PayFrequency payFrequency, IEnumerable<PayrollLine> lines,
+        DateTimeOffset now) =>
+        new(Guid.CreateVersion7(now), companyId, regime, periodStart, periodEnd, payDate, payFrequency, PayrollStatus.Draft, lines, false, null, null, null, null, now, now);
 
     public Result<Payroll> ReplaceLines(IEnumerable<PayrollLine> lines, DateTimeOffset now)
     {

@@ -27,9 +27,6 @@ public static class PayrollErrors
     public static Error TerminatedEmployee(int index, DateOnly terminated) =>
         Error.Validation("payroll.employee_terminated", $"The employee was terminated on {terminated:yyyy-MM-dd}, before the period starts.", $"lines[{index}].employeeId");
 
-    public static Error NoW4(int index, DateOnly payDate) =>
-        Error.Validation("payroll.no_w4", $"The employee has no W-4 in effect on the pay date {payDate:yyyy-MM-dd}.", $"lines[{index}].employeeId");
-
     public static Error NegativeNetPay(int index) =>
         Error.Validation("payroll.negative_net_pay", "Deductions and withholdings exceed the pay on this line.", $"lines[{index}].postTaxDeductions");
 }

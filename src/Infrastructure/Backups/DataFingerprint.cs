@@ -51,6 +51,7 @@ public static class DataFingerprint
         ("company_regimes", "company_id"),
         ("employee_kr_profiles", "employee_id, effective_date"),
         ("payroll_kr_lines", "payroll_id, line_no"),
+        ("employee_tax_profiles", "employee_id"),
     ];
 
     /// <summary>The manifest format a backup of this database gets: <see cref="ServerSideFormat"/> unless the server is too old.</summary>

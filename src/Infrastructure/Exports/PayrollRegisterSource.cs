@@ -2,7 +2,9 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Dapper;
 using PayrollPortal.Application.Exports;
+using PayrollPortal.Application.Regimes;
 using PayrollPortal.Infrastructure.Persistence;
+using PayrollPortal.Infrastructure.Persistence.Regimes;
 
 namespace PayrollPortal.Infrastructure.Exports;
 
@@ -10,30 +12,12 @@ namespace PayrollPortal.Infrastructure.Exports;
 /// Streams register rows with a data reader: one row in memory at a time, whatever the scope's size. Reads outside any
 /// transaction, as one statement, so the rows and the totals computed from them come from one snapshot.
 /// </summary>
-internal sealed class PayrollRegisterSource(DbSession session) : IPayrollRegisterSource
+internal sealed class PayrollRegisterSource(
+    DbSession session, RegimeParts<IPayrollLineStorage> storages, RegimeParts<IRegisterColumnsSource> registers) : IPayrollRegisterSource
 {
-    // The money columns in RegisterLayout.MoneyColumns order.
     private const string Select =
         """
         SELECT p.id, p.status, p.pay_date, p.period_start, p.period_end, l.employee_name, l.ssn_last4,
-               l.gross_wages, l.supplemental_wages, l.retirement, l.cafeteria, l.hsa,
-               l.fit_wages, l.social_security_wages, l.medicare_wages, l.additional_medicare_wages,
-               l.federal_income_tax, l.social_security, l.medicare, l.additional_medicare,
-               l.employer_social_security, l.employer_medicare, l.post_tax_deductions, l.net_pay
-        FROM payrolls p JOIN payroll_lines l ON l.payroll_id = p.id
-        WHERE p.company_id = @companyId AND
-        """;
-
-    // The money columns in RegisterColumns.Korea order.
-    private const string SelectKorea =
-        """
-        SELECT p.id, p.status, p.pay_date, p.period_start, p.period_end, l.employee_name, l.ssn_last4,
-               k.base_pay, k.taxable_allowances, k.bonus, k.meals + k.car_allowance + k.childcare, k.taxable_pay,
-               k.national_pension, k.health_insurance, k.long_term_care, k.employment_insurance, k.income_tax, k.local_income_tax,
-               k.national_pension + k.health_insurance + k.long_term_care + k.employment_insurance + k.income_tax + k.local_income_tax,
-               l.post_tax_deductions, l.net_pay
-        FROM payrolls p JOIN payroll_lines l ON l.payroll_id = p.id JOIN payroll_kr_lines k ON k.payroll_id = l.payroll_id AND k.line_no = l.line_no
-        WHERE p.company_id = @companyId AND
         """;
 
     private const string OnePayroll = " p.id = @payrollId";
@@ -41,13 +25,14 @@ internal sealed class PayrollRegisterSource(DbSession session) : IPayrollRegiste
     private const string Order = " ORDER BY p.pay_date, p.created_at, p.id, l.line_no";
 
     private const int FirstAmount = 7;
-    private const int AmountCount = 17;
 
-    public IAsyncEnumerable<PayrollRegisterRow> ReadAsync(Guid companyId, ExportScope scope, CancellationToken cancellationToken) =>
-        ReadAsync(Select, AmountCount, companyId, scope, cancellationToken);
-
-    public IAsyncEnumerable<PayrollRegisterRow> ReadKoreaAsync(Guid companyId, ExportScope scope, CancellationToken cancellationToken) =>
-        ReadAsync(SelectKorea, RegisterColumns.Korea.MoneyColumns.Count, companyId, scope, cancellationToken);
+    /// <summary>The regime's storage names the amounts (and a join), in the order of its register's money columns.</summary>
+    public IAsyncEnumerable<PayrollRegisterRow> ReadAsync(Guid companyId, string regime, ExportScope scope, CancellationToken cancellationToken)
+    {
+        var storage = storages.For(regime);
+        var select = $"{Select}{storage.RegisterAmounts}\nFROM payrolls p JOIN payroll_lines l ON l.payroll_id = p.id {storage.RegisterJoin}\nWHERE p.company_id = @companyId AND";
+        return ReadAsync(select, registers.For(regime).Columns.MoneyColumns.Count, companyId, scope, cancellationToken);
+    }
 
     private async IAsyncEnumerable<PayrollRegisterRow> ReadAsync(
         string select, int amountCount, Guid companyId, ExportScope scope, [EnumeratorCancellation] CancellationToken cancellationToken)

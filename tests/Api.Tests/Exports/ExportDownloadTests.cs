@@ -1,3 +1,4 @@
+using PayrollPortal.Application.Withholding.UsFederal;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
@@ -36,10 +37,10 @@ public sealed class ExportDownloadTests
         text.ShouldNotContain("123-45-6789");
         text.ShouldNotContain("123456789");
         var records = Csv.Parse(text);
-        records[0].ShouldBe(RegisterLayout.Headers);
+        records[0].ShouldBe(UsFederalRegisterColumns.Layout.Headers);
         var rows = records.Skip(1).SkipLast(1).ToList();
         rows.Count.ShouldBe(8, "six January lines and two February lines; the March draft is left out");
-        rows.ShouldAllBe(r => r.Length == RegisterLayout.Headers.Count && r[5] == "Approved");
+        rows.ShouldAllBe(r => r.Length == UsFederalRegisterColumns.Layout.Headers.Count && r[5] == "Approved");
         rows.Select(r => r[2]).ShouldBe(["2026-01-30", "2026-01-30", "2026-01-30", "2026-01-30", "2026-01-30", "2026-01-30", "2026-02-27", "2026-02-27"]);
         rows.Select(r => r[^1]).Distinct().ShouldBe([scenario.January.ToString(), scenario.February.ToString()]);
         rows.Select(r => r[1]).ShouldContain("6789");
@@ -50,7 +51,7 @@ public sealed class ExportDownloadTests
         Cents(totals.Skip(RegisterLayout.FirstMoneyColumn).Take(expected.Length)).ShouldBe(expected);
         for (var column = 0; column < expected.Length; column++)
         {
-            rows.Sum(r => Cents(r[RegisterLayout.FirstMoneyColumn + column])).ShouldBe(expected[column], RegisterLayout.MoneyColumns[column]);
+            rows.Sum(r => Cents(r[RegisterLayout.FirstMoneyColumn + column])).ShouldBe(expected[column], UsFederalRegisterColumns.MoneyColumns[column]);
         }
 
         expected[0].ShouldBe(5000_55 + 7123_45 + 1000_00 + 1001_00 + 1002_00 + 1003_00 + 5000_55 + 6999_99);
@@ -75,7 +76,7 @@ public sealed class ExportDownloadTests
         using var xlsx = new Xlsx(await response.Content.ReadAsByteArrayAsync());
         xlsx.SheetNames.ShouldBe(["Register", "Meta"]);
         var rows = xlsx.Rows("Register");
-        rows[0].Select(c => c.Text).ShouldBe(RegisterLayout.Headers);
+        rows[0].Select(c => c.Text).ShouldBe(UsFederalRegisterColumns.Layout.Headers);
         var data = rows.Skip(1).SkipLast(1).ToList();
         data.Count.ShouldBe(8);
         foreach (var row in data)
@@ -85,7 +86,7 @@ public sealed class ExportDownloadTests
             row[2].IsText.ShouldBeFalse();
             row[2].NumberFormat.ShouldBe("yyyy-mm-dd");
             row[5].Text.ShouldBe("Approved");
-            row.Skip(RegisterLayout.FirstMoneyColumn).Take(RegisterLayout.MoneyColumns.Count)
+            row.Skip(RegisterLayout.FirstMoneyColumn).Take(UsFederalRegisterColumns.MoneyColumns.Count)
                 .ShouldAllBe(c => !c.IsText && !c.HasFormula && c.NumberFormat == "#,##0.00");
         }
 
@@ -100,7 +101,7 @@ public sealed class ExportDownloadTests
         var pane = register.Descendants<Pane>().Single();
         pane.State!.Value.ShouldBe(PaneStateValues.Frozen);
         pane.VerticalSplit!.Value.ShouldBe(1);
-        register.Descendants<Column>().Count().ShouldBeGreaterThanOrEqualTo(RegisterLayout.Headers.Count);
+        register.Descendants<Column>().Count().ShouldBeGreaterThanOrEqualTo(UsFederalRegisterColumns.Layout.Headers.Count);
         register.Descendants<Column>().ShouldAllBe(c => c.Width != null && c.Width.Value > 8);
 
         var meta = xlsx.Rows("Meta").Skip(1).ToDictionary(r => r[0].Text, r => r[1]);

@@ -36,14 +36,14 @@ internal sealed record ExportScenario(Guid CompanyId, Guid OtherCompanyId, Guid 
 
         List<PayrollLineRequest> januaryLines =
         [
-            new(ada.Id, 5000.55m, 250m, new(300m, 45.10m, 20m), 12.34m),
-            new(grace.Id, 7123.45m),
-            .. hostile.Select((id, i) => new PayrollLineRequest(id, 1000m + i)),
+            Samples.UsLine(ada.Id, 5000.55m, 250m, new(300m, 45.10m, 20m), 12.34m),
+            Samples.UsLine(grace.Id, 7123.45m),
+            .. hostile.Select((id, i) => Samples.UsLine(id, 1000m + i)),
         ];
         var january = await ApprovedAsync(app, company.Id, new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 30), januaryLines);
-        var february = await ApprovedAsync(app, company.Id, new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 27), [new(ada.Id, 5000.55m), new(grace.Id, 6999.99m)]);
-        var march = await CreateAsync(app, company.Id, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), [new(ada.Id, 4321.09m)]);
-        var otherPayroll = await ApprovedAsync(app, other.Id, new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 30), [new(outsider.Id, 999m)]);
+        var february = await ApprovedAsync(app, company.Id, new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 27), [Samples.UsLine(ada.Id, 5000.55m), Samples.UsLine(grace.Id, 6999.99m)]);
+        var march = await CreateAsync(app, company.Id, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), [Samples.UsLine(ada.Id, 4321.09m)]);
+        var otherPayroll = await ApprovedAsync(app, other.Id, new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 30), [Samples.UsLine(outsider.Id, 999m)]);
         return new ExportScenario(company.Id, other.Id, january, february, march, otherPayroll);
     }
 

@@ -237,7 +237,7 @@ public sealed partial class IsolationMatrixTests
         {
             var company = await app.CompanyAsync(slug);
             var employee = await app.EmployeeAsync(company.Id, slug == "home" ? "123-45-6789" : "234-56-7890", "Pat", lastName);
-            var lines = new[] { new PayrollLineRequest(employee.Id, 3000m) };
+            var lines = new[] { Samples.UsLine(employee.Id, 3000m) };
             var approved = (await app.SendAsync<Result<PayrollDto>>(new CreatePayroll(company.Id, new(2026, 1, 1), new(2026, 1, 31), new(2026, 1, 31), "monthly", lines))).Value!.Id;
             (await app.SendAsync<Result<PayrollDto>>(new ApprovePayroll(company.Id, approved))).IsSuccess.ShouldBeTrue();
             var toApprove = (await app.SendAsync<Result<PayrollDto>>(new CreatePayroll(company.Id, new(2026, 2, 1), new(2026, 2, 28), new(2026, 2, 28), "monthly", lines))).Value!.Id;

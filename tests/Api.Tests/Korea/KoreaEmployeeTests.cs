@@ -45,7 +45,7 @@ public sealed class KoreaEmployeeTests
         body.GetProperty("ssnLast4").GetString().ShouldBe("4567");
         body.GetProperty("regime").GetString().ShouldBe("kr");
         body.GetProperty("payFrequency").GetString().ShouldBe("monthly");
-        body.GetProperty("w4").ValueKind.ShouldBe(JsonValueKind.Null);
+        body.TryGetProperty("w4", out _).ShouldBeFalse("a kr employee has no us-federal members (ADR 0014)");
         var kr = body.GetProperty("kr");
         kr.GetProperty("dependents").GetInt32().ShouldBe(2);
         kr.GetProperty("childrenAged8To20").GetInt32().ShouldBe(1);

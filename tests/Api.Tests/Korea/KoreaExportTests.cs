@@ -1,3 +1,4 @@
+using PayrollPortal.Application.Withholding.Korea;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -29,11 +30,11 @@ public sealed class KoreaExportTests
         text.ShouldNotContain("1234567");
         text.ShouldNotContain("2345678");
         var records = Csv.Parse(text);
-        records[0].ShouldBe(RegisterColumns.Korea.Headers);
+        records[0].ShouldBe(KoreaRegisterColumns.Layout.Headers);
         records[0].ShouldContain("National pension / 국민연금");
         var rows = records.Skip(1).SkipLast(1).ToList();
         rows.Count.ShouldBe(2);
-        int Column(string header) => RegisterColumns.Korea.Headers.ToList().IndexOf(header);
+        int Column(string header) => KoreaRegisterColumns.Layout.Headers.ToList().IndexOf(header);
         rows[0][Column("National pension / 국민연금")].ShouldBe("190000");
         rows[0][Column("Income tax / 근로소득세")].ShouldBe("195960");
         rows[0][Column("Local income tax / 지방소득세")].ShouldBe("19590");
@@ -47,7 +48,7 @@ public sealed class KoreaExportTests
         var xlsxLink = await ExportScenario.IssueAsync(client, companyId, new { year = 2026, quarter = 4 }, "xlsx");
         using var xlsx = new Xlsx(await client.GetByteArrayAsync(xlsxLink.Url));
         var sheet = xlsx.Rows(xlsx.SheetNames[0]);
-        sheet[0].Select(c => c.Text).ShouldBe(RegisterColumns.Korea.Headers);
+        sheet[0].Select(c => c.Text).ShouldBe(KoreaRegisterColumns.Layout.Headers);
         var pension = sheet[1][Column("National pension / 국민연금")];
         pension.IsText.ShouldBeFalse();
         pension.Number.ShouldBe(190_000m);

@@ -4,7 +4,8 @@ using PayrollPortal.Application.Common;
 using PayrollPortal.Application.Common.Paging;
 using PayrollPortal.Application.Common.Security;
 using PayrollPortal.Application.Employees;
-using PayrollPortal.Application.Withholding;
+using PayrollPortal.Application.Regimes;
+using PayrollPortal.Application.Withholding.UsFederal;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Infrastructure.Persistence;
 using PayrollPortal.TestSupport;
@@ -20,18 +21,19 @@ public sealed class EmployeeUseCaseTests
         await using var app = await PayrollApp.StartAsync(provider);
         var company = await app.CompanyAsync();
 
-        var created = await app.SendAsync<Result<EmployeeDto>>(new CreateEmployee(
-            company.Id, " Ada ", "Lovelace", "123-45-6789", new DateOnly(2026, 1, 5), null, "biweekly", false,
-            new WithholdingW4("2020", "married_filing_jointly", Step3Dependents: 2000m, Step4cExtraWithholding: 12.5m)));
+        var created = await app.SendAsync<Result<EmployeeDto>>(new CreateEmployee(company.Id, " Ada ", "Lovelace", new DateOnly(2026, 1, 5), null)
+        {
+            Fields = RegimeFields.Members(new { ssn = "123-45-6789", payFrequency = "biweekly", exempt = false, w4 = new WithholdingW4("2020", "married_filing_jointly", Step3Dependents: 2000m, Step4cExtraWithholding: 12.5m) }),
+        });
 
         var employee = created.Value!;
         employee.FirstName.ShouldBe("Ada");
         employee.SsnLast4.ShouldBe("6789");
         employee.SsnMasked.ShouldBe("***-**-6789");
-        employee.W4.FilingStatus.ShouldBe("married_filing_jointly");
-        employee.W4.Step3Dependents.ShouldBe(2000m);
-        employee.W4.Step4cExtraWithholding.ShouldBe(12.5m);
-        employee.W4EffectiveDate.ShouldBe(new DateOnly(2026, 1, 5));
+        employee.W4().FilingStatus.ShouldBe("married_filing_jointly");
+        employee.W4().Step3Dependents.ShouldBe(2000m);
+        employee.W4().Step4cExtraWithholding.ShouldBe(12.5m);
+        employee.W4EffectiveDate().ShouldBe(new DateOnly(2026, 1, 5));
 
         await using var connection = await app.Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
         var stored = await connection.QuerySingleAsync<(string Ciphertext, string BlindIndex, string Last4)>(
@@ -54,10 +56,14 @@ public sealed class EmployeeUseCaseTests
         var other = await app.CompanyAsync("other");
         await app.EmployeeAsync(acme.Id, "123-45-6789");
 
-        var duplicate = await app.SendAsync<Result<EmployeeDto>>(new CreateEmployee(
-            acme.Id, "Bob", "Other", "123456789", new DateOnly(2026, 1, 1), null, "weekly", false, Samples.SingleW4));
-        var elsewhere = await app.SendAsync<Result<EmployeeDto>>(new CreateEmployee(
-            other.Id, "Bob", "Other", "123456789", new DateOnly(2026, 1, 1), null, "weekly", false, Samples.SingleW4));
+        var duplicate = await app.SendAsync<Result<EmployeeDto>>(new CreateEmployee(acme.Id, "Bob", "Other", new DateOnly(2026, 1, 1), null)
+        {
+            Fields = RegimeFields.Members(new { ssn = "123456789", payFrequency = "weekly", exempt = false, w4 = Samples.SingleW4 }),
+        });
+        var elsewhere = await app.SendAsync<Result<EmployeeDto>>(new CreateEmployee(other.Id, "Bob", "Other", new DateOnly(2026, 1, 1), null)
+        {
+            Fields = RegimeFields.Members(new { ssn = "123456789", payFrequency = "weekly", exempt = false, w4 = Samples.SingleW4 }),
+        });
 
         duplicate.FirstError.Code.ShouldBe("employee.ssn_taken");
         duplicate.FirstError.Type.ShouldBe(ErrorType.Conflict);
@@ -71,9 +77,10 @@ public sealed class EmployeeUseCaseTests
         await using var app = await PayrollApp.StartAsync(provider);
         var company = await app.CompanyAsync();
 
-        var result = await app.SendAsync<Result<EmployeeDto>>(new CreateEmployee(
-            company.Id, "", "Lovelace", "666-45-6789", new DateOnly(2026, 2, 1), new DateOnly(2026, 1, 1), "hourly", false,
-            new WithholdingW4("2019", MaritalStatus: "widowed", Allowances: 100, ExtraWithholding: -5m)));
+        var result = await app.SendAsync<Result<EmployeeDto>>(new CreateEmployee(company.Id, "", "Lovelace", new DateOnly(2026, 2, 1), new DateOnly(2026, 1, 1))
+        {
+            Fields = RegimeFields.Members(new { ssn = "666-45-6789", payFrequency = "hourly", exempt = false, w4 = new WithholdingW4("2019", MaritalStatus: "widowed", Allowances: 100, ExtraWithholding: -5m) }),
+        });
 
         result.Errors.Select(e => e.Field).ShouldBe(
             ["firstName", "ssn", "terminationDate", "payFrequency", "w4.maritalStatus", "w4.allowances", "w4.extraWithholding"], ignoreOrder: true);
@@ -87,8 +94,10 @@ public sealed class EmployeeUseCaseTests
     {
         await using var app = await PayrollApp.StartAsync(provider);
 
-        var result = await app.SendAsync<Result<EmployeeDto>>(new CreateEmployee(
-            Guid.CreateVersion7(), "Ada", "Lovelace", "123-45-6789", new DateOnly(2026, 1, 1), null, "weekly", false, Samples.SingleW4));
+        var result = await app.SendAsync<Result<EmployeeDto>>(new CreateEmployee(Guid.CreateVersion7(), "Ada", "Lovelace", new DateOnly(2026, 1, 1), null)
+        {
+            Fields = RegimeFields.Members(new { ssn = "123-45-6789", payFrequency = "weekly", exempt = false, w4 = Samples.SingleW4 }),
+        });
 
         result.FirstError.Type.ShouldBe(ErrorType.NotFound);
     }
@@ -103,21 +112,20 @@ public sealed class EmployeeUseCaseTests
 
         var changed = await app.SendAsync<Result<EmployeeDto>>(Update(company.Id, employee.Id) with
         {
-            W4 = Optional<WithholdingW4?>.Of(new WithholdingW4("2019", MaritalStatus: "married", Allowances: 3)),
-            W4EffectiveDate = Optional<DateOnly?>.Of(new DateOnly(2026, 7, 1)),
+            Fields = RegimeFields.Members(new { w4 = new WithholdingW4("2019", MaritalStatus: "married", Allowances: 3), w4EffectiveDate = new DateOnly(2026, 7, 1) }),
         });
         var missingDate = await app.SendAsync<Result<EmployeeDto>>(Update(company.Id, employee.Id) with
         {
-            W4 = Optional<WithholdingW4?>.Of(Samples.SingleW4),
+            Fields = RegimeFields.Members(new { w4 = Samples.SingleW4 }),
         });
 
-        changed.Value!.W4.MaritalStatus.ShouldBe("married");
-        changed.Value.W4.Allowances.ShouldBe(3);
+        changed.Value!.W4().MaritalStatus.ShouldBe("married");
+        changed.Value!.W4().Allowances.ShouldBe(3);
         missingDate.FirstError.Field.ShouldBe("w4EffectiveDate");
         var stored = (await app.SendAsync<Result<EmployeeDto>>(new GetEmployee(company.Id, employee.Id))).Value!;
-        stored.W4History.Select(h => h.EffectiveDate).ShouldBe([new DateOnly(2026, 1, 1), new DateOnly(2026, 7, 1)]);
-        stored.W4History[0].W4.FilingStatus.ShouldBe("single");
-        stored.W4History[1].W4.Allowances.ShouldBe(3);
+        stored.W4History().Select(h => h.EffectiveDate).ShouldBe([new DateOnly(2026, 1, 1), new DateOnly(2026, 7, 1)]);
+        stored.W4History()[0].W4.FilingStatus.ShouldBe("single");
+        stored.W4History()[1].W4.Allowances.ShouldBe(3);
     }
 
     [Theory]
@@ -132,11 +140,10 @@ public sealed class EmployeeUseCaseTests
         var renamed = await app.SendAsync<Result<EmployeeDto>>(Update(company.Id, ada.Id) with
         {
             LastName = Optional<string?>.Of("King"),
-            Ssn = Optional<string?>.Of("345-67-8901"),
             TerminationDate = Optional<DateOnly?>.Of(new DateOnly(2026, 9, 30)),
-            PayFrequency = Optional<string?>.Of("semimonthly"),
+            Fields = RegimeFields.Members(new { ssn = "345-67-8901", payFrequency = "semimonthly" }),
         });
-        var duplicate = await app.SendAsync<Result<EmployeeDto>>(Update(company.Id, ada.Id) with { Ssn = Optional<string?>.Of("234567890") });
+        var duplicate = await app.SendAsync<Result<EmployeeDto>>(Update(company.Id, ada.Id) with { Fields = RegimeFields.Members(new { ssn = "234567890" }) });
         var badDates = await app.SendAsync<Result<EmployeeDto>>(Update(company.Id, ada.Id) with
         {
             TerminationDate = Optional<DateOnly?>.Of(new DateOnly(2025, 12, 31)),
@@ -179,6 +186,5 @@ public sealed class EmployeeUseCaseTests
         second.NextCursor.ShouldBeNull();
     }
 
-    private static UpdateEmployee Update(Guid companyId, Guid id) => new(
-        companyId, id, default, default, default, default, default, default, default, default, default);
+    private static UpdateEmployee Update(Guid companyId, Guid id) => new(companyId, id, default, default, default, default);
 }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using PayrollPortal.Application.Withholding;
+using PayrollPortal.Application.Withholding.UsFederal;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Withholding;
 using PayrollPortal.Infrastructure.Persistence;

@@ -127,8 +127,7 @@ public sealed class PiiRotateCliTests
     internal static Dictionary<string, string?> Keys(string ring) => new() { [PiiKeyRing.Variable] = ring };
 
     private static Task<Result<EmployeeDto>> CreateAsync(PayrollApp app, Guid companyId, string ssn) =>
-        app.SendAsync<Result<EmployeeDto>>(new CreateEmployee(
-            companyId, "New", "Hire", ssn, new DateOnly(2026, 1, 1), null, "monthly", false, Samples.SingleW4));
+        app.CreateEmployeeAsync(companyId, ssn, "New", "Hire", hireDate: new DateOnly(2026, 1, 1));
 
     private static async Task<List<(string Ciphertext, string BlindIndex)>> StoredAsync(PayrollApp app)
     {

@@ -1,3 +1,4 @@
+using PayrollPortal.Application.Common.Validation;
 using System.Text.Json;
 using FluentValidation;
 using Mediator;
@@ -19,24 +20,17 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
             return await next(message, cancellationToken);
         }
 
-        var context = new ValidationContext<TMessage>(message);
         List<Error>? errors = null;
         foreach (var validator in _validators)
         {
-            var result = await validator.ValidateAsync(context, cancellationToken);
-            foreach (var failure in result.Errors)
+            // A context per validator: a shared one hands the earlier validators' failures to the next result again.
+            var result = await validator.ValidateAsync(new ValidationContext<TMessage>(message), cancellationToken);
+            if (!result.IsValid)
             {
-                (errors ??= []).Add(Error.Validation(
-                    string.IsNullOrEmpty(failure.ErrorCode) ? "validation" : failure.ErrorCode,
-                    failure.ErrorMessage,
-                    ToJsonPath(failure.PropertyName)));
+                (errors ??= []).AddRange(ValidationErrors.From(result.Errors));
             }
         }
 
         return errors is null ? await next(message, cancellationToken) : FailureFactory<TResponse>.Failure(errors);
     }
-
-    /// <summary>"W4.FilingStatus" becomes "w4.filingStatus", matching the camelCase JSON a client sent.</summary>
-    private static string ToJsonPath(string propertyName) =>
-        string.Join('.', propertyName.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
 }

@@ -1,13 +1,15 @@
 using FluentValidation;
 using FluentValidation.Validators;
 using PayrollPortal.Domain.Common;
-using PayrollPortal.Domain.Withholding.UsFederal;
 
 namespace PayrollPortal.Application.Common.Validation;
 
 /// <summary>A money input: not negative, whole cents, and below the engine's ceiling.</summary>
 public sealed class AmountValidator<T> : PropertyValidator<T, decimal?>
 {
+    /// <summary>The ceiling of every engine's amounts (a billion in major units).</summary>
+    public const decimal MaxAmount = 1_000_000_000m;
+
     public override string Name => "AmountValidator";
 
     public override bool IsValid(ValidationContext<T> context, decimal? value)
@@ -29,7 +31,7 @@ public sealed class AmountValidator<T> : PropertyValidator<T, decimal?>
             return false;
         }
 
-        if (amount > UsFederalRegime.MaxAmount)
+        if (amount > MaxAmount)
         {
             context.MessageFormatter.AppendArgument("Problem", "is too large");
             return false;

@@ -43,7 +43,7 @@ public sealed record KoreaPayrollTotalsDto(
 {
     public static KoreaPayrollTotalsDto From(IReadOnlyList<PayrollLine> lines)
     {
-        long Sum(Func<KoreaPayrollLine, long> pick) => lines.Sum(l => l.Korea is { } kr ? pick(kr) : 0);
+        long Sum(Func<KoreaPayrollLine, long> pick) => lines.Sum(l => pick((KoreaPayrollLine)l.Details));
         return new KoreaPayrollTotalsDto(
             Sum(k => k.GrossPay), Sum(k => k.TaxablePay), Sum(k => k.NationalPension), Sum(k => k.HealthInsurance), Sum(k => k.LongTermCare),
             Sum(k => k.EmploymentInsurance), Sum(k => k.IncomeTax), Sum(k => k.LocalIncomeTax), Sum(k => k.Deductions), lines.Sum(l => l.NetPay.Cents));

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using PayrollPortal.Application.Payrolls;
+using PayrollPortal.Application.Regimes;
 using PayrollPortal.Domain.Common;
-using PayrollPortal.Domain.Employees;
 using PayrollPortal.Domain.Payrolls;
 using PayrollPortal.Domain.Withholding;
 using PayrollPortal.Domain.Withholding.Korea;
@@ -9,15 +8,21 @@ using PayrollPortal.Domain.Withholding.Korea;
 namespace PayrollPortal.Application.Withholding.Korea;
 
 /// <summary>
-/// Computes kr payroll lines: monthly, each employee's kr profile in effect on the pay date, the line's pay in whole KRW.
-/// Taxable pay is base pay + taxable allowances + bonus (the month's bonus is withheld with the month's pay; the 상여
-/// 지급대상기간 method is not offered), plus whatever non-taxable allowance exceeds its limit.
+/// kr payroll lines: monthly, each employee's kr profile in effect on the pay date, the line's pay in whole KRW. Taxable pay
+/// is base pay + taxable allowances + bonus (the month's bonus is withheld with the month's pay; the 상여 지급대상기간
+/// method is not offered), plus whatever non-taxable allowance exceeds its limit. The line's gross wages are base pay and
+/// every allowance; its supplemental wages are the bonus.
 /// </summary>
-public static class KoreaPayrollLines
+public sealed class KoreaPayrollLines(KoreaRegime engine) : IPayrollLines
 {
     private static readonly JsonSerializerOptions TraceJson = new(JsonSerializerDefaults.Web);
+    private static readonly KoreaLineRequest.Validator Rules = new();
 
-    public static Error? CheckPayroll(KoreaRegime regime, DateOnly payDate, PayFrequency frequency)
+    public string Regime => KoreaRegime.RegimeCode;
+
+    public Currency Currency => Currency.Krw;
+
+    public Error? CheckPayroll(DateOnly payDate, PayFrequency frequency)
     {
         if (frequency != PayFrequency.Monthly)
         {
@@ -25,57 +30,71 @@ public static class KoreaPayrollLines
         }
 
         var probe = new KoreaWithholdingInput(payDate.Year, payDate.Month, payDate, 0, KoreaNonTaxableAllowances.None, 1, 0, 100);
-        return regime.Validate(probe) is [var error, ..] ? error with { Field = "payDate" } : null;
+        return engine.Validate(probe) is [var error, ..] ? error with { Field = "payDate" } : null;
     }
 
-    public static Result<PayrollLine> Compute(KoreaRegime regime, int index, Employee employee, PayrollLineRequest request, DateOnly payDate)
+    public Result<ILineInput> Read(RegimeFields fields, int index)
     {
-        if (request.GrossWages is not null || request.SupplementalWages is not null || request.PreTaxDeductions is not null)
+        var read = fields.Read($"lines[{index}].", KoreaRequestErrors.NotALineField, Rules);
+        if (!read.IsSuccess)
         {
-            return Error.Validation(
-                "payroll.regime_mismatch", "A kr line takes basePay, taxableAllowances, bonus and nonTaxable, not grossWages or US deductions.",
-                $"lines[{index}].grossWages");
+            return Result<ILineInput>.Failure(read.Errors);
         }
 
-        if (employee.KoreaProfileOn(payDate) is not { } profile)
+        var request = read.Value!;
+        return new KoreaLineInput(
+            KrwAmount.ToKrw(request.BasePay),
+            KrwAmount.ToKrw(request.TaxableAllowances),
+            KrwAmount.ToKrw(request.Bonus),
+            request.NonTaxable is { } entered
+                ? new KoreaNonTaxableAllowances(KrwAmount.ToKrw(entered.Meals), KrwAmount.ToKrw(entered.CarAllowance), KrwAmount.ToKrw(entered.Childcare))
+                : null,
+            new Money(KrwAmount.ToKrw(request.PostTaxDeductions)));
+    }
+
+    public ILineInput InputOf(PayrollLine line)
+    {
+        var kr = (KoreaPayrollLine)line.Details;
+        return new KoreaLineInput(kr.BasePay, kr.TaxableAllowances, kr.Bonus, kr.NonTaxable, line.PostTaxDeductions);
+    }
+
+    public Result<PayrollLine> Compute(LineToCompute line)
+    {
+        var (index, employee, input, payDate, _, _) = line;
+        var inputs = (KoreaLineInput)input;
+        if (((KoreaEmployeeProfile)employee.TaxProfile).On(payDate) is not { } profile)
         {
-            return Error.Validation(
-                "payroll.no_kr_profile", $"The employee has no kr withholding profile in effect on the pay date {payDate:yyyy-MM-dd}.", $"lines[{index}].employeeId");
+            return KoreaRequestErrors.NoProfile(index, payDate);
         }
 
-        var nonTaxable = request.NonTaxable is { } entered
-            ? new KoreaNonTaxableAllowances(KrwAmount.ToKrw(entered.Meals), KrwAmount.ToKrw(entered.CarAllowance), KrwAmount.ToKrw(entered.Childcare))
-            : profile.MonthlyNonTaxable;
-        var basePay = KrwAmount.ToKrw(request.BasePay);
-        var taxableAllowances = KrwAmount.ToKrw(request.TaxableAllowances);
-        var bonus = KrwAmount.ToKrw(request.Bonus);
-        var input = new KoreaWithholdingInput(
-            payDate.Year, payDate.Month, payDate, basePay + taxableAllowances + bonus, nonTaxable, profile.Dependents, profile.ChildrenAged8To20,
-            profile.WithholdingRatio);
-
-        var result = regime.Calculate(input);
+        var nonTaxable = inputs.NonTaxable ?? profile.MonthlyNonTaxable;
+        var result = engine.Calculate(new KoreaWithholdingInput(
+            payDate.Year, payDate.Month, payDate, inputs.BasePay + inputs.TaxableAllowances + inputs.Bonus, nonTaxable, profile.Dependents,
+            profile.ChildrenAged8To20, profile.WithholdingRatio));
         if (!result.IsSuccess)
         {
             return Result<PayrollLine>.Failure(result.Errors.Select(e => e with { Field = $"lines[{index}].{(e.Field == "monthlyPay" ? "basePay" : e.Field)}" }));
         }
 
         var r = result.Value!;
-        var korea = new KoreaPayrollLine(
-            basePay, taxableAllowances, bonus, nonTaxable, profile.Dependents, profile.ChildrenAged8To20, profile.WithholdingRatio, r.TaxablePay,
-            r.NonTaxablePay, r.NationalPension, r.HealthInsurance, r.LongTermCare, r.EmploymentInsurance, r.IncomeTax, r.LocalIncomeTax);
-        var postTax = new Money(KrwAmount.ToKrw(request.PostTaxDeductions));
-        var line = new PayrollLine(
+        return new PayrollLine(
             index + 1,
             employee.Id,
             $"{employee.FirstName} {employee.LastName}",
             employee.SsnLast4,
-            new PayrollLineInputs(new Money(basePay + taxableAllowances + nonTaxable.Total), new Money(bonus), Money.Zero, Money.Zero, Money.Zero, postTax),
-            new LineTaxableWages(Money.Zero, Money.Zero, Money.Zero, Money.Zero),
-            new LineWithholdings(Money.Zero, Money.Zero, Money.Zero, Money.Zero),
-            new LineEmployerTaxes(Money.Zero, Money.Zero),
+            new Money(inputs.BasePay + inputs.TaxableAllowances + nonTaxable.Total),
+            new Money(inputs.Bonus),
+            inputs.PostTaxDeductions,
             profile.EffectiveDate,
             JsonSerializer.Serialize(r.Trace, TraceJson),
-            korea);
-        return line.NetPay.Cents < 0 ? PayrollErrors.NegativeNetPay(index) : line;
+            new KoreaPayrollLine(
+                inputs.BasePay, inputs.TaxableAllowances, inputs.Bonus, nonTaxable, profile.Dependents, profile.ChildrenAged8To20, profile.WithholdingRatio,
+                r.TaxablePay, r.NonTaxablePay, r.NationalPension, r.HealthInsurance, r.LongTermCare, r.EmploymentInsurance, r.IncomeTax, r.LocalIncomeTax));
     }
+
+    public void Describe(PayrollLine line, IDictionary<string, object?> members) =>
+        members["kr"] = KoreaPayrollLineDto.From((KoreaPayrollLine)line.Details);
+
+    public void DescribeTotals(IReadOnlyList<PayrollLine> lines, IDictionary<string, object?> totals, IDictionary<string, object?> payroll) =>
+        payroll["krTotals"] = KoreaPayrollTotalsDto.From(lines);
 }

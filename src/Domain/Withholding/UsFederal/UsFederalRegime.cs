@@ -1,3 +1,4 @@
+using PayrollPortal.Domain.Withholding;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Withholding.UsFederal.Tables;
 

@@ -1,15 +1,20 @@
-using PayrollPortal.Application.Employees;
+using PayrollPortal.Application.Common;
+using PayrollPortal.Domain.Companies;
 using PayrollPortal.Domain.Employees;
-using PayrollPortal.Domain.Withholding.Korea;
+using PayrollPortal.Domain.Regimes;
 
 namespace PayrollPortal.Infrastructure.Persistence.Employees;
 
-/// <summary>An <c>employees</c> row. The SSN ciphertext is never selected by the read paths.</summary>
+/// <summary>An <c>employees</c> row with its company's regime. The SSN ciphertext is never selected by the read paths.</summary>
 internal sealed class EmployeeRow
 {
+    /// <summary>Selected from <see cref="From"/>.</summary>
     public const string Columns =
-        "id AS Id, company_id AS CompanyId, first_name AS FirstName, last_name AS LastName, ssn_last4 AS SsnLast4, hire_date AS HireDate, " +
-        "termination_date AS TerminationDate, pay_frequency AS PayFrequency, exempt AS Exempt, created_at AS CreatedAt, updated_at AS UpdatedAt";
+        "e.id AS Id, e.company_id AS CompanyId, e.first_name AS FirstName, e.last_name AS LastName, e.ssn_last4 AS SsnLast4, e.hire_date AS HireDate, " +
+        "e.termination_date AS TerminationDate, e.pay_frequency AS PayFrequency, e.created_at AS CreatedAt, e.updated_at AS UpdatedAt, " +
+        "COALESCE(r.regime, '" + Company.DefaultRegime + "') AS Regime";
+
+    public const string From = "employees e LEFT JOIN company_regimes r ON r.company_id = e.company_id";
 
     public Guid Id { get; init; }
 
@@ -27,13 +32,12 @@ internal sealed class EmployeeRow
 
     public string PayFrequency { get; init; } = string.Empty;
 
-    public bool Exempt { get; init; }
-
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }
 
-    public Employee ToDomain(IEnumerable<EmployeeW4> history, IEnumerable<KoreaProfile>? koreaProfiles = null) => new(
-        Id, CompanyId, FirstName, LastName, SsnLast4, HireDate, TerminationDate, W4Mapping.ParseValidatedPayFrequency(PayFrequency), Exempt,
-        history, CreatedAt, UpdatedAt, koreaProfiles);
+    public string Regime { get; init; } = string.Empty;
+
+    public Employee ToDomain(IEmployeeTaxProfile profile) => new(
+        Id, CompanyId, FirstName, LastName, SsnLast4, HireDate, TerminationDate, EnumText.ParsePayFrequency(PayFrequency), profile, CreatedAt, UpdatedAt);
 }

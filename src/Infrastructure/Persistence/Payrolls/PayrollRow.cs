@@ -1,3 +1,4 @@
+using PayrollPortal.Application.Common;
 using PayrollPortal.Application.Employees;
 using PayrollPortal.Domain.Payrolls;
 
@@ -6,13 +7,15 @@ namespace PayrollPortal.Infrastructure.Persistence.Payrolls;
 internal sealed class PayrollRow
 {
     public const string Columns =
-        "id AS Id, company_id AS CompanyId, period_start AS PeriodStart, period_end AS PeriodEnd, pay_date AS PayDate, pay_frequency AS PayFrequency, " +
+        "id AS Id, company_id AS CompanyId, regime AS Regime, period_start AS PeriodStart, period_end AS PeriodEnd, pay_date AS PayDate, pay_frequency AS PayFrequency, " +
         "status AS Status, needs_review AS NeedsReview, review_reason AS ReviewReason, void_reason AS VoidReason, approved_at AS ApprovedAt, " +
         "voided_at AS VoidedAt, created_at AS CreatedAt, updated_at AS UpdatedAt";
 
     public Guid Id { get; init; }
 
     public Guid CompanyId { get; init; }
+
+    public string Regime { get; init; } = string.Empty;
 
     public DateOnly PeriodStart { get; init; }
 
@@ -47,6 +50,6 @@ internal sealed class PayrollRow
     };
 
     public Payroll ToDomain(IEnumerable<PayrollLine> lines) => new(
-        Id, CompanyId, PeriodStart, PeriodEnd, PayDate, W4Mapping.ParseValidatedPayFrequency(PayFrequency), ParseStatus(Status), lines, NeedsReview,
+        Id, CompanyId, Regime, PeriodStart, PeriodEnd, PayDate, EnumText.ParsePayFrequency(PayFrequency), ParseStatus(Status), lines, NeedsReview,
         ReviewReason, VoidReason, ApprovedAt, VoidedAt, CreatedAt, UpdatedAt);
 }

@@ -1,3 +1,4 @@
+using PayrollPortal.Domain.Withholding;
 using PayrollPortal.Domain.Withholding.Korea.Tables;
 using PayrollPortal.Domain.Withholding.UsFederal.Tables;
 using Shouldly;

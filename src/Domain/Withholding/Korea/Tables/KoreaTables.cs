@@ -1,3 +1,4 @@
+using PayrollPortal.Domain.Withholding;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;

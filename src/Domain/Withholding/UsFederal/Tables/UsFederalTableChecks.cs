@@ -1,3 +1,4 @@
+using PayrollPortal.Domain.Withholding;
 using System.Globalization;
 
 namespace PayrollPortal.Domain.Withholding.UsFederal.Tables;

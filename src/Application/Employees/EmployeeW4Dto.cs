@@ -1,5 +1,0 @@
-using PayrollPortal.Application.Withholding;
-
-namespace PayrollPortal.Application.Employees;
-
-public sealed record EmployeeW4Dto(DateOnly EffectiveDate, WithholdingW4 W4);

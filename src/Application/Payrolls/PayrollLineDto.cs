@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PayrollPortal.Application.Regimes;
+using PayrollPortal.Domain.Payrolls;
+
+namespace PayrollPortal.Application.Payrolls;
+
+/// <summary>One line as the API shows it: what every regime has, and the regime's own members inline.</summary>
+public sealed record PayrollLineDto(
+    int LineNumber,
+    Guid EmployeeId,
+    string EmployeeName,
+    string SsnLast4,
+    decimal GrossWages,
+    decimal SupplementalWages,
+    decimal PostTaxDeductions,
+    decimal NetPay,
+    JsonElement Trace)
+{
+    /// <summary>The regime's own members, serialised inline.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? RegimeMembers { get; init; }
+
+    public static PayrollLineDto From(PayrollLine line, IPayrollLines regime)
+    {
+        var currency = regime.Currency;
+        var members = new RegimeMembers();
+        regime.Describe(line, members);
+        return new(
+            line.LineNumber,
+            line.EmployeeId,
+            line.EmployeeName,
+            line.SsnLast4,
+            currency.ToAmount(line.GrossWages),
+            currency.ToAmount(line.SupplementalWages),
+            currency.ToAmount(line.PostTaxDeductions),
+            currency.ToAmount(line.NetPay),
+            JsonDocument.Parse(line.Trace).RootElement.Clone())
+        {
+            RegimeMembers = members,
+        };
+    }
+}

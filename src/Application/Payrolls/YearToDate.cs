@@ -1,6 +1,0 @@
-using PayrollPortal.Domain.Common;
-
-namespace PayrollPortal.Application.Payrolls;
-
-/// <summary>An employee's wages from this company's approved payrolls earlier in the tax year.</summary>
-public sealed record YearToDate(Guid EmployeeId, Money SocialSecurityWages, Money MedicareWages, Money SupplementalWages);

@@ -1,0 +1,73 @@
+using FluentValidation;
+using System.Text.Json;
+using PayrollPortal.Application.Common;
+using PayrollPortal.Application.Common.Validation;
+using PayrollPortal.Domain.Common;
+
+namespace PayrollPortal.Application.Regimes;
+
+/// <summary>
+/// The members of a request that belong to the company's regime (a line's <c>grossWages</c>, an employee's <c>w4</c>), kept
+/// as JSON until the regime is known. The regime reads them into its own request type with the API's JSON rules (web
+/// defaults, numbers as strings, absent versus null), so they behave as in any other request.
+/// </summary>
+public sealed class RegimeFields
+{
+    private static readonly JsonSerializerOptions Defaults = new(JsonSerializerDefaults.Web) { Converters = { new OptionalJsonConverterFactory() } };
+
+    private readonly IReadOnlyDictionary<string, JsonElement> _values;
+
+    public RegimeFields(IReadOnlyDictionary<string, JsonElement>? values)
+    {
+        _values = values ?? new Dictionary<string, JsonElement>();
+    }
+
+    public static RegimeFields None { get; } = new(null);
+
+    /// <summary>The members of an object as a request would send them (camelCase), for senders that are not HTTP: the CLI, tests.</summary>
+    public static Dictionary<string, JsonElement> Members(object shape) =>
+        JsonSerializer.SerializeToElement(shape, Defaults).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
+
+    public IEnumerable<string> Names => _values.Keys;
+
+    public bool Has(string name) => _values.ContainsKey(name);
+
+    /// <summary>
+    /// Reads the members into <typeparamref name="T"/>. A member that <typeparamref name="T"/> does not have is a 400 on that
+    /// member (a request shaped for another regime must not be half-applied), and so is a value of the wrong JSON type;
+    /// every error is reported at once.
+    /// </summary>
+    /// <param name="prefix">Where these members sit in the request, for the error's field (<c>lines[3].</c>).</param>
+    /// <param name="unknown">The error for a member the regime does not take.</param>
+    /// <param name="validator">The regime's rules for <typeparamref name="T"/>, run once it is read.</param>
+    public Result<T> Read<T>(string prefix, Func<string, Error> unknown, IValidator<T>? validator = null)
+        where T : class
+    {
+        var known = RegimeFieldNames.Of<T>(Defaults);
+        var errors = _values.Keys.Where(name => !known.Contains(name)).Select(name => unknown(prefix + name)).ToList();
+        var json = JsonSerializer.SerializeToUtf8Bytes(_values.Where(v => known.Contains(v.Key)).ToDictionary(), Defaults);
+        T value;
+        try
+        {
+            value = JsonSerializer.Deserialize<T>(json, Defaults)!;
+        }
+        catch (JsonException exception)
+        {
+            var field = exception.Path is null or "$" ? prefix.TrimEnd('.') : prefix + exception.Path.TrimStart('$').TrimStart('.');
+            errors.Add(JsonTypeErrors.From(field, exception));
+            return Result<T>.Failure(errors);
+        }
+
+        if (validator?.Validate(value) is { IsValid: false } invalid)
+        {
+            errors.AddRange(ValidationErrors.From(invalid.Errors, prefix));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<T>.Failure(errors);
+        }
+
+        return value;
+    }
+}

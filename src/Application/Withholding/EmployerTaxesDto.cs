@@ -1,4 +1,0 @@
-namespace PayrollPortal.Application.Withholding;
-
-/// <summary>The employer's matching share; there is none for Additional Medicare.</summary>
-public sealed record EmployerTaxesDto(decimal SocialSecurity, decimal Medicare);

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using PayrollPortal.Application.Regimes;
+using PayrollPortal.Domain.Withholding;
+using PayrollPortal.Domain.Withholding.Korea;
+
+namespace PayrollPortal.Application.Withholding.Korea;
+
+public static class KoreaModule
+{
+    /// <summary>The kr regime's engine and its parts; its storage registers separately (Infrastructure).</summary>
+    public static IServiceCollection AddKoreaRegime(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => KoreaRegime.FromEmbeddedTables());
+        services.AddSingleton<IWithholdingRegime>(sp => sp.GetRequiredService<KoreaRegime>());
+        services.AddSingleton<IPayrollLines, KoreaPayrollLines>();
+        services.AddSingleton<IEmployeeProfiles, KoreaEmployeeProfiles>();
+        services.AddSingleton<IRegisterColumnsSource, KoreaRegisterColumns>();
+        services.AddScoped<IWithholdingReports, KoreaReports>();
+        services.AddSingleton<IWithholdingCalculations, KoreaCalculations>();
+        return services;
+    }
+}

@@ -1,0 +1,96 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using PayrollPortal.Domain.Common;
+using PayrollPortal.Domain.Withholding;
+using PayrollPortal.Domain.Withholding.UsFederal;
+using PayrollPortal.Application.Identity;
+
+namespace PayrollPortal.Application.Withholding.UsFederal;
+
+/// <summary>
+/// Previews one pay period's US federal withholding for an employee who need not exist yet: stateless, nothing stored.
+/// Property names mirror the JSON request, so validation errors name fields as the client sent them (e.g. <c>w4.filingStatus</c>).
+/// </summary>
+/// <param name="Exempt">Also accepted inside <see cref="W4"/>; either one makes the employee exempt.</param>
+[Requires(Access.SignedIn)]
+public sealed record CalculateWithholding(
+    int? TaxYear,
+    string? PayFrequency,
+    decimal? GrossWages,
+    decimal? SupplementalWages = null,
+    WithholdingPreTaxDeductions? PreTaxDeductions = null,
+    WithholdingW4? W4 = null,
+    WithholdingYearToDate? Ytd = null,
+    bool? Exempt = null) : IQuery<Result<WithholdingResultDto>>
+{
+    public sealed class Validator : AbstractValidator<CalculateWithholding>
+    {
+        public Validator(WithholdingRegimeRegistry regimes)
+        {
+            var regime = regimes.Get<UsFederalRegime>(UsFederalRegime.RegimeCode);
+
+            RuleFor(x => x.TaxYear).Cascade(CascadeMode.Stop)
+                .NotNull().WithErrorCode("withholding.tax_year_required").WithMessage("Tax year is required.")
+                .Must(year => regime.HasTaxYear(year!.Value)).WithErrorCode("withholding.tax_year_unavailable")
+                .WithMessage(x => UsFederalErrors.TaxYearUnavailable(x.TaxYear!.Value, regime.TaxYears).Message);
+
+            RuleFor(x => x.PayFrequency).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithErrorCode("withholding.pay_frequency_required").WithMessage("Pay frequency is required.")
+                .Must(f => WithholdingInputParser.TryParsePayFrequency(f, out _)).WithErrorCode(UsFederalErrors.PayFrequencyUnknown.Code)
+                .WithMessage(UsFederalErrors.PayFrequencyUnknown.Message);
+
+            RuleFor(x => x.GrossWages).NotNull().WithErrorCode("withholding.gross_wages_required").WithMessage("Gross wages are required.");
+
+            RuleFor(x => x.W4).NotNull().WithErrorCode(UsFederalErrors.W4Required.Code).WithMessage(UsFederalErrors.W4Required.Message);
+            When(x => x.W4 is not null, () =>
+            {
+                RuleFor(x => x.W4!.Version)
+                    .Must(v => WithholdingInputParser.TryParseRevision(v, out _)).WithErrorCode("withholding.w4_version_unknown")
+                    .WithMessage("W-4 version must be \"2020\" (a form from 2020 or later) or \"2019\" (a form from 2019 or earlier).");
+                RuleFor(x => x.W4!.FilingStatus)
+                    .Must(s => WithholdingInputParser.TryParseFilingStatus(s, out _)).WithErrorCode(UsFederalErrors.FilingStatusUnknown.Code)
+                    .WithMessage(UsFederalErrors.FilingStatusUnknown.Message)
+                    .When(x => IsRevision(x.W4!, FormW4Revision.From2020));
+                RuleFor(x => x.W4!.MaritalStatus)
+                    .Must(s => WithholdingInputParser.TryParseMaritalStatus(s, out _)).WithErrorCode(UsFederalErrors.MaritalStatusUnknown.Code)
+                    .WithMessage(UsFederalErrors.MaritalStatusUnknown.Message)
+                    .When(x => IsRevision(x.W4!, FormW4Revision.Before2020));
+            });
+
+            // Amount ranges and cross-field rules live in the domain, so the API and the engine cannot disagree.
+            RuleFor(x => x).Custom((request, context) =>
+            {
+                var input = WithholdingInputParser.ToInputForAmountChecks(request, regime.TaxYears[0]);
+                foreach (var error in regime.Validate(input) ?? [])
+                {
+                    if (error.Field is not ("taxYear" or "payFrequency" or "w4.filingStatus" or "w4.maritalStatus"))
+                    {
+                        context.AddFailure(new ValidationFailure(error.Field, error.Message) { ErrorCode = error.Code });
+                    }
+                }
+            });
+        }
+
+        private static bool IsRevision(WithholdingW4 w4, FormW4Revision revision) =>
+            WithholdingInputParser.TryParseRevision(w4.Version, out var parsed) && parsed == revision;
+    }
+
+    public sealed class Handler(WithholdingRegimeRegistry regimes) : IQueryHandler<CalculateWithholding, Result<WithholdingResultDto>>
+    {
+        private static readonly Error Incomplete = Error.Validation(
+            "withholding.request_incomplete",
+            "Tax year, pay frequency, gross wages and a Form W-4 with a known version and status are required.");
+
+        public ValueTask<Result<WithholdingResultDto>> Handle(CalculateWithholding query, CancellationToken cancellationToken)
+        {
+            if (WithholdingInputParser.ToInput(query) is not { } input)
+            {
+                return ValueTask.FromResult<Result<WithholdingResultDto>>(Incomplete);
+            }
+
+            var result = regimes.Get<UsFederalRegime>(UsFederalRegime.RegimeCode).Calculate(input);
+            return ValueTask.FromResult(result.Map(WithholdingResultDto.From));
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace PayrollPortal.Application.Withholding.UsFederal;
+
+/// <summary>The us-federal figures of approved payrolls, read by the module's own storage.</summary>
+public interface IUsFederalReportQueries
+{
+    /// <summary>Per-month sums of approved payroll lines paid in the given months of the year.</summary>
+    Task<IReadOnlyList<WithholdingMonthDto>> WithholdingByMonthAsync(Guid companyId, int year, IReadOnlyList<int> months, CancellationToken cancellationToken);
+}

@@ -1,0 +1,22 @@
+using FluentValidation;
+using PayrollPortal.Application.Common.Validation;
+using PayrollPortal.Application.Employees;
+using PayrollPortal.Domain.Employees;
+
+namespace PayrollPortal.Application.Withholding.UsFederal;
+
+/// <summary>A new us-federal employee's fields.</summary>
+/// <param name="W4EffectiveDate">The first pay date the W-4 applies to; defaults to the hire date.</param>
+public sealed record UsFederalHireFields(string? Ssn, string? PayFrequency, bool? Exempt, WithholdingW4? W4, DateOnly? W4EffectiveDate = null)
+{
+    public sealed class Validator : AbstractValidator<UsFederalHireFields>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Ssn).MustBeValid(Domain.Employees.Ssn.Create);
+            RuleFor(x => x.PayFrequency).KnownPayFrequency();
+            RuleFor(x => x.W4).NotNull().WithErrorCode("employee.w4_required").WithMessage("A Form W-4 is required.")
+                .SetValidator(new W4Validator()!);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using PayrollPortal.Application.Regimes;
+using PayrollPortal.Domain.Withholding;
+using PayrollPortal.Domain.Withholding.UsFederal;
+
+namespace PayrollPortal.Application.Withholding.UsFederal;
+
+public static class UsFederalModule
+{
+    /// <summary>The us-federal regime's engine and its parts; its storage registers separately (Infrastructure).</summary>
+    public static IServiceCollection AddUsFederalRegime(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => UsFederalRegime.FromEmbeddedTables());
+        services.AddSingleton<IWithholdingRegime>(sp => sp.GetRequiredService<UsFederalRegime>());
+        services.AddSingleton<IPayrollLines, UsFederalPayrollLines>();
+        services.AddSingleton<IEmployeeProfiles, UsFederalEmployeeProfiles>();
+        services.AddSingleton<IRegisterColumnsSource, UsFederalRegisterColumns>();
+        services.AddScoped<IWithholdingReports, UsFederalReports>();
+        services.AddSingleton<IWithholdingCalculations, UsFederalCalculations>();
+        return services;
+    }
+}

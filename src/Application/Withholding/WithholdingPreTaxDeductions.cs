@@ -1,4 +1,0 @@
-namespace PayrollPortal.Application.Withholding;
-
-/// <summary>Per-period salary reductions; any left out are zero.</summary>
-public sealed record WithholdingPreTaxDeductions(decimal? Retirement = null, decimal? Cafeteria = null, decimal? Hsa = null);

@@ -1,5 +1,0 @@
-using PayrollPortal.Domain.Common;
-
-namespace PayrollPortal.Domain.Payrolls;
-
-public sealed record LineTaxableWages(Money FederalIncomeTax, Money SocialSecurity, Money Medicare, Money AdditionalMedicare);

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using PayrollPortal.Application.Withholding.Korea;
+using PayrollPortal.Infrastructure.Persistence.Regimes;
+
+namespace PayrollPortal.Infrastructure.Persistence.Korea;
+
+public static class KoreaStorage
+{
+    /// <summary>The kr regime's tables and its report queries.</summary>
+    public static IServiceCollection AddKoreaStorage(this IServiceCollection services)
+    {
+        services.AddScoped<IEmployeeProfileStorage, KoreaProfileStorage>();
+        services.AddScoped<IPayrollLineStorage, KoreaLineStorage>();
+        services.AddScoped<IKoreaReportQueries, KoreaReportQueries>();
+        return services;
+    }
+}

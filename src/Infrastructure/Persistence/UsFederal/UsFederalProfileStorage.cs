@@ -1,0 +1,45 @@
+using Dapper;
+using PayrollPortal.Domain.Employees;
+using PayrollPortal.Domain.Regimes;
+using PayrollPortal.Domain.Withholding.UsFederal;
+using PayrollPortal.Infrastructure.Persistence.Regimes;
+
+namespace PayrollPortal.Infrastructure.Persistence.UsFederal;
+
+/// <summary>The W-4 history in <c>employee_w4s</c>; the exemption claim in the <c>employees.exempt</c> column, which this regime owns.</summary>
+internal sealed class UsFederalProfileStorage(DbSession session) : IEmployeeProfileStorage
+{
+    public string Regime => UsFederalRegime.RegimeCode;
+
+    public IReadOnlyList<KeyValuePair<string, object?>> OwnedColumns(Employee? employee) =>
+        [new("exempt", employee?.TaxProfile is UsFederalProfile profile && profile.Exempt)];
+
+    public async Task<IReadOnlyDictionary<Guid, IEmployeeTaxProfile>> LoadAsync(IReadOnlyCollection<Guid> employeeIds, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var history = await EmployeeW4History.LoadAsync(connection, session.Transaction, employeeIds, cancellationToken);
+        var parameters = new DynamicParameters();
+        var exempt = (await connection.QueryAsync<ExemptRow>(new CommandDefinition(
+            $"SELECT id AS Id, exempt AS Exempt FROM employees WHERE {SqlIn.Any(connection, parameters, "id", "ids", employeeIds)}",
+            parameters, session.Transaction, cancellationToken: cancellationToken))).ToDictionary(r => r.Id, r => r.Exempt);
+        return exempt.ToDictionary(e => e.Key, e => (IEmployeeTaxProfile)new UsFederalProfile(e.Value, history[e.Key].Select(w => w.ToDomain())));
+    }
+
+    public async Task SaveAsync(Employee employee, CancellationToken cancellationToken)
+    {
+        var profile = (UsFederalProfile)employee.TaxProfile;
+        var connection = await session.ConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM employee_w4s WHERE employee_id = @Id", new { employee.Id }, session.Transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            EmployeeW4Row.Insert, profile.W4History.Select(w => EmployeeW4Row.From(employee.Id, w)).ToArray(), session.Transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    private sealed class ExemptRow
+    {
+        public Guid Id { get; init; }
+
+        public bool Exempt { get; init; }
+    }
+}

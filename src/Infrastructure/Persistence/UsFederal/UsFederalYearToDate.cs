@@ -1,0 +1,43 @@
+using Dapper;
+using PayrollPortal.Application.Regimes;
+using PayrollPortal.Application.Withholding.UsFederal;
+using PayrollPortal.Domain.Common;
+using PayrollPortal.Domain.Withholding.UsFederal;
+
+namespace PayrollPortal.Infrastructure.Persistence.UsFederal;
+
+/// <summary>Social Security, Medicare and supplemental wages per employee from the company's approved payrolls of the year.</summary>
+internal sealed class UsFederalYearToDate(DbSession session) : IYearToDateSource
+{
+    public string Regime => UsFederalRegime.RegimeCode;
+
+    /// <remarks>An approved payroll on the same day as <paramref name="payDate"/> was approved first, so it counts.</remarks>
+    public async Task<IReadOnlyDictionary<Guid, object>> LoadAsync(
+        Guid companyId, int taxYear, DateOnly payDate, IReadOnlyCollection<Guid> employeeIds, Guid excludePayrollId, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var parameters = new DynamicParameters(new { companyId, taxYear, payDate, excludePayrollId });
+        var rows = await connection.QueryAsync<YearToDateRow>(new CommandDefinition(
+            $"""
+            SELECT l.employee_id AS EmployeeId, SUM(l.social_security_wages) AS SocialSecurityWages, SUM(l.medicare_wages) AS MedicareWages,
+                   SUM(l.supplemental_wages) AS SupplementalWages
+            FROM payroll_lines l JOIN payrolls p ON p.id = l.payroll_id
+            WHERE p.company_id = @companyId AND p.status = 'approved' AND p.pay_year = @taxYear AND p.pay_date <= @payDate
+              AND p.id <> @excludePayrollId AND {SqlIn.Any(connection, parameters, "l.employee_id", "employees", employeeIds.Distinct())}
+            GROUP BY l.employee_id
+            """,
+            parameters, session.Transaction, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.EmployeeId, r => (object)new YearToDate(r.EmployeeId, r.SocialSecurityWages, r.MedicareWages, r.SupplementalWages));
+    }
+
+    private sealed class YearToDateRow
+    {
+        public Guid EmployeeId { get; init; }
+
+        public Money SocialSecurityWages { get; init; }
+
+        public Money MedicareWages { get; init; }
+
+        public Money SupplementalWages { get; init; }
+    }
+}
