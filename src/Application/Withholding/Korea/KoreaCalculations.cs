@@ -12,26 +12,14 @@ public sealed class KoreaCalculations : IWithholdingCalculations
 
     public async ValueTask<Result<object>> CalculateAsync(RegimeFields fields, ISender sender, CancellationToken cancellationToken)
     {
-        var read = fields.Read<Fields>(string.Empty, KoreaRequestErrors.NotACalculationField);
-        if (!read.IsSuccess)
+        // The request's regime members are the query's own parameters.
+        var query = fields.Read<CalculateKoreaWithholding>(string.Empty, KoreaRequestErrors.NotACalculationField);
+        if (!query.IsSuccess)
         {
-            return Result<object>.Failure(read.Errors);
+            return Result<object>.Failure(query.Errors);
         }
 
-        var f = read.Value!;
-        var result = await sender.Send(
-            new CalculateKoreaWithholding(f.PayMonth, f.PayDate, f.MonthlyPay, f.NonTaxable, f.Dependents, f.ChildrenAged8To20, f.WithholdingRatio),
-            cancellationToken);
+        var result = await sender.Send(query.Value!, cancellationToken);
         return result.IsSuccess ? result.Value! : Result<object>.Failure(result.Errors);
     }
-
-    /// <summary>The request's kr members.</summary>
-    public sealed record Fields(
-        string? PayMonth = null,
-        DateOnly? PayDate = null,
-        decimal? MonthlyPay = null,
-        KoreaNonTaxableDto? NonTaxable = null,
-        int? Dependents = null,
-        int? ChildrenAged8To20 = null,
-        int? WithholdingRatio = null);
 }

@@ -12,27 +12,14 @@ public sealed class UsFederalCalculations : IWithholdingCalculations
 
     public async ValueTask<Result<object>> CalculateAsync(RegimeFields fields, ISender sender, CancellationToken cancellationToken)
     {
-        var read = fields.Read<Fields>(string.Empty, UsFederalRequestErrors.NotACalculationField);
-        if (!read.IsSuccess)
+        // The request's regime members are the query's own parameters.
+        var query = fields.Read<CalculateWithholding>(string.Empty, UsFederalRequestErrors.NotACalculationField);
+        if (!query.IsSuccess)
         {
-            return Result<object>.Failure(read.Errors);
+            return Result<object>.Failure(query.Errors);
         }
 
-        var f = read.Value!;
-        var result = await sender.Send(
-            new CalculateWithholding(f.TaxYear, f.PayFrequency, f.GrossWages, f.SupplementalWages, f.PreTaxDeductions, f.W4, f.Ytd, f.Exempt),
-            cancellationToken);
+        var result = await sender.Send(query.Value!, cancellationToken);
         return result.IsSuccess ? result.Value! : Result<object>.Failure(result.Errors);
     }
-
-    /// <summary>The request's us-federal members.</summary>
-    public sealed record Fields(
-        int? TaxYear,
-        string? PayFrequency,
-        decimal? GrossWages,
-        decimal? SupplementalWages = null,
-        WithholdingPreTaxDeductions? PreTaxDeductions = null,
-        WithholdingW4? W4 = null,
-        WithholdingYearToDate? Ytd = null,
-        bool? Exempt = null);
 }
