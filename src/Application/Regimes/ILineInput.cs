@@ -1,9 +1,7 @@
-using PayrollPortal.Domain.Common;
-
 namespace PayrollPortal.Application.Regimes;
 
-/// <summary>One line's inputs as a regime read them. The regime's own type carries the rest (deductions, allowances).</summary>
-public interface ILineInput
-{
-    Money PostTaxDeductions { get; }
-}
+/// <summary>
+/// One line's inputs as its regime read them (wages, deductions, allowances), kept so approval can recompute the line from
+/// what was stored. Only the regime that made it looks inside.
+/// </summary>
+public interface ILineInput;

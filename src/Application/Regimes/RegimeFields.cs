@@ -28,10 +28,6 @@ public sealed class RegimeFields
     public static Dictionary<string, JsonElement> Members(object shape) =>
         JsonSerializer.SerializeToElement(shape, Defaults).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
 
-    public IEnumerable<string> Names => _values.Keys;
-
-    public bool Has(string name) => _values.ContainsKey(name);
-
     /// <summary>
     /// Reads the members into <typeparamref name="T"/>. A member that <typeparamref name="T"/> does not have is a 400 on that
     /// member (a request shaped for another regime must not be half-applied), and so is a value of the wrong JSON type;

@@ -82,9 +82,6 @@ public sealed class Employee
         UpdatedAt = now;
     }
 
-    /// <summary>The regime changed <see cref="TaxProfile"/> in place (a new W-4, a new kr profile).</summary>
-    public void Touch(DateTimeOffset now) => UpdatedAt = now;
-
     public Result<Employee> ChangeEmployment(DateOnly hireDate, DateOnly? terminationDate, PayFrequency payFrequency, DateTimeOffset now)
     {
         if (terminationDate is { } end && end < hireDate)
