@@ -18,6 +18,7 @@ public static class AuditActions
     public const string MembershipRemoved = "membership.removed";
     public const string TokenCreated = "token.created";
     public const string TokenRevoked = "token.revoked";
+    public const string TokensRevokedAll = "token.revoked_all";
 
     // The security chain (AuditChains.Security): sign-ins and refusals, which belong to no company's own history.
     public const string LoginSucceeded = "auth.login_succeeded";

@@ -9,11 +9,12 @@ namespace PayrollPortal.Application.Identity;
 /// A signed-in user changes their own password, proving the current one. A wrong current password counts as a failed
 /// sign-in (five in a row lock the account for 15 minutes, as on login), so a stolen session cannot be used to guess it.
 /// On success every other portal session of the user ends at once; the session that made the change stays signed in.
-/// API tokens are separate credentials and stay valid (revoke them with <c>DELETE /api/tokens/{id}</c>).
+/// API tokens are separate credentials: they stay valid unless <see cref="RevokeTokens"/> asks to revoke them all too.
 /// </summary>
 /// <param name="SessionSecret">The calling session's secret (from its cookie), kept open; null for a bearer token.</param>
 [Requires(Access.SignedIn)]
-public sealed record ChangePassword(string? CurrentPassword, string? NewPassword, string? SessionSecret) : ICommand<Result<PasswordChangeOutcome>>
+public sealed record ChangePassword(string? CurrentPassword, string? NewPassword, string? SessionSecret, bool RevokeTokens = false)
+    : ICommand<Result<PasswordChangeOutcome>>
 {
     public sealed class Validator : AbstractValidator<ChangePassword>
     {
@@ -31,7 +32,7 @@ public sealed record ChangePassword(string? CurrentPassword, string? NewPassword
     }
 
     public sealed class Handler(
-        IUserRepository users, ISessionRepository sessions, IPasswordHashing hashing, ICurrentUser currentUser,
+        IUserRepository users, ISessionRepository sessions, IApiTokenRepository tokens, IPasswordHashing hashing, ICurrentUser currentUser,
         IAuditTrail audit, TimeProvider clock)
         : ICommandHandler<ChangePassword, Result<PasswordChangeOutcome>>
     {
@@ -68,7 +69,9 @@ public sealed record ChangePassword(string? CurrentPassword, string? NewPassword
             await users.ChangePasswordAsync(user.Id, hashing.Hash(command.NewPassword!), cancellationToken);
             var keep = command.SessionSecret is { Length: > 0 } secret ? SecretTokens.HashOf(secret) : null;
             var ended = await sessions.RevokeAllAsync(user.Id, keep, now, cancellationToken);
-            await RecordAsync(AuditActions.PasswordChanged, user.Id, new() { ["email"] = user.Email, ["sessionsEnded"] = ended }, cancellationToken);
+            var revoked = command.RevokeTokens ? await tokens.RevokeAllAsync(user.Id, now, cancellationToken) : 0;
+            await RecordAsync(
+                AuditActions.PasswordChanged, user.Id, new() { ["email"] = user.Email, ["sessionsEnded"] = ended, ["tokensRevoked"] = revoked }, cancellationToken);
             return PasswordChangeOutcome.Changed;
         }
 
