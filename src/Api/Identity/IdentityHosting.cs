@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.RateLimiting;
 using PayrollPortal.Api.Http;
+using PayrollPortal.Application.Employees;
 using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Api.Identity;
@@ -18,6 +19,8 @@ internal static class IdentityHosting
     public const string LoginRateLimit = "login";
     public const string LoginRateLimitVariable = "LOGIN_RATE_LIMIT_PER_MINUTE";
     public const int DefaultLoginRateLimit = 10;
+    public const string NationalIdPerUserVariable = "NATIONAL_ID_WRITES_PER_USER_PER_HOUR";
+    public const string NationalIdPerCompanyVariable = "NATIONAL_ID_WRITES_PER_COMPANY_PER_HOUR";
 
     public static IServiceCollection AddPayrollIdentity(this IServiceCollection services, IConfiguration configuration)
     {
@@ -50,6 +53,11 @@ internal static class IdentityHosting
         services.AddAuthorization(options =>
             options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
+        // Registered after the Application's defaults, so these win (ADR 0012).
+        var perUser = PositiveWholeNumber(configuration, NationalIdPerUserVariable, NationalIdWriteLimiter.DefaultPerUser, "SSN/RRN writes per user per hour");
+        var perCompany = PositiveWholeNumber(configuration, NationalIdPerCompanyVariable, NationalIdWriteLimiter.DefaultPerCompany, "SSN/RRN writes per company per hour");
+        services.AddSingleton<INationalIdWriteLimiter>(_ => new NationalIdWriteLimiter(perUser, perCompany));
+
         var perMinute = LoginRateLimitPerMinute(configuration);
         services.AddRateLimiter(options =>
         {
@@ -79,9 +87,12 @@ internal static class IdentityHosting
     }
 
     public static int LoginRateLimitPerMinute(IConfiguration configuration) =>
-        configuration[LoginRateLimitVariable] is { Length: > 0 } text
+        PositiveWholeNumber(configuration, LoginRateLimitVariable, DefaultLoginRateLimit, "attempts per minute");
+
+    private static int PositiveWholeNumber(IConfiguration configuration, string variable, int defaultValue, string unit) =>
+        configuration[variable] is { Length: > 0 } text
             ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
                 ? value
-                : throw new InvalidOperationException($"{LoginRateLimitVariable} must be a positive whole number of attempts per minute.")
-            : DefaultLoginRateLimit;
+                : throw new InvalidOperationException($"{variable} must be a positive whole number of {unit}.")
+            : defaultValue;
 }

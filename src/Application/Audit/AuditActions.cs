@@ -29,4 +29,6 @@ public static class AuditActions
     public const string PasswordChangeFailed = "auth.password_change_failed";
     public const string PasswordSet = "auth.password_set_by_operator";
     public const string AccessDenied = "auth.access_denied";
+    public const string NationalIdDuplicate = "employee.national_id_duplicate";
+    public const string NationalIdWritesLimited = "employee.national_id_writes_limited";
 }

@@ -7,11 +7,11 @@ namespace PayrollPortal.Application.Employees;
 
 /// <summary>
 /// The steps every hire shares, whatever the regime: the national id number (SSN or 주민등록번호) checked against the
-/// company's others through every key's blind index, then stored encrypted under the current PII key with only its last
+/// company's others through every key's blind index, within the caller's write budget (<see cref="NationalIdGuard"/>), then stored encrypted under the current PII key with only its last
 /// four digits in clear, and the hire recorded in the audit trail in the same transaction. The regime's command validates
 /// its own fields, checks the company's regime and builds the <see cref="Employee"/>.
 /// </summary>
-public sealed class EmployeeHiring(IEmployeeRepository employees, IPiiProtector pii, IAuditTrail audit)
+public sealed class EmployeeHiring(IEmployeeRepository employees, IPiiProtector pii, IAuditTrail audit, NationalIdGuard guard)
 {
     /// <param name="nationalIdDigits">The validated number's digits.</param>
     /// <param name="last4">Its last four digits, the only part kept in clear.</param>
@@ -23,9 +23,9 @@ public sealed class EmployeeHiring(IEmployeeRepository employees, IPiiProtector 
         Employee employee, string nationalIdDigits, string last4, Error taken, IReadOnlyDictionary<string, object?> auditDetails,
         CancellationToken cancellationToken)
     {
-        if (await employees.SsnExistsAsync(employee.CompanyId, pii.BlindIndexCandidates(nationalIdDigits), null, cancellationToken))
+        if (await guard.RefusalAsync(employee.CompanyId, nationalIdDigits, null, taken, cancellationToken) is { } refused)
         {
-            return taken;
+            return refused;
         }
 
         var stored = new ProtectedSsn(pii.Protect(nationalIdDigits), pii.BlindIndex(nationalIdDigits), last4);

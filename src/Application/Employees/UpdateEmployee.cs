@@ -99,7 +99,8 @@ public sealed record UpdateEmployee(
         return errors;
     }
 
-    public sealed class Handler(IEmployeeRepository employees, IPiiProtector pii, IAuditTrail audit, TimeProvider clock) : ICommandHandler<UpdateEmployee, Result<EmployeeDto>>
+    public sealed class Handler(IEmployeeRepository employees, IPiiProtector pii, IAuditTrail audit, TimeProvider clock, NationalIdGuard guard)
+        : ICommandHandler<UpdateEmployee, Result<EmployeeDto>>
     {
         public async ValueTask<Result<EmployeeDto>> Handle(UpdateEmployee command, CancellationToken cancellationToken)
         {
@@ -120,9 +121,9 @@ public sealed record UpdateEmployee(
             if (command.ResidentRegistrationNumber.HasValue)
             {
                 var rrn = Domain.Withholding.Korea.ResidentRegistrationNumber.Create(command.ResidentRegistrationNumber.Value).Value!;
-                if (await employees.SsnExistsAsync(command.CompanyId, pii.BlindIndexCandidates(rrn.Digits), employee.Id, cancellationToken))
+                if (await guard.RefusalAsync(command.CompanyId, rrn.Digits, employee.Id, KoreaCompanyErrors.RrnTaken, cancellationToken) is { } refused)
                 {
-                    return KoreaCompanyErrors.RrnTaken;
+                    return refused;
                 }
 
                 employee.ChangeResidentRegistrationNumber(rrn, now);
@@ -132,9 +133,9 @@ public sealed record UpdateEmployee(
             if (command.Ssn.HasValue)
             {
                 var ssn = Domain.Employees.Ssn.Create(command.Ssn.Value).Value!;
-                if (await employees.SsnExistsAsync(command.CompanyId, pii.BlindIndexCandidates(ssn.Digits), employee.Id, cancellationToken))
+                if (await guard.RefusalAsync(command.CompanyId, ssn.Digits, employee.Id, EmployeeErrors.SsnTaken, cancellationToken) is { } refused)
                 {
-                    return EmployeeErrors.SsnTaken;
+                    return refused;
                 }
 
                 employee.ChangeSsn(ssn, now);
