@@ -22,10 +22,7 @@ public sealed record ChangePassword(string? CurrentPassword, string? NewPassword
         {
             RuleFor(x => x.CurrentPassword).NotEmpty().WithErrorCode("auth.password_required").WithMessage("currentPassword is required.")
                 .MaximumLength(Passwords.MaxLength).WithErrorCode("auth.password_too_long");
-            RuleFor(x => x.NewPassword).NotNull().WithErrorCode("user.password_length")
-                .WithMessage($"newPassword must be {Passwords.MinLength} to {Passwords.MaxLength} characters.")
-                .Length(Passwords.MinLength, Passwords.MaxLength).WithErrorCode("user.password_length")
-                .WithMessage($"newPassword must be {Passwords.MinLength} to {Passwords.MaxLength} characters.");
+            RuleFor(x => x.NewPassword).NewPassword(_ => null, "newPassword"); // the email rule needs the account: the handler applies it
             RuleFor(x => x.NewPassword).NotEqual(x => x.CurrentPassword).When(x => x.NewPassword is not null)
                 .WithErrorCode("user.password_unchanged").WithMessage("newPassword must differ from the current password.");
         }
@@ -64,6 +61,11 @@ public sealed record ChangePassword(string? CurrentPassword, string? NewPassword
                 }
 
                 return PasswordChangeOutcome.WrongCurrentPassword;
+            }
+
+            if (Passwords.Problem(command.NewPassword, user.Email, "newPassword") is { } problem)
+            {
+                return problem;
             }
 
             await users.ChangePasswordAsync(user.Id, hashing.Hash(command.NewPassword!), cancellationToken);

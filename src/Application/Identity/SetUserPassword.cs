@@ -20,8 +20,7 @@ public sealed record SetUserPassword(string? Email, string? Password, bool Revok
         public Validator()
         {
             RuleFor(x => x.Email).Must(Emails.LooksValid).WithErrorCode("user.email_invalid").WithMessage("email must be an email address.");
-            RuleFor(x => x.Password).Length(Passwords.MinLength, Passwords.MaxLength).When(x => x.Password is not null)
-                .WithErrorCode("user.password_length").WithMessage($"password must be {Passwords.MinLength} to {Passwords.MaxLength} characters.");
+            RuleFor(x => x.Password).NewPassword(x => x.Email, "password").When(x => x.Password is not null);
         }
     }
 
