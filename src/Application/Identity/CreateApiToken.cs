@@ -26,7 +26,8 @@ public sealed record CreateApiToken(string? Name, Guid? CompanyId, string? Role,
         public Validator(TimeProvider clock)
         {
             RuleFor(x => x.Name).NotEmpty().WithErrorCode("token.name_required").WithMessage("name is required.")
-                .MaximumLength(100).WithErrorCode("token.name_too_long");
+                .MaximumLength(100).WithErrorCode("token.name_too_long")
+                .Must(n => !UnsafeText.Contains(n)).WithErrorCode("token.name_invalid_characters").WithMessage("name " + UnsafeText.Message);
             RuleFor(x => x.Role).Must(r => r == CompanyRoles.Admin || CompanyRoles.TryParse(r, out _)).WithErrorCode("token.role_invalid")
                 .WithMessage("role must be admin, company_admin, payroll_manager or viewer.");
             RuleFor(x => x.CompanyId).Null().When(x => x.Role == CompanyRoles.Admin).WithErrorCode("token.admin_has_no_company")
