@@ -20,6 +20,6 @@ internal static class AdminSettings
             throw new InvalidOperationException(problem.Message);
         }
 
-        _ = IdentityHosting.LoginRateLimitPerMinute(configuration);
+        _ = IdentityHosting.Limits.From(configuration);
     }
 }

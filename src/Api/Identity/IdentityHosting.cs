@@ -19,6 +19,9 @@ internal static class IdentityHosting
     public const string LoginRateLimit = "login";
     public const string LoginRateLimitVariable = "LOGIN_RATE_LIMIT_PER_MINUTE";
     public const int DefaultLoginRateLimit = 10;
+    public const string MemberAddRateLimit = "member-add";
+    public const string MemberAddRateLimitVariable = "MEMBER_ADD_RATE_LIMIT_PER_HOUR";
+    public const int DefaultMemberAddRateLimit = 20;
     public const string NationalIdPerUserVariable = "NATIONAL_ID_WRITES_PER_USER_PER_HOUR";
     public const string NationalIdPerCompanyVariable = "NATIONAL_ID_WRITES_PER_COMPANY_PER_HOUR";
 
@@ -54,23 +57,31 @@ internal static class IdentityHosting
             options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         // Registered after the Application's defaults, so these win (ADR 0012).
-        var perUser = PositiveWholeNumber(configuration, NationalIdPerUserVariable, NationalIdWriteLimiter.DefaultPerUser, "SSN/RRN writes per user per hour");
-        var perCompany = PositiveWholeNumber(configuration, NationalIdPerCompanyVariable, NationalIdWriteLimiter.DefaultPerCompany, "SSN/RRN writes per company per hour");
-        services.AddSingleton<INationalIdWriteLimiter>(_ => new NationalIdWriteLimiter(perUser, perCompany));
+        var limits = Limits.From(configuration);
+        services.AddSingleton<INationalIdWriteLimiter>(_ => new NationalIdWriteLimiter(limits.NationalIdPerUser, limits.NationalIdPerCompany));
 
-        var perMinute = LoginRateLimitPerMinute(configuration);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.LoginPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+
+            // Each add answers whether the email has an account (ADR 0013), so a company admin gets a budget of them per
+            // hour, shared by their sessions and tokens. The global administrator sees every account anyway.
+            options.AddPolicy(MemberAddRateLimit, http => CallerClaims.FromPrincipal(http.User) is { IsAdmin: false, UserId: { } userId }
+                ? RateLimitPartition.GetFixedWindowLimiter(userId.ToString("D"),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.MemberAddsPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("unlimited"));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "rate-limited", "Too many sign-in attempts",
-                    $"Too many sign-in attempts from this address. Retry after {seconds} s.");
+                var (title, detail) = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<RateLimitMessage>() is { } message
+                    ? (message.Title, message.Detail)
+                    : ("Too many sign-in attempts", "Too many sign-in attempts from this address.");
+                await ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "rate-limited", title,
+                    $"{detail} Retry after {seconds} s.");
             };
         });
 
@@ -88,6 +99,16 @@ internal static class IdentityHosting
 
     public static int LoginRateLimitPerMinute(IConfiguration configuration) =>
         PositiveWholeNumber(configuration, LoginRateLimitVariable, DefaultLoginRateLimit, "attempts per minute");
+
+    /// <summary>The limits' variables, read once; a bad value throws (start-up exits 2).</summary>
+    public sealed record Limits(int LoginPerMinute, int MemberAddsPerHour, int NationalIdPerUser, int NationalIdPerCompany)
+    {
+        public static Limits From(IConfiguration configuration) => new(
+            LoginRateLimitPerMinute(configuration),
+            PositiveWholeNumber(configuration, MemberAddRateLimitVariable, DefaultMemberAddRateLimit, "members added per hour"),
+            PositiveWholeNumber(configuration, NationalIdPerUserVariable, NationalIdWriteLimiter.DefaultPerUser, "SSN/RRN writes per user per hour"),
+            PositiveWholeNumber(configuration, NationalIdPerCompanyVariable, NationalIdWriteLimiter.DefaultPerCompany, "SSN/RRN writes per company per hour"));
+    }
 
     private static int PositiveWholeNumber(IConfiguration configuration, string variable, int defaultValue, string unit) =>
         configuration[variable] is { Length: > 0 } text
