@@ -50,7 +50,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             var field = json.Path is null or "$" ? "body" : json.Path.TrimStart('$').TrimStart('.');
             var conversion = ConversionFailure().Match(json.Message);
             var message = conversion.Success
-                ? $"The value has the wrong JSON type: expected {Describe(conversion.Groups["type"].Value)}."
+                ? $"The value has the wrong JSON type: expected {Describe(DeclaredTypeAt(context, field) ?? conversion.Groups["type"].Value)}."
                 : $"The request body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).";
             return ProblemResponses.CreateValidation(context, new Dictionary<string, string[]> { [field] = [message] });
         }
@@ -67,10 +67,41 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         return ProblemResponses.CreateValidation(context, new Dictionary<string, string[]> { ["body"] = ["A JSON request body is required."] });
     }
 
+    /// <summary>
+    /// The declared type of the field at <paramref name="path"/> in the endpoint's request body. System.Text.Json names
+    /// the record being built, not the field, when a record's constructor parameter fails ("ssn": 123 would read
+    /// "expected an object"), so the field's own type is looked up instead.
+    /// </summary>
+    private static string? DeclaredTypeAt(HttpContext context, string path)
+    {
+        // The exception handler clears the request's endpoint; its feature keeps the one that failed.
+        var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
+        var type = endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType;
+        foreach (var segment in path.Split('.'))
+        {
+            var name = segment.Split('[')[0];
+            var property = type?.GetProperty(name, System.Reflection.BindingFlags.IgnoreCase | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance);
+            type = property is null ? null : Unwrapped(property.PropertyType);
+            if (type is not null && segment.Contains('[', StringComparison.Ordinal))
+            {
+                type = type.IsArray ? type.GetElementType() : type.GetGenericArguments().FirstOrDefault();
+            }
+        }
+
+        return type?.FullName;
+    }
+
+    private static Type Unwrapped(Type type) =>
+        type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(Nullable<>) || type.GetGenericTypeDefinition() == typeof(Application.Common.Optional<>))
+            ? Unwrapped(type.GetGenericArguments()[0])
+            : type;
+
     /// <summary>What a client should send, in words, for the CLR type System.Text.Json failed to read.</summary>
     private static string Describe(string clrType)
     {
-        var type = clrType.Replace("System.Nullable`1[", string.Empty, StringComparison.Ordinal).TrimEnd(']');
+        // Nullable<T> and the PATCH bodies' Optional<T> are wrappers: describe what they hold ("ssn": 123 wants a string).
+        var type = clrType.Replace("System.Nullable`1[", string.Empty, StringComparison.Ordinal)
+            .Replace("PayrollPortal.Application.Common.Optional`1[", string.Empty, StringComparison.Ordinal).TrimEnd(']');
         return type switch
         {
             "System.DateOnly" => "a date as yyyy-MM-dd",

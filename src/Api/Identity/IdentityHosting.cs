@@ -17,6 +17,9 @@ namespace PayrollPortal.Api.Identity;
 internal static class IdentityHosting
 {
     public const string LoginRateLimit = "login";
+
+    /// <summary>The display name of the endpoint ASP.NET Core's routing selects when no endpoint accepts the content type.</summary>
+    private const string UnsupportedMediaTypeEndpoint = "415 HTTP Unsupported Media Type";
     public const string LoginRateLimitVariable = "LOGIN_RATE_LIMIT_PER_MINUTE";
     public const int DefaultLoginRateLimit = 10;
     public const string MemberAddRateLimit = "member-add";
@@ -91,6 +94,12 @@ internal static class IdentityHosting
     /// <summary>After the body limit, before the endpoints: who is calling, then CSRF, the rate limit and the fallback policy.</summary>
     public static void UsePayrollIdentity(this WebApplication app)
     {
+        // A body of a type no endpoint accepts matches routing's own 415 endpoint, which carries no AllowAnonymous: the
+        // fallback policy would answer an anonymous caller (POST /api/auth/login with a form) 401. Answer 415 first.
+        app.Use((context, next) => context.GetEndpoint()?.DisplayName == UnsupportedMediaTypeEndpoint
+            ? ProblemResponses.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Unsupported media type",
+                "Send the body as JSON with Content-Type: application/json.")
+            : next(context));
         app.UseAuthentication();
         app.UseMiddleware<CsrfMiddleware>();
         app.UseRateLimiter();

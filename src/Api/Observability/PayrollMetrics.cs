@@ -53,6 +53,11 @@ internal sealed class PayrollMetrics : IBusinessMetrics, ISecurityMetrics
         _schemaProblems = Factory.CreateGauge("payroll_schema_problems", "Pending, drifted or unknown migrations; -1 when the journal cannot be read.");
         _schemaInfo = Factory.CreateGauge("payroll_schema_info", "The applied and the expected schema version, as labels (value 1).", ["current", "head"]);
 
+        // The exact build, which /api/meta shows only to the global administrator.
+        var app = services.GetRequiredService<IAppInfo>();
+        Factory.CreateGauge("payroll_build_info", "The running build, as labels (value 1).", ["version", "commit"])
+            .WithLabels(app.Version, app.Commit ?? "unknown").Set(1);
+
         Registry.AddBeforeCollectCallback(ReadOperationalStateAsync);
     }
 
