@@ -17,9 +17,6 @@ namespace PayrollPortal.Api.Identity;
 internal static class IdentityHosting
 {
     public const string LoginRateLimit = "login";
-
-    /// <summary>The display name of the endpoint ASP.NET Core's routing selects when no endpoint accepts the content type.</summary>
-    private const string UnsupportedMediaTypeEndpoint = "415 HTTP Unsupported Media Type";
     public const string LoginRateLimitVariable = "LOGIN_RATE_LIMIT_PER_MINUTE";
     public const int DefaultLoginRateLimit = 10;
     public const string MemberAddRateLimit = "member-add";
@@ -27,6 +24,9 @@ internal static class IdentityHosting
     public const int DefaultMemberAddRateLimit = 20;
     public const string NationalIdPerUserVariable = "NATIONAL_ID_WRITES_PER_USER_PER_HOUR";
     public const string NationalIdPerCompanyVariable = "NATIONAL_ID_WRITES_PER_COMPANY_PER_HOUR";
+
+    /// <summary>The display name of the endpoint ASP.NET Core's routing selects when no endpoint accepts the content type.</summary>
+    private const string UnsupportedMediaTypeEndpoint = "415 HTTP Unsupported Media Type";
 
     public static IServiceCollection AddPayrollIdentity(this IServiceCollection services, IConfiguration configuration)
     {

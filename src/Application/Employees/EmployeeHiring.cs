@@ -7,9 +7,10 @@ namespace PayrollPortal.Application.Employees;
 
 /// <summary>
 /// The steps every hire shares, whatever the regime: the national id number (SSN or 주민등록번호) checked against the
-/// company's others through every key's blind index, within the caller's write budget (<see cref="NationalIdGuard"/>), then stored encrypted under the current PII key with only its last
-/// four digits in clear, and the hire recorded in the audit trail in the same transaction. The regime's command validates
-/// its own fields, checks the company's regime and builds the <see cref="Employee"/>.
+/// company's others through every key's blind index, within the caller's write budget (<see cref="NationalIdGuard"/>),
+/// then stored encrypted under the current PII key with only its last four digits in clear, and the hire recorded in the
+/// audit trail in the same transaction. The regime's command validates its own fields, checks the company's regime and
+/// builds the <see cref="Employee"/>.
 /// </summary>
 public sealed class EmployeeHiring(IEmployeeRepository employees, IPiiProtector pii, IAuditTrail audit, NationalIdGuard guard)
 {
