@@ -32,9 +32,12 @@ internal static class SchemaSnapshot
             var tables = await connection.QueryAsync<(string Name, string Type)>(
                 "SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migrations'");
             lines.AddRange(tables.Select(t => $"table {t.Name} {t.Type}"));
+            // The position among the table's live columns: PostgreSQL never reuses a dropped column's number, so a column
+            // added, dropped by the down script and added again is #12 where it was #11, in the same place.
             var columns = await connection.QueryAsync<(string Table, string Name, int Position, string Type, string Udt, string Nullable, string? Default, int? Length)>(
                 """
-                SELECT table_name, column_name, ordinal_position, data_type, udt_name, is_nullable, column_default, character_maximum_length
+                SELECT table_name, column_name, CAST(row_number() OVER (PARTITION BY table_name ORDER BY ordinal_position) AS integer),
+                       data_type, udt_name, is_nullable, column_default, character_maximum_length
                 FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> 'schema_migrations'
                 """);
             lines.AddRange(columns.Select(c => $"column {c.Table}.{c.Name} #{c.Position} {c.Type}/{c.Udt}({c.Length}) nullable={c.Nullable} default={c.Default}"));
