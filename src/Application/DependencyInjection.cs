@@ -21,6 +21,9 @@ public static class DependencyInjection
         services.AddScoped(typeof(Regimes.RegimeParts<>));
         services.AddScoped<Payrolls.PayrollCalculator>();
         services.AddScoped<Employees.EmployeeHiring>();
+        services.AddScoped<Employees.NationalIdGuard>();
+        services.TryAddSingleton<Employees.INationalIdWriteLimiter, Employees.NoNationalIdWriteLimit>(); // the server holds real budgets
+        services.AddScoped<Identity.DeferredSecurityEvents>();
         services.AddScoped<Exports.IExportAccess, Identity.CallerExportAccess>();
 
         // Outside HTTP nothing claims idempotency keys; the Api host registers the request's own context after this.
@@ -28,6 +31,7 @@ public static class DependencyInjection
 
         // The server replaces this with its Prometheus counters; the verbs count nothing.
         services.TryAddSingleton<Common.Metrics.IBusinessMetrics, Common.Metrics.NoBusinessMetrics>();
+        services.TryAddSingleton<Common.Metrics.ISecurityMetrics, Common.Metrics.NoSecurityMetrics>();
         return services;
     }
 

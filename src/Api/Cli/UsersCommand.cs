@@ -11,9 +11,9 @@ namespace PayrollPortal.Api.Cli;
 /// <c>payroll users create --email E --role R [--company ID-OR-SLUG] [--password-stdin]</c>: creates a user through the same
 /// use case as the API, as the trusted operator. Without <c>--password-stdin</c> a generated password is printed once.
 /// Exit codes: 1 bad arguments or unknown company, 6 the email is taken (nothing changed).
-/// <c>payroll users set-password --email E [--password-stdin]</c>: the recovery for a forgotten password or a locked-out
-/// administrator: a new password (generated and printed once without <c>--password-stdin</c>), the lock cleared, every
-/// session of the user ended. Exit codes: 1 bad arguments or no such user.
+/// <c>payroll users set-password --email E [--password-stdin] [--keep-tokens]</c>: the recovery for a forgotten password or a
+/// locked-out administrator: a new password (generated and printed once without <c>--password-stdin</c>), the lock cleared,
+/// every session of the user ended and, unless <c>--keep-tokens</c>, every API token revoked. Exit codes: 1 bad arguments or no such user.
 /// </summary>
 internal static class UsersCommand
 {
@@ -28,13 +28,18 @@ internal static class UsersCommand
             (services, token) => CreateAsync(context, services, parse.GetValue(email)!, parse.GetValue(role)!, parse.GetValue(company), parse.GetValue(passwordStdin), token), ct));
         var setEmail = new Option<string>("--email") { Description = "The user's email.", Required = true };
         var setStdin = new Option<bool>("--password-stdin") { Description = "Read the new password from the first line of standard input instead of generating one." };
-        var setPassword = new Command("set-password", "Set a user's password (forgotten password, locked-out admin); ends their sessions.") { setEmail, setStdin };
+        var keepTokens = new Option<bool>("--keep-tokens") { Description = "Leave the user's API tokens working (by default they are revoked with the password)." };
+        var setPassword = new Command("set-password", "Set a user's password (forgotten password, locked-out admin); ends their sessions and revokes their API tokens.")
+        {
+            setEmail, setStdin, keepTokens,
+        };
         setPassword.SetAction((parse, ct) => DataVerb.RunAsync(context, "users set-password", migrateLikeTheServer: false,
-            (services, token) => SetPasswordAsync(context, services, parse.GetValue(setEmail)!, parse.GetValue(setStdin), token), ct));
+            (services, token) => SetPasswordAsync(context, services, parse.GetValue(setEmail)!, parse.GetValue(setStdin), !parse.GetValue(keepTokens), token), ct));
         return new Command("users", "Manage portal users.") { create, setPassword };
     }
 
-    private static async Task<int> SetPasswordAsync(CliContext context, IServiceProvider services, string email, bool passwordStdin, CancellationToken cancellationToken)
+    private static async Task<int> SetPasswordAsync(
+        CliContext context, IServiceProvider services, string email, bool passwordStdin, bool revokeTokens, CancellationToken cancellationToken)
     {
         var password = await ReadPasswordAsync(context, "users set-password", passwordStdin, cancellationToken);
         if (passwordStdin && password is null)
@@ -43,7 +48,7 @@ internal static class UsersCommand
         }
 
         await using var scope = services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SetUserPassword(email, password), cancellationToken);
+        var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SetUserPassword(email, password, revokeTokens), cancellationToken);
         if (!result.IsSuccess)
         {
             await context.Error.WriteLineAsync($"payroll: users set-password: {string.Join(" ", result.Errors.Select(e => e.Message))}");
@@ -51,7 +56,7 @@ internal static class UsersCommand
         }
 
         var outcome = result.Value!;
-        await context.Out.WriteLineAsync($"password set for {outcome.Email} {outcome.UserId}; lock cleared; {outcome.SessionsEnded} session(s) ended");
+        await context.Out.WriteLineAsync($"password set for {outcome.Email} {outcome.UserId}; lock cleared; {outcome.SessionsEnded} session(s) ended; {outcome.TokensRevoked} API token(s) revoked");
         if (outcome.GeneratedPassword is { } generated)
         {
             await context.Out.WriteLineAsync($"password: {generated}  (shown only this once)");

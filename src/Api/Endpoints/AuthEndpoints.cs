@@ -79,7 +79,8 @@ public static class AuthEndpoints
         ChangePasswordRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken)
     {
         var result = await sender.Send(
-            new ChangePassword(request.CurrentPassword, request.NewPassword, http.User.FindFirst(CallerClaims.SessionSecret)?.Value), cancellationToken);
+            new ChangePassword(request.CurrentPassword, request.NewPassword, http.User.FindFirst(CallerClaims.SessionSecret)?.Value, request.RevokeTokens ?? false),
+            cancellationToken);
         return !result.IsSuccess ? result.ToProblem(http) : result.Value switch
         {
             PasswordChangeOutcome.Changed => TypedResults.NoContent(),
@@ -90,7 +91,8 @@ public static class AuthEndpoints
 
     public sealed record LoginRequest(string? Email, string? Password);
 
-    public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+    /// <param name="RevokeTokens">true also revokes every API token of the user.</param>
+    public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword, bool? RevokeTokens = null);
 
     /// <summary><c>csrfToken</c> is null for a bearer-token caller, which needs none.</summary>
     public sealed record SessionResponse(UserDto User, IReadOnlyList<MembershipDto> Memberships, string? CsrfToken);

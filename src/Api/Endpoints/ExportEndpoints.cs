@@ -35,7 +35,8 @@ public static class ExportEndpoints
         string generatedBy;
         if (query.Any(p => p.Key is ExportLinkParameters.Signature or ExportLinkParameters.Expires or ExportLinkParameters.KeyId))
         {
-            if (links.Verify(http.Request.Method, http.Request.Path.Value ?? string.Empty, query) is not { } signed)
+            if (links.Verify(http.Request.Method, http.Request.Path.Value ?? string.Empty, query) is not { } signed
+                || (signed.IssuedBy is { } issuer && !await access.IssuerMayExportAsync(issuer, signed.Target.CompanyId, cancellationToken)))
             {
                 return InvalidLink(http);
             }

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PayrollPortal.Api.Http;
 using PayrollPortal.Api.Http.Idempotency;
+using PayrollPortal.Api.Identity;
 using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Api.Endpoints;
@@ -15,7 +16,9 @@ public static class UserEndpoints
     public static IEndpointRouteBuilder MapUserEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/companies/{companyId:guid}/users").WithTags("Users");
-        group.MapPost("/", CreateAsync).WithName("CreateCompanyUser").Accepts<CreateCompanyUserRequest>("application/json").Idempotent();
+        group.MapPost("/", CreateAsync).WithName("CreateCompanyUser").Accepts<CreateCompanyUserRequest>("application/json").Idempotent()
+            .RequireRateLimiting(IdentityHosting.MemberAddRateLimit).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithMetadata(new RateLimitMessage("Too many members added", "Too many members added from this account in the last hour (ADR 0013)."));
         group.MapGet("/", ListAsync).WithName("ListCompanyMembers");
         group.MapPatch("/{userId:guid}", ChangeRoleAsync).WithName("ChangeMemberRole").Accepts<ChangeMemberRoleRequest>("application/json").Idempotent();
         group.MapDelete("/{userId:guid}", RemoveAsync).WithName("RemoveMember").Idempotent();

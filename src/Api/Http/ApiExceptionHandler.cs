@@ -49,7 +49,10 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         if (bad.InnerException is JsonException json)
         {
             var field = json.Path is null or "$" ? "body" : json.Path.TrimStart('$').TrimStart('.');
-            var message = JsonTypeErrors.Message(json);
+            // The exception handler clears the request's endpoint; its feature keeps the one that failed.
+            var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
+            var body = endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType;
+            var message = JsonTypeErrors.Message(json, body);
             return ProblemResponses.CreateValidation(context, new Dictionary<string, string[]> { [field] = [message] });
         }
 

@@ -27,6 +27,7 @@ internal static class ResultMapping
             ErrorType.Conflict => (StatusCodes.Status409Conflict, "conflict", "Conflict"),
             ErrorType.Forbidden => (StatusCodes.Status403Forbidden, "forbidden", "Forbidden"),
             ErrorType.Unauthorized => (StatusCodes.Status401Unauthorized, "unauthorized", "Unauthorized"),
+            ErrorType.TooManyRequests => (StatusCodes.Status429TooManyRequests, "rate-limited", "Too many requests"),
             _ => (StatusCodes.Status500InternalServerError, "unexpected", "Unexpected error"),
         };
         var problem = ProblemResponses.Create(context, status, type, title, first.Message);

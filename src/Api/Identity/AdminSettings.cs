@@ -12,11 +12,14 @@ internal static class AdminSettings
             throw new InvalidOperationException("ADMIN_EMAIL must be an email address.");
         }
 
-        if (configuration["ADMIN_PASSWORD"] is { Length: > 0 } password && password.Length is < Passwords.MinLength or > Passwords.MaxLength)
+        // The same rules as any new password, even once the administrator exists: a weak secret should not linger in the
+        // environment, and the variable is only read on the first start (remove it afterwards).
+        if (configuration["ADMIN_PASSWORD"] is { Length: > 0 } password
+            && Passwords.Problem(password, configuration["ADMIN_EMAIL"] is { Length: > 0 } admin ? admin : AdminBootstrapService.DefaultEmail, "ADMIN_PASSWORD") is { } problem)
         {
-            throw new InvalidOperationException($"ADMIN_PASSWORD must be {Passwords.MinLength} to {Passwords.MaxLength} characters.");
+            throw new InvalidOperationException(problem.Message);
         }
 
-        _ = IdentityHosting.LoginRateLimitPerMinute(configuration);
+        _ = IdentityHosting.Limits.From(configuration);
     }
 }

@@ -15,6 +15,7 @@ internal static class MetricsEndpoints
         services.AddSingleton(settings);
         services.AddSingleton<PayrollMetrics>();
         services.AddSingleton<IBusinessMetrics>(sp => sp.GetRequiredService<PayrollMetrics>());
+        services.AddSingleton<ISecurityMetrics>(sp => sp.GetRequiredService<PayrollMetrics>());
         if (settings.Port is not null)
         {
             services.AddHostedService<MetricsPortServer>();

@@ -9,12 +9,14 @@ namespace PayrollPortal.Api.Observability;
 /// The HTTP histogram and in-flight gauge are filled by prometheus-net's middleware (<see cref="MetricsEndpoints"/>); the
 /// business counters by the pipeline; backup age and migration status are read when Prometheus scrapes.
 /// </summary>
-internal sealed class PayrollMetrics : IBusinessMetrics
+internal sealed class PayrollMetrics : IBusinessMetrics, ISecurityMetrics
 {
     private readonly Counter _payrollsCreated;
     private readonly Counter _payrollsApproved;
     private readonly Counter _idempotentReplays;
     private readonly Counter _idempotencyConflicts;
+    private readonly Counter _nationalIdDuplicates;
+    private readonly Counter _nationalIdWritesLimited;
     private readonly Gauge _backupTimestamp;
     private readonly Gauge _backupAge;
     private readonly Gauge _schemaAtHead;
@@ -39,6 +41,10 @@ internal sealed class PayrollMetrics : IBusinessMetrics
         _idempotencyConflicts = Factory.CreateCounter("payroll_idempotency_conflicts_total",
             "Writes refused over an Idempotency-Key: in_flight (409, the first request is still running) or key_reuse (422, another request used the key).",
             ["reason"]);
+        _nationalIdDuplicates = Factory.CreateCounter("payroll_national_id_duplicates_total",
+            "SSN or RRN writes refused because another employee of the company has the number (field: ssn or residentRegistrationNumber).", ["field"]);
+        _nationalIdWritesLimited = Factory.CreateCounter("payroll_national_id_writes_limited_total",
+            "SSN or RRN writes refused by the per-user or per-company hourly limit: someone may be guessing numbers (ADR 0012).", ["field"]);
         _backupTimestamp = Factory.CreateGauge("payroll_backup_last_success_timestamp_seconds",
             "Unix time of the newest successful backup manifest (createdAt); absent when no manifest is found.");
         _backupAge = Factory.CreateGauge("payroll_backup_last_success_age_seconds",
@@ -46,6 +52,11 @@ internal sealed class PayrollMetrics : IBusinessMetrics
         _schemaAtHead = Factory.CreateGauge("payroll_schema_at_head", "1 when the database schema is at this build's head with no drift, else 0 (also 0 when unreadable).");
         _schemaProblems = Factory.CreateGauge("payroll_schema_problems", "Pending, drifted or unknown migrations; -1 when the journal cannot be read.");
         _schemaInfo = Factory.CreateGauge("payroll_schema_info", "The applied and the expected schema version, as labels (value 1).", ["current", "head"]);
+
+        // The exact build, which /api/meta shows only to the global administrator.
+        var app = services.GetRequiredService<IAppInfo>();
+        Factory.CreateGauge("payroll_build_info", "The running build, as labels (value 1).", ["version", "commit"])
+            .WithLabels(app.Version, app.Commit ?? "unknown").Set(1);
 
         Registry.AddBeforeCollectCallback(ReadOperationalStateAsync);
     }
@@ -59,6 +70,10 @@ internal sealed class PayrollMetrics : IBusinessMetrics
     public void PayrollApproved() => _payrollsApproved.Inc();
 
     public void IdempotentReplay() => _idempotentReplays.Inc();
+
+    public void NationalIdDuplicate(string field) => _nationalIdDuplicates.WithLabels(field).Inc();
+
+    public void NationalIdWriteLimited(string field) => _nationalIdWritesLimited.WithLabels(field).Inc();
 
     public void IdempotencyInFlight() => _idempotencyConflicts.WithLabels("in_flight").Inc();
 

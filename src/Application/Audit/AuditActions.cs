@@ -18,6 +18,7 @@ public static class AuditActions
     public const string MembershipRemoved = "membership.removed";
     public const string TokenCreated = "token.created";
     public const string TokenRevoked = "token.revoked";
+    public const string TokensRevokedAll = "token.revoked_all";
 
     // The security chain (AuditChains.Security): sign-ins and refusals, which belong to no company's own history.
     public const string LoginSucceeded = "auth.login_succeeded";
@@ -28,4 +29,6 @@ public static class AuditActions
     public const string PasswordChangeFailed = "auth.password_change_failed";
     public const string PasswordSet = "auth.password_set_by_operator";
     public const string AccessDenied = "auth.access_denied";
+    public const string NationalIdDuplicate = "employee.national_id_duplicate";
+    public const string NationalIdWritesLimited = "employee.national_id_writes_limited";
 }

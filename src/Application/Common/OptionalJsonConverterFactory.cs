@@ -19,8 +19,19 @@ public sealed class OptionalJsonConverterFactory : JsonConverterFactory
     {
         public override bool HandleNull => true;
 
-        public override Optional<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            Optional<T>.Of(JsonSerializer.Deserialize<T>(ref reader, options)!);
+        public override Optional<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            try
+            {
+                return Optional<T>.Of(JsonSerializer.Deserialize<T>(ref reader, options)!);
+            }
+            catch (JsonException inner) when (inner.Path is null or "$")
+            {
+                // The value itself has the wrong type ("ssn": 123): a bare exception lets the serializer name the
+                // property's path, where the nested call could only say "$".
+                throw new JsonException(null, inner);
+            }
+        }
 
         public override void Write(Utf8JsonWriter writer, Optional<T> value, JsonSerializerOptions options) =>
             JsonSerializer.Serialize(writer, value.Value, options);

@@ -8,5 +8,8 @@ public static class ExportLinkParameters
     public const string Format = "format";
     public const string Expires = "exp";
     public const string KeyId = "kid";
+
+    /// <summary>The user id of whoever issued the link, signed with the rest: their export rights are checked at download.</summary>
+    public const string IssuedBy = "by";
     public const string Signature = "sig";
 }

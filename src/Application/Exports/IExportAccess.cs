@@ -8,4 +8,7 @@ namespace PayrollPortal.Application.Exports;
 public interface IExportAccess
 {
     ValueTask<ExportAccessDecision> CheckAsync(Guid companyId, CancellationToken cancellationToken);
+
+    /// <summary>Whether the user who issued a signed link still has export rights in the company, at download time.</summary>
+    Task<bool> IssuerMayExportAsync(Guid issuerId, Guid companyId, CancellationToken cancellationToken);
 }

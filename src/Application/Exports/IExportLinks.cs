@@ -9,12 +9,15 @@ public interface IExportLinks
     /// <summary>True when a signing key is configured.</summary>
     bool SigningEnabled { get; }
 
-    /// <summary>A link to <paramref name="target"/>, signed and expiring after <paramref name="lifetime"/> when signing is enabled.</summary>
-    ExportLinkDto Issue(ExportTarget target, TimeSpan lifetime);
+    /// <summary>
+    /// A link to <paramref name="target"/>, signed and expiring after <paramref name="lifetime"/> when signing is enabled,
+    /// naming <paramref name="issuedBy"/> so that the download can check the issuer still has export rights.
+    /// </summary>
+    ExportLinkDto Issue(ExportTarget target, TimeSpan lifetime, Guid? issuedBy = null);
 
     /// <summary>
     /// The target a signed request grants, or null when anything is wrong with it (expired, tampered, unknown key, missing
-    /// signature); the caller must not tell which.
+    /// or non-canonical signature); the caller must not tell which.
     /// </summary>
     SignedExport? Verify(string method, string path, IReadOnlyList<KeyValuePair<string, string>> query);
 }

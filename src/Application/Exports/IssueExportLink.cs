@@ -40,7 +40,7 @@ public sealed record IssueExportLink(Guid CompanyId, ExportScopeRequest? Scope, 
         }
     }
 
-    public sealed class Handler(ICompanyQueries companies, IPayrollRegisterSource registers, IExportLinks links, IAuditTrail audit)
+    public sealed class Handler(ICompanyQueries companies, IPayrollRegisterSource registers, IExportLinks links, IAuditTrail audit, ICurrentUser currentUser)
         : ICommandHandler<IssueExportLink, Result<ExportLinkDto>>
     {
         public async ValueTask<Result<ExportLinkDto>> Handle(IssueExportLink command, CancellationToken cancellationToken)
@@ -66,7 +66,8 @@ public sealed record IssueExportLink(Guid CompanyId, ExportScopeRequest? Scope, 
             }
 
             var format = command.Format == "csv" ? ExportFormat.Csv : ExportFormat.Xlsx;
-            var link = links.Issue(new ExportTarget(command.CompanyId, scope, format), TimeSpan.FromMinutes(command.ExpiresInMinutes ?? DefaultMinutes));
+            var link = links.Issue(new ExportTarget(command.CompanyId, scope, format), TimeSpan.FromMinutes(command.ExpiresInMinutes ?? DefaultMinutes),
+                currentUser.Caller.UserId);
 
             // The link itself is a bearer credential until it expires, so the trail records what it grants, not its signature.
             await audit.RecordAsync(

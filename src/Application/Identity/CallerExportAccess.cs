@@ -7,7 +7,7 @@ namespace PayrollPortal.Application.Identity;
 /// (<see cref="CompanyRole.PayrollManager"/> and up, or the global administrator). Nobody anonymous, and no hint to a
 /// non-member whether the company exists.
 /// </summary>
-public sealed class CallerExportAccess(ICurrentUser currentUser) : IExportAccess
+public sealed class CallerExportAccess(ICurrentUser currentUser, IIdentityQueries identities) : IExportAccess
 {
     public ValueTask<ExportAccessDecision> CheckAsync(Guid companyId, CancellationToken cancellationToken)
     {
@@ -20,5 +20,17 @@ public sealed class CallerExportAccess(ICurrentUser currentUser) : IExportAccess
         return ValueTask.FromResult(caller.RoleIn(companyId) >= CompanyRole.PayrollManager
             ? ExportAccessDecision.Granted(caller.Actor)
             : ExportAccessDecision.Forbidden);
+    }
+
+    /// <summary>Read afresh: a link outlives neither its issuer's membership, nor their role, nor their account.</summary>
+    public async Task<bool> IssuerMayExportAsync(Guid issuerId, Guid companyId, CancellationToken cancellationToken)
+    {
+        if (await identities.GetUserAsync(issuerId, cancellationToken) is not { } issuer)
+        {
+            return false;
+        }
+
+        return issuer.IsAdmin
+            || ((await identities.MembershipsAsync(issuerId, cancellationToken)).TryGetValue(companyId, out var role) && role >= CompanyRole.PayrollManager);
     }
 }

@@ -9,11 +9,12 @@ namespace PayrollPortal.Application.Identity;
 /// A signed-in user changes their own password, proving the current one. A wrong current password counts as a failed
 /// sign-in (five in a row lock the account for 15 minutes, as on login), so a stolen session cannot be used to guess it.
 /// On success every other portal session of the user ends at once; the session that made the change stays signed in.
-/// API tokens are separate credentials and stay valid (revoke them with <c>DELETE /api/tokens/{id}</c>).
+/// API tokens are separate credentials: they stay valid unless <see cref="RevokeTokens"/> asks to revoke them all too.
 /// </summary>
 /// <param name="SessionSecret">The calling session's secret (from its cookie), kept open; null for a bearer token.</param>
 [Requires(Access.SignedIn)]
-public sealed record ChangePassword(string? CurrentPassword, string? NewPassword, string? SessionSecret) : ICommand<Result<PasswordChangeOutcome>>
+public sealed record ChangePassword(string? CurrentPassword, string? NewPassword, string? SessionSecret, bool RevokeTokens = false)
+    : ICommand<Result<PasswordChangeOutcome>>
 {
     public sealed class Validator : AbstractValidator<ChangePassword>
     {
@@ -21,17 +22,14 @@ public sealed record ChangePassword(string? CurrentPassword, string? NewPassword
         {
             RuleFor(x => x.CurrentPassword).NotEmpty().WithErrorCode("auth.password_required").WithMessage("currentPassword is required.")
                 .MaximumLength(Passwords.MaxLength).WithErrorCode("auth.password_too_long");
-            RuleFor(x => x.NewPassword).NotNull().WithErrorCode("user.password_length")
-                .WithMessage($"newPassword must be {Passwords.MinLength} to {Passwords.MaxLength} characters.")
-                .Length(Passwords.MinLength, Passwords.MaxLength).WithErrorCode("user.password_length")
-                .WithMessage($"newPassword must be {Passwords.MinLength} to {Passwords.MaxLength} characters.");
+            RuleFor(x => x.NewPassword).NewPassword(_ => null, "newPassword"); // the email rule needs the account: the handler applies it
             RuleFor(x => x.NewPassword).NotEqual(x => x.CurrentPassword).When(x => x.NewPassword is not null)
                 .WithErrorCode("user.password_unchanged").WithMessage("newPassword must differ from the current password.");
         }
     }
 
     public sealed class Handler(
-        IUserRepository users, ISessionRepository sessions, IPasswordHashing hashing, ICurrentUser currentUser,
+        IUserRepository users, ISessionRepository sessions, IApiTokenRepository tokens, IPasswordHashing hashing, ICurrentUser currentUser,
         IAuditTrail audit, TimeProvider clock)
         : ICommandHandler<ChangePassword, Result<PasswordChangeOutcome>>
     {
@@ -65,10 +63,17 @@ public sealed record ChangePassword(string? CurrentPassword, string? NewPassword
                 return PasswordChangeOutcome.WrongCurrentPassword;
             }
 
+            if (Passwords.Problem(command.NewPassword, user.Email, "newPassword") is { } problem)
+            {
+                return problem;
+            }
+
             await users.ChangePasswordAsync(user.Id, hashing.Hash(command.NewPassword!), cancellationToken);
             var keep = command.SessionSecret is { Length: > 0 } secret ? SecretTokens.HashOf(secret) : null;
             var ended = await sessions.RevokeAllAsync(user.Id, keep, now, cancellationToken);
-            await RecordAsync(AuditActions.PasswordChanged, user.Id, new() { ["email"] = user.Email, ["sessionsEnded"] = ended }, cancellationToken);
+            var revoked = command.RevokeTokens ? await tokens.RevokeAllAsync(user.Id, now, cancellationToken) : 0;
+            await RecordAsync(
+                AuditActions.PasswordChanged, user.Id, new() { ["email"] = user.Email, ["sessionsEnded"] = ended, ["tokensRevoked"] = revoked }, cancellationToken);
             return PasswordChangeOutcome.Changed;
         }
 

@@ -11,7 +11,8 @@ namespace PayrollPortal.Application.Identity;
 /// Issues an API token for a REST client: any member may create one for themselves, scoped to one company with a role no
 /// higher than their own there (a global <c>admin</c> token is for the global administrator). The token is returned once;
 /// only its SHA-256 is stored. It belongs to the caller and never grants more than its owner currently holds; a company
-/// admin may revoke any of the company's tokens.
+/// admin may revoke any of the company's tokens. Only a portal session (or the operator) may create one: a token that could
+/// mint tokens would turn one leak into a year-long credential.
 /// </summary>
 [Requires(Access.Viewer)]
 public sealed record CreateApiToken(string? Name, Guid? CompanyId, string? Role, DateTimeOffset? ExpiresAt)
@@ -25,7 +26,8 @@ public sealed record CreateApiToken(string? Name, Guid? CompanyId, string? Role,
         public Validator(TimeProvider clock)
         {
             RuleFor(x => x.Name).NotEmpty().WithErrorCode("token.name_required").WithMessage("name is required.")
-                .MaximumLength(100).WithErrorCode("token.name_too_long");
+                .MaximumLength(100).WithErrorCode("token.name_too_long")
+                .Must(n => !UnsafeText.Contains(n)).WithErrorCode("token.name_invalid_characters").WithMessage("name " + UnsafeText.Message);
             RuleFor(x => x.Role).Must(r => r == CompanyRoles.Admin || CompanyRoles.TryParse(r, out _)).WithErrorCode("token.role_invalid")
                 .WithMessage("role must be admin, company_admin, payroll_manager or viewer.");
             RuleFor(x => x.CompanyId).Null().When(x => x.Role == CompanyRoles.Admin).WithErrorCode("token.admin_has_no_company")
@@ -49,6 +51,11 @@ public sealed record CreateApiToken(string? Name, Guid? CompanyId, string? Role,
                 return IdentityErrors.Forbidden;
             }
 
+            if (caller.TokenId is not null)
+            {
+                return IdentityErrors.SessionRequired;
+            }
+
             if (command.CompanyId is { } companyId)
             {
                 if (await companies.GetAsync(companyId, cancellationToken) is null)
@@ -65,7 +72,7 @@ public sealed record CreateApiToken(string? Name, Guid? CompanyId, string? Role,
             var now = clock.GetUtcNow();
             var secret = SecretTokens.NewSecret(SecretTokens.ApiTokenPrefix);
             var token = new ApiTokenRecord(Guid.CreateVersion7(), owner, command.Name!.Trim(), command.CompanyId, command.Role!, SecretTokens.HashOf(secret),
-                now, command.ExpiresAt ?? now + DefaultLifetime, null, null);
+                now, command.ExpiresAt ?? now + DefaultLifetime, null, null, ApiTokenSources.Of(caller));
             await tokens.AddAsync(token, cancellationToken);
             await audit.RecordAsync(new AuditEntry(AuditActions.TokenCreated, command.CompanyId, "api_token", token.Id, new Dictionary<string, object?>
             {

@@ -22,8 +22,7 @@ public sealed record CreateUser(string? Email, string? Password, string? Role, G
         public Validator()
         {
             RuleFor(x => x.Email).Must(Emails.LooksValid).WithErrorCode("user.email_invalid").WithMessage("email must be an email address.");
-            RuleFor(x => x.Password).Length(Passwords.MinLength, Passwords.MaxLength).When(x => x.Password is not null)
-                .WithErrorCode("user.password_length").WithMessage($"password must be {Passwords.MinLength} to {Passwords.MaxLength} characters.");
+            RuleFor(x => x.Password).NewPassword(x => x.Email, "password").When(x => x.Password is not null);
             RuleFor(x => x.Role).Must(r => r == CompanyRoles.Admin || CompanyRoles.TryParse(r, out _)).WithErrorCode("user.role_invalid")
                 .WithMessage("role must be admin, company_admin, payroll_manager or viewer.");
             RuleFor(x => x.CompanyId).Null().When(x => x.Role == CompanyRoles.Admin).WithErrorCode("user.admin_has_no_company")

@@ -8,5 +8,5 @@ public static class Emails
     public static string Normalize(string email) => email.Trim().ToLowerInvariant();
 
     public static bool LooksValid(string? email) =>
-        email is not null && Normalize(email) is { Length: > 2 and <= MaxLength } e && e.IndexOf('@') is > 0 and var at && at < e.Length - 1 && !e.Any(char.IsWhiteSpace);
+        email is not null && Normalize(email) is { Length: > 2 and <= MaxLength } e && e.IndexOf('@') is > 0 and var at && at < e.Length - 1 && !e.Any(char.IsWhiteSpace) && !Domain.Common.UnsafeText.Contains(e);
 }

@@ -25,6 +25,9 @@ public static class IdentityErrors
 
     public static readonly Error TokenNotFound = Error.NotFound("token.not_found", "API token not found.");
 
+    public static readonly Error SessionRequired = Error.Forbidden(
+        "auth.session_required", "This needs a signed-in portal session: an API token cannot create tokens or revoke other tokens (it may revoke itself).");
+
     public static readonly Error RoleAboveCaller = Error.Forbidden("auth.role_above_caller", "You cannot grant a role above your own.");
 }
 

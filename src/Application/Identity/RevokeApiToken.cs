@@ -7,7 +7,8 @@ namespace PayrollPortal.Application.Identity;
 
 /// <summary>
 /// Revokes an API token at once. Its owner, an admin of its company or the global administrator may; to anyone else the
-/// token does not exist.
+/// token does not exist. An API token may revoke itself, but revoking any other token needs a portal session, so a leaked
+/// token cannot lock its owner out of their other integrations.
 /// </summary>
 [Requires(Access.SignedIn)]
 public sealed record RevokeApiToken(Guid Id) : ICommand<Result<bool>>
@@ -29,6 +30,11 @@ public sealed record RevokeApiToken(Guid Id) : ICommand<Result<bool>>
             if (!allowed)
             {
                 return IdentityErrors.TokenNotFound;
+            }
+
+            if (caller.TokenId is { } callingToken && callingToken != token!.Id)
+            {
+                return IdentityErrors.SessionRequired;
             }
 
             if (token!.RevokedAt is not null)

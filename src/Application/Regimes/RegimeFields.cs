@@ -50,7 +50,7 @@ public sealed class RegimeFields
         catch (JsonException exception)
         {
             var field = exception.Path is null or "$" ? prefix.TrimEnd('.') : prefix + exception.Path.TrimStart('$').TrimStart('.');
-            errors.Add(JsonTypeErrors.From(field, exception));
+            errors.Add(JsonTypeErrors.From(field, exception, typeof(T)));
             return Result<T>.Failure(errors);
         }
 

@@ -13,4 +13,6 @@ public sealed record Error(string Code, string Message, ErrorType Type, string? 
 
     /// <summary>The caller is not authenticated (HTTP 401); distinct from <see cref="Forbidden"/>, an authenticated caller without the right.</summary>
     public static Error Unauthorized(string code, string message) => new(code, message, ErrorType.Unauthorized);
+
+    public static Error TooManyRequests(string code, string message, string? field = null) => new(code, message, ErrorType.TooManyRequests, field);
 }

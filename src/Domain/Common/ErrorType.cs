@@ -8,5 +8,8 @@ public enum ErrorType
     Conflict,
     Forbidden,
     Unauthorized,
+
+    /// <summary>A limit on how often the caller may do this was reached (HTTP 429).</summary>
+    TooManyRequests,
     Unexpected,
 }

@@ -8,6 +8,8 @@ public static class CompanyErrors
 
     public static readonly Error NameTooLong = Error.Validation("company.name_too_long", $"Name must be at most {CompanyName.MaxLength} characters.", "name");
 
+    public static readonly Error NameUnsafe = Error.Validation("company.name_invalid_characters", "Name " + UnsafeText.Message, "name");
+
     public static readonly Error SlugRequired = Error.Validation("company.slug_required", "Slug is required.", "slug");
 
     public static readonly Error SlugInvalid = Error.Validation(

@@ -2,7 +2,7 @@ using PayrollPortal.Domain.Common;
 
 namespace PayrollPortal.Domain.Companies;
 
-/// <summary>A company's display name: 1 to 200 characters after trimming.</summary>
+/// <summary>A company's display name: 1 to 200 characters after trimming, none of them <see cref="UnsafeText"/>.</summary>
 public sealed record CompanyName
 {
     public const int MaxLength = 200;
@@ -22,6 +22,11 @@ public sealed record CompanyName
         if (trimmed.Length > MaxLength)
         {
             return CompanyErrors.NameTooLong;
+        }
+
+        if (UnsafeText.Contains(trimmed))
+        {
+            return CompanyErrors.NameUnsafe;
         }
 
         return new CompanyName(trimmed);

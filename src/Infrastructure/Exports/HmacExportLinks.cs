@@ -7,10 +7,12 @@ using PayrollPortal.Application.Exports;
 namespace PayrollPortal.Infrastructure.Exports;
 
 /// <summary>
-/// Download links <c>/api/exports/download?company=&amp;scope=&amp;format=&amp;exp=&amp;kid=&amp;sig=</c>. <c>sig</c> is the
+/// Download links <c>/api/exports/download?company=&amp;scope=&amp;format=&amp;exp=&amp;kid=&amp;by=&amp;sig=</c> (<c>by</c>, the
+/// issuing user, since issue 19; older links have none). <c>sig</c> is the
 /// base64url HMAC-SHA256 of the canonical string <c>METHOD\nPATH\nQUERY</c>, where QUERY is every query parameter but
 /// <c>sig</c>, each name and value percent-encoded (RFC 3986) and sorted by name then value, joined as <c>n=v&amp;...</c>.
-/// <c>exp</c> is Unix seconds; 60 s of clock skew is allowed.
+/// <c>exp</c> is Unix seconds; 60 s of clock skew is allowed. <c>sig</c> must be the one canonical spelling (43 characters,
+/// no padding).
 /// </summary>
 public sealed class HmacExportLinks(ExportSigningKeys keys, TimeProvider clock) : IExportLinks
 {
@@ -24,7 +26,7 @@ public sealed class HmacExportLinks(ExportSigningKeys keys, TimeProvider clock) 
 
     public bool SigningEnabled => keys.Signing is not null;
 
-    public ExportLinkDto Issue(ExportTarget target, TimeSpan lifetime)
+    public ExportLinkDto Issue(ExportTarget target, TimeSpan lifetime, Guid? issuedBy = null)
     {
         List<KeyValuePair<string, string>> query =
         [
@@ -41,6 +43,11 @@ public sealed class HmacExportLinks(ExportSigningKeys keys, TimeProvider clock) 
             clock.GetUtcNow().Add(lifetime < MaxLifetime ? lifetime : MaxLifetime).ToUnixTimeSeconds());
         query.Add(new(ExportLinkParameters.Expires, expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
         query.Add(new(ExportLinkParameters.KeyId, key.Id));
+        if (issuedBy is { } issuer)
+        {
+            query.Add(new(ExportLinkParameters.IssuedBy, issuer.ToString("D")));
+        }
+
         var signature = Base64Url.EncodeToString(Sign(key.Secret, Canonical.ForRequest("GET", IExportLinks.DownloadPath, query)));
         return new ExportLinkDto(IExportLinks.DownloadPath + "?" + Canonical.Query(query) + "&" + ExportLinkParameters.Signature + "=" + signature, expiresAt);
     }
@@ -58,6 +65,9 @@ public sealed class HmacExportLinks(ExportSigningKeys keys, TimeProvider clock) 
         var provided = new byte[SignatureBytes];
         valid &= sig is not null && Base64Url.IsValid(sig, out var length) && length == SignatureBytes
             && Base64Url.TryDecodeFromChars(sig, provided, out _);
+
+        // One spelling per signature: padding, or trailing bits the decoder ignores, would let a link be re-spelled.
+        valid &= sig is not null && string.Equals(sig, Base64Url.EncodeToString(provided), StringComparison.Ordinal);
         valid &= CryptographicOperations.FixedTimeEquals(expected, provided);
 
         var now = clock.GetUtcNow();
@@ -69,7 +79,14 @@ public sealed class HmacExportLinks(ExportSigningKeys keys, TimeProvider clock) 
         valid &= Guid.TryParseExact(Single(query, ExportLinkParameters.Company), "D", out var companyId);
         valid &= ExportScope.TryParse(Single(query, ExportLinkParameters.Scope), out var scope);
         valid &= ExportFormats.TryParse(Single(query, ExportLinkParameters.Format), out var format);
-        return valid ? new SignedExport(new ExportTarget(companyId, scope, format), kid!, expires) : null;
+        Guid? issuedBy = null;
+        if (query.Any(p => p.Key == ExportLinkParameters.IssuedBy))
+        {
+            valid &= Guid.TryParseExact(Single(query, ExportLinkParameters.IssuedBy), "D", out var issuer);
+            issuedBy = issuer;
+        }
+
+        return valid ? new SignedExport(new ExportTarget(companyId, scope, format), kid!, expires, issuedBy) : null;
     }
 
     private static byte[] Sign(byte[] secret, string canonical) => HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(canonical));

@@ -61,7 +61,7 @@ internal static class IdentityRows
     {
         public const string Columns =
             "t.id AS Id, t.user_id AS UserId, t.name AS Name, t.company_id AS CompanyId, t.role AS Role, t.token_hash AS TokenHash, " +
-            "t.created_at AS CreatedAt, t.expires_at AS ExpiresAt, t.last_used_at AS LastUsedAt, t.revoked_at AS RevokedAt";
+            "t.created_at AS CreatedAt, t.expires_at AS ExpiresAt, t.last_used_at AS LastUsedAt, t.revoked_at AS RevokedAt, t.created_via AS CreatedVia";
 
         public Guid Id { get; init; }
 
@@ -83,7 +83,9 @@ internal static class IdentityRows
 
         public DateTimeOffset? RevokedAt { get; init; }
 
+        public string? CreatedVia { get; init; }
+
         public Application.Identity.ApiTokenRecord ToRecord() =>
-            new(Id, UserId, Name, CompanyId, Role, TokenHash, CreatedAt, ExpiresAt, LastUsedAt, RevokedAt);
+            new(Id, UserId, Name, CompanyId, Role, TokenHash, CreatedAt, ExpiresAt, LastUsedAt, RevokedAt, CreatedVia);
     }
 }

@@ -24,7 +24,7 @@ public sealed class ExportLinkTests
         // A signed link is its own credential: downloaded without any session or token.
         var client = app.CreateAnonymousClient();
         link.ExpiresAt!.Value.ShouldBe(DateTimeOffset.UtcNow.AddMinutes(30), TimeSpan.FromMinutes(2));
-        query.Keys.Order().ToArray().ShouldBe(["company", "exp", "format", "kid", "scope", "sig"]);
+        query.Keys.Order().ToArray().ShouldBe(["by", "company", "exp", "format", "kid", "scope", "sig"]);
         (await client.GetAsync(link.Url)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var otherSignature = ExportLinks(key, TimeSpan.Zero).Issue(new ExportTarget(scenario.CompanyId, ExportScope.ForQuarter(2026, 2), ExportFormat.Csv), TimeSpan.FromMinutes(30));
@@ -36,6 +36,8 @@ public sealed class ExportLinkTests
             ["format"] = With(query, "format", "xlsx"),
             ["exp (later)"] = With(query, "exp", (long.Parse(query["exp"], System.Globalization.CultureInfo.InvariantCulture) + 3600).ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ["kid (unknown)"] = With(query, "kid", "k2"),
+            ["by (another issuer)"] = With(query, "by", Guid.NewGuid().ToString()),
+            ["by removed"] = Without(query, "by"),
             ["sig (another link's)"] = With(query, "sig", Query(otherSignature.Url)["sig"]),
             ["sig (garbage)"] = With(query, "sig", "not-a-signature"),
             ["sig missing"] = Without(query, "sig"),

@@ -59,9 +59,17 @@ public sealed partial class IsolationMatrixTests
         ["GET /api/auth/me"] = "viewer",
         ["POST /api/auth/logout"] = "viewer",
         ["POST /api/auth/password"] = "viewer",
+        ["GET /api/tokens"] = "viewer",
         ["POST /api/tokens"] = "viewer",
+        ["DELETE /api/tokens"] = "viewer",
         ["DELETE /api/tokens/{id}"] = "company_admin",
     };
+
+    /// <summary>
+    /// Endpoints that need a portal session: every client here holds a bearer token, which gets 403 even where its role would
+    /// do (a token may only revoke itself). TokenHardeningTests covers them from a session.
+    /// </summary>
+    private static readonly HashSet<string> SessionOnly = ["POST /api/tokens", "DELETE /api/tokens", "DELETE /api/tokens/{id}"];
 
     private static readonly string[] Roles = ["viewer", "payroll_manager", "company_admin"];
 
@@ -113,7 +121,13 @@ public sealed partial class IsolationMatrixTests
 
                 var homeStatus = await SendAsync(client, endpoint, home);
                 var allowed = Rank(role) >= Rank(least);
-                if (allowed && (int)homeStatus is 401 or 403 or 404 or >= 500)
+                if (SessionOnly.Contains(endpoint))
+                {
+                    // A token the role could not revoke anyway stays "not found"; everything else is refused for want of a session.
+                    Expect(failures, role, endpoint, "home", homeStatus,
+                        allowed || endpoint != "DELETE /api/tokens/{id}" ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound);
+                }
+                else if (allowed && (int)homeStatus is 401 or 403 or 404 or >= 500)
                 {
                     failures.Add($"{role} {endpoint} on its own company: {(int)homeStatus}, expected to be allowed");
                 }
@@ -132,7 +146,11 @@ public sealed partial class IsolationMatrixTests
         foreach (var endpoint in endpoints.Where(LeastRole.ContainsKey))
         {
             var status = await SendAsync(admin, endpoint, home);
-            if ((int)status is 401 or 403 or 404 or >= 500)
+            if (SessionOnly.Contains(endpoint))
+            {
+                Expect(failures, "admin", endpoint, "home", status, HttpStatusCode.Forbidden);
+            }
+            else if ((int)status is 401 or 403 or 404 or >= 500)
             {
                 failures.Add($"admin {endpoint}: {(int)status}, expected to be allowed");
             }

@@ -61,11 +61,15 @@ public sealed class TokenTests
     {
         await using var app = await PayrollApp.StartAsync(provider);
         var company = await app.CompanyAsync("acme");
-        var viewer = await app.CreateClientAsync("viewer", company.Id);
+        var password = Application.Identity.SecretTokens.NewPassword();
+        await app.CreateMemberAsync("viewer", company.Id, "viewer@acme.test", password);
+        var viewer = await Sessions.SignInAsync(app, "viewer@acme.test", password);
+        Task<HttpResponseMessage> CreateAsync(object body) =>
+            viewer.Client.SendAsync(Sessions.Json(HttpMethod.Post, "/api/tokens", body).WithCsrf(viewer.CsrfToken));
 
-        var above = await viewer.PostAsJsonAsync("/api/tokens", new { name = "escalate", companyId = company.Id, role = "company_admin" });
-        var admin = await viewer.PostAsJsonAsync("/api/tokens", new { name = "escalate", role = "admin" });
-        var own = await viewer.PostAsJsonAsync("/api/tokens", new { name = "mine", companyId = company.Id, role = "viewer" });
+        var above = await CreateAsync(new { name = "escalate", companyId = company.Id, role = "company_admin" });
+        var admin = await CreateAsync(new { name = "escalate", role = "admin" });
+        var own = await CreateAsync(new { name = "mine", companyId = company.Id, role = "viewer" });
 
         await above.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         await admin.ShouldBeProblemAsync(HttpStatusCode.Forbidden);

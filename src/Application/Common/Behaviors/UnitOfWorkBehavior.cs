@@ -1,5 +1,6 @@
 using Mediator;
 using PayrollPortal.Application.Common.Persistence;
+using PayrollPortal.Application.Identity;
 using PayrollPortal.Domain.Common;
 
 namespace PayrollPortal.Application.Common.Behaviors;
@@ -7,9 +8,11 @@ namespace PayrollPortal.Application.Common.Behaviors;
 /// <summary>
 /// Commands only: one transaction per command, committed on success and rolled back on an error result or an exception.
 /// Only <see cref="IdempotencyBehavior{TMessage, TResponse}"/> runs inside it, so that a key's completion commits with the
-/// command's rows. Queries pass straight through.
+/// command's rows. Queries pass straight through. Once the transaction has ended, either way, the security events the
+/// command raised are recorded in a transaction of their own (<see cref="DeferredSecurityEvents"/>).
 /// </summary>
-public sealed class UnitOfWorkBehavior<TMessage, TResponse>(IUnitOfWork unitOfWork) : IPipelineBehavior<TMessage, TResponse>
+public sealed class UnitOfWorkBehavior<TMessage, TResponse>(IUnitOfWork unitOfWork, DeferredSecurityEvents securityEvents, ISecurityAudit securityAudit)
+    : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
@@ -28,6 +31,7 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(IUnitOfWork unitOfWo
         catch
         {
             await unitOfWork.RollbackAsync(CancellationToken.None);
+            await RecordSecurityEventsAsync();
             throw;
         }
 
@@ -40,6 +44,15 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(IUnitOfWork unitOfWo
             await unitOfWork.CommitAsync(cancellationToken);
         }
 
+        await RecordSecurityEventsAsync();
         return response;
+    }
+
+    private async Task RecordSecurityEventsAsync()
+    {
+        foreach (var entry in securityEvents.Drain())
+        {
+            await securityAudit.RecordAsync(entry, CancellationToken.None);
+        }
     }
 }

@@ -25,7 +25,7 @@ public sealed class AmountValidator<T> : PropertyValidator<T, decimal?>
             return false;
         }
 
-        if (!Money.IsWholeCents(amount))
+        if (!HasAtMostTwoDecimals(amount))
         {
             context.MessageFormatter.AppendArgument("Problem", "must have at most two decimal places");
             return false;
@@ -39,6 +39,12 @@ public sealed class AmountValidator<T> : PropertyValidator<T, decimal?>
 
         return true;
     }
+
+    /// <summary>
+    /// Written with at most two decimal places: <c>1.005</c> and <c>100.100</c> are refused, and so is <c>4.9E-324</c>,
+    /// which reads as a zero with 28 decimal places; <c>100.10</c> and <c>1e2</c> are fine. One rule for every money input.
+    /// </summary>
+    public static bool HasAtMostTwoDecimals(decimal amount) => amount.Scale <= 2;
 
     protected override string GetDefaultMessageTemplate(string errorCode) => "The amount {Problem}.";
 }

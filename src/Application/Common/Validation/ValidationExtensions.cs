@@ -27,6 +27,14 @@ public static class ValidationExtensions
     public static IRuleBuilderOptions<T, decimal?> ValidAmount<T>(this IRuleBuilder<T, decimal?> rule) =>
         rule.SetValidator(new AmountValidator<T>()).WithErrorCode("amount.invalid");
 
+    /// <summary>
+    /// Only the decimal-places part of <see cref="ValidAmount{T}"/>, for inputs whose sign and size a regime checks itself
+    /// (the withholding preview): the same message and code as everywhere else.
+    /// </summary>
+    public static IRuleBuilderOptions<T, decimal?> AtMostTwoDecimals<T>(this IRuleBuilder<T, decimal?> rule) =>
+        rule.Must(a => a is not { } amount || AmountValidator<T>.HasAtMostTwoDecimals(amount))
+            .WithErrorCode("amount.invalid").WithMessage("The amount must have at most two decimal places.");
+
     public static void ValidPageLimit<T>(this IRuleBuilder<T, int> rule) =>
         rule.InclusiveBetween(1, PageLimits.Max).WithErrorCode("paging.limit_out_of_range")
             .WithMessage($"Limit must be between 1 and {PageLimits.Max}.");

@@ -4,6 +4,7 @@ using Mediator;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Withholding;
 using PayrollPortal.Domain.Withholding.UsFederal;
+using PayrollPortal.Application.Common.Validation;
 using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Application.Withholding.UsFederal;
@@ -57,6 +58,21 @@ public sealed record CalculateWithholding(
                     .WithMessage(UsFederalErrors.MaritalStatusUnknown.Message)
                     .When(x => IsRevision(x.W4!, FormW4Revision.Before2020));
             });
+
+            // The decimal places follow the one rule of every money input (payroll lines too); sign and size are the domain's.
+            RuleFor(x => x.GrossWages).AtMostTwoDecimals();
+            RuleFor(x => x.SupplementalWages).AtMostTwoDecimals();
+            RuleFor(x => x.PreTaxDeductions!.Retirement).AtMostTwoDecimals().When(x => x.PreTaxDeductions is not null);
+            RuleFor(x => x.PreTaxDeductions!.Cafeteria).AtMostTwoDecimals().When(x => x.PreTaxDeductions is not null);
+            RuleFor(x => x.PreTaxDeductions!.Hsa).AtMostTwoDecimals().When(x => x.PreTaxDeductions is not null);
+            RuleFor(x => x.W4!.Step3Dependents).AtMostTwoDecimals().When(x => x.W4 is not null);
+            RuleFor(x => x.W4!.Step4aOtherIncome).AtMostTwoDecimals().When(x => x.W4 is not null);
+            RuleFor(x => x.W4!.Step4bDeductions).AtMostTwoDecimals().When(x => x.W4 is not null);
+            RuleFor(x => x.W4!.Step4cExtraWithholding).AtMostTwoDecimals().When(x => x.W4 is not null);
+            RuleFor(x => x.W4!.ExtraWithholding).AtMostTwoDecimals().When(x => x.W4 is not null);
+            RuleFor(x => x.Ytd!.SocialSecurityWages).AtMostTwoDecimals().When(x => x.Ytd is not null);
+            RuleFor(x => x.Ytd!.MedicareWages).AtMostTwoDecimals().When(x => x.Ytd is not null);
+            RuleFor(x => x.Ytd!.SupplementalWages).AtMostTwoDecimals().When(x => x.Ytd is not null);
 
             // Amount ranges and cross-field rules live in the domain, so the API and the engine cannot disagree.
             RuleFor(x => x).Custom((request, context) =>
