@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using PayrollPortal.Application;
 using PayrollPortal.Application.Common.Behaviors;
-using PayrollPortal.Application.Common.Idempotency;
 using PayrollPortal.Infrastructure;
 
 namespace PayrollPortal.Api.Hosting;
@@ -11,7 +9,8 @@ internal static class PayrollServices
 {
     /// <summary>
     /// Application, Infrastructure and Mediator. The caller adds its own <see cref="Application.Common.IRequestContext"/> and
-    /// <see cref="Application.Identity.ICurrentUser"/>.
+    /// <see cref="Application.Identity.ICurrentUser"/>; the server replaces the Application's keyless
+    /// <see cref="Application.Common.Idempotency.IIdempotencyContext"/> with its per-request one (IdempotentRequest).
     /// </summary>
     public static IServiceCollection AddPayrollCore(this IServiceCollection services)
     {
@@ -22,30 +21,19 @@ internal static class PayrollServices
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
 
-            // First is outermost. Idempotency is innermost so that it completes the key inside the unit of work's transaction;
-            // claims and replays happen before the message is sent (IdempotencyFilter), so a replay never reaches validation.
-            // Authorization runs after validation and before any transaction. See docs/decisions/0006-idempotency-in-the-pipeline.md.
+            // The one pipeline order, first = outermost; why each sits where it does is in docs/ARCHITECTURE.md ("The
+            // pipeline"), and tests/Architecture.Tests/PipelineOrderTests.cs fails if it changes.
             options.PipelineBehaviors =
             [
                 typeof(LoggingBehavior<,>),
                 typeof(BusinessMetricsBehavior<,>), // outside the unit of work: only committed commands count
+                typeof(AuthorizationBehavior<,>), // before validation: a caller who may not write learns nothing about the body
+                typeof(IdempotencyBehavior<,>), // binds the held key to the command; before validation, as a replay must be
                 typeof(ValidationBehavior<,>),
-                typeof(AuthorizationBehavior<,>),
-                typeof(UnitOfWorkBehavior<,>),
-                typeof(IdempotencyBehavior<,>),
+                typeof(UnitOfWorkBehavior<,>), // innermost: commits the rows and the key's stored response together
             ];
         });
 
-        // Verbs carry no Idempotency-Key; the server replaces this with its per-request claim (IdempotentRequest).
-        services.TryAddScoped<IIdempotencyContext, NoIdempotencyKey>();
         return services;
-    }
-
-    private sealed class NoIdempotencyKey : IIdempotencyContext
-    {
-        public string? Key => null;
-
-        public ValueTask CompleteAsync(object response, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("No idempotency key was claimed.");
     }
 }

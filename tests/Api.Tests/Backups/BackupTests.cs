@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using PayrollPortal.Infrastructure.Persistence;
 using PayrollPortal.TestSupport;
 
@@ -162,6 +163,11 @@ public sealed class BackupTests
         {
             var client = server.CreateClient();
             await BackupCli.CompanyWithEmployeesAsync(client, "live");
+
+            // The server keeps its file open, as a running server does. Held here in use, because other tests in this
+            // process dispose SQLite databases, which clears every idle pooled connection, this server's included.
+            await using var serving = server.Services.CreateAsyncScope();
+            await serving.ServiceProvider.GetRequiredService<DbSession>().ConnectionAsync(CancellationToken.None);
 
             var refused = await BackupCli.RunAsync(target.Url, "restore", BackupCli.BackupFile(backup), "--force");
 

@@ -8,10 +8,11 @@ namespace PayrollPortal.Api.Http.Idempotency;
 
 /// <summary>
 /// The HTTP half of idempotency, around every write endpoint and before its command is sent (so before validation):
-/// checks the header, fingerprints the request and claims the key. A completed key is replayed, a key used with another
-/// fingerprint is 422, a key held by a running request is 409 with Retry-After. After the endpoint: a success was already
-/// stored inside the command's transaction (IdempotencyBehavior); a 4xx is stored now; a 5xx or an exception stores
-/// nothing. Either way the key is released, so the client can retry at once.
+/// checks the header, fingerprints the request and holds the key. A completed key is replayed, a key used with another
+/// fingerprint is 422, a key held by a running request is 409 with Retry-After (issue 21 moves these decisions into
+/// IdempotencyBehavior). After the endpoint: a success was already stored inside the command's transaction (bound by
+/// IdempotencyBehavior, written by UnitOfWorkBehavior before its commit); a 4xx is stored now; a 5xx or an exception
+/// stores nothing. Either way the key is released, so the client can retry at once.
 /// </summary>
 internal sealed partial class IdempotencyFilter(IdempotencyOptions options, PayrollMetrics metrics, ILogger<IdempotencyFilter> logger) : IEndpointFilter
 {

@@ -7,9 +7,11 @@ using PayrollPortal.Domain.Companies;
 namespace PayrollPortal.Application.Common.Behaviors;
 
 /// <summary>
-/// After validation, before the unit of work: checks the caller against the message's <see cref="RequiresAttribute"/>. A
-/// company the caller is not a member of is "not found" (its existence is not revealed); a member without the role is
-/// forbidden. Denials to an authenticated caller are recorded in the audit trail's security chain.
+/// After logging and metrics, before idempotency and validation: checks the caller against the message's
+/// <see cref="RequiresAttribute"/>. It runs first so that a caller who may not send a message is refused for who they are
+/// (a viewer's invalid write is 403, not a 400 describing the body), and outside any transaction, because a denial is
+/// audited on its own. A company the caller is not a member of is "not found" (its existence is not revealed); a member
+/// without the role is forbidden. Denials to an authenticated caller are recorded in the audit trail's security chain.
 /// </summary>
 public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser currentUser, ISecurityAudit securityAudit)
     : IPipelineBehavior<TMessage, TResponse>

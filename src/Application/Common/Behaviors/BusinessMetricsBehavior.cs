@@ -7,7 +7,7 @@ namespace PayrollPortal.Application.Common.Behaviors;
 
 /// <summary>
 /// Counts the business events that monitoring watches. It sits outside the unit of work, so a command is counted only once
-/// its transaction committed; an idempotent replay never reaches the pipeline, so it is never counted twice.
+/// its transaction committed; an idempotent replay is answered before the message is sent, so it is never counted twice.
 /// </summary>
 public sealed class BusinessMetricsBehavior<TMessage, TResponse>(IBusinessMetrics metrics) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage

@@ -1,39 +1,31 @@
 using Mediator;
 using PayrollPortal.Application.Common.Idempotency;
-using PayrollPortal.Application.Common.Persistence;
 using PayrollPortal.Domain.Common;
 
 namespace PayrollPortal.Application.Common.Behaviors;
 
 /// <summary>
-/// Innermost behaviour, commands only: when the request claimed an idempotency key, a successful outcome is stored as the
-/// key's completion in the command's own transaction, so the business rows, the audit event and the stored response commit
-/// together or not at all. Claiming, replaying and the 409/422 answers happen in the HTTP host before the message is sent,
-/// which is why a replay never reaches validation. Failures are not completed here: the unit of work rolls them back, and
-/// the host stores the 4xx answer after it.
+/// After authorization, before validation, commands only: binds the key the request holds to this command, so that
+/// <see cref="UnitOfWorkBehavior{TMessage, TResponse}"/> stores the command's successful outcome as the key's response in the
+/// command's own transaction. Binding is refused (an exception, before validation and before any transaction) when a second
+/// command tries to run under the same key, or when the endpoint did not say how its result becomes a response.
+/// <para>
+/// Its place is where the key's look-up and replay will live (issue 21): after authorization, so a caller who may not send
+/// the command learns nothing from a key; before validation, so a replay never runs validation again. Until then the HTTP
+/// host looks the key up, replays and answers 409/422 before the message is sent (IdempotencyFilter), and stores 4xx
+/// answers after the command rolled back. See docs/decisions/0006-idempotency-in-the-pipeline.md.
+/// </para>
 /// </summary>
-public sealed class IdempotencyBehavior<TMessage, TResponse>(IIdempotencyContext idempotency, IUnitOfWork unitOfWork)
-    : IPipelineBehavior<TMessage, TResponse>
+public sealed class IdempotencyBehavior<TMessage, TResponse>(IIdempotencyContext idempotency) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
-    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (message is not IBaseCommand || idempotency.Key is null)
+        if (message is IBaseCommand && idempotency.Key is not null)
         {
-            return await next(message, cancellationToken);
+            idempotency.Bind();
         }
 
-        if (!unitOfWork.IsActive)
-        {
-            throw new InvalidOperationException("IdempotencyBehavior must run inside the unit of work's transaction; check the pipeline order.");
-        }
-
-        var response = await next(message, cancellationToken);
-        if (response is IResult { IsSuccess: true })
-        {
-            await idempotency.CompleteAsync(response, cancellationToken);
-        }
-
-        return response;
+        return next(message, cancellationToken);
     }
 }

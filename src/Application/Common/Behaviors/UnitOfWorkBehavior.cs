@@ -1,4 +1,5 @@
 using Mediator;
+using PayrollPortal.Application.Common.Idempotency;
 using PayrollPortal.Application.Common.Persistence;
 using PayrollPortal.Application.Identity;
 using PayrollPortal.Domain.Common;
@@ -6,12 +7,16 @@ using PayrollPortal.Domain.Common;
 namespace PayrollPortal.Application.Common.Behaviors;
 
 /// <summary>
-/// Commands only: one transaction per command, committed on success and rolled back on an error result or an exception.
-/// Only <see cref="IdempotencyBehavior{TMessage, TResponse}"/> runs inside it, so that a key's completion commits with the
-/// command's rows. Queries pass straight through. Once the transaction has ended, either way, the security events the
-/// command raised are recorded in a transaction of their own (<see cref="DeferredSecurityEvents"/>).
+/// Innermost, commands only: one transaction per command, committed on success and rolled back on an error result or an
+/// exception. When <see cref="IdempotencyBehavior{TMessage, TResponse}"/> bound the request's idempotency key to the command,
+/// the successful response is stored as the key's outcome as the transaction's last statement, so the business rows, the
+/// audit event and the stored response commit together or not at all (ADR 0006, 0010). Failures store nothing here: they
+/// roll back, and the HTTP host stores a 4xx answer after. Queries, and commands sent inside a running transaction, pass
+/// straight through. Once the transaction has ended, either way, the security events the command raised are recorded in
+/// a transaction of their own (<see cref="DeferredSecurityEvents"/>).
 /// </summary>
-public sealed class UnitOfWorkBehavior<TMessage, TResponse>(IUnitOfWork unitOfWork, DeferredSecurityEvents securityEvents, ISecurityAudit securityAudit)
+public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
+    IUnitOfWork unitOfWork, IIdempotencyContext idempotency, DeferredSecurityEvents securityEvents, ISecurityAudit securityAudit)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -27,6 +32,10 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(IUnitOfWork unitOfWo
         try
         {
             response = await next(message, cancellationToken);
+            if (response is IResult { IsSuccess: true } && idempotency.IsBound)
+            {
+                await idempotency.CompleteAsync(response, cancellationToken);
+            }
         }
         catch
         {

@@ -6,7 +6,11 @@ using PayrollPortal.Domain.Common;
 
 namespace PayrollPortal.Application.Common.Behaviors;
 
-/// <summary>Runs the message's FluentValidation validators and turns failures into a validation <see cref="Result{T}"/>, one error per field.</summary>
+/// <summary>
+/// Runs the message's FluentValidation validators and turns failures into a validation <see cref="Result{T}"/>, one error per
+/// field. After authorization (only a caller who may send the message hears what is wrong with it) and idempotency (a replay
+/// never runs validation again); before the unit of work, so an invalid command opens no transaction.
+/// </summary>
 public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
