@@ -61,7 +61,7 @@ public sealed class ReadOnlyRootTests : IDisposable
         output.ShouldNotContain("\"LogLevel\":\"Critical\"");
         Snapshot(appFolder).ShouldBe(before, "the published app folder must stay untouched");
         Directory.EnumerateFileSystemEntries(data).Select(Path.GetFileName).ShouldAllBe(
-            name => name!.StartsWith("app.db", StringComparison.Ordinal) || name == "dataprotection-keys" || name == "backups");
+            name => name!.StartsWith("app.db", StringComparison.Ordinal) || name == "dataprotection-keys" || name == "backups" || name == "databases.recorded");
         Directory.EnumerateFiles(Path.Combine(data, "dataprotection-keys"), "key-*.xml").ShouldNotBeEmpty("the session key ring persists in DATA_DIR");
     }
 
