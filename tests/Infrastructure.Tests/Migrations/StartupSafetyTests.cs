@@ -19,7 +19,7 @@ public sealed class StartupSafetyTests : IDisposable
         var environment = Environment(database, "Production");
         var init = await PayrollProcess.RunAsync(["init"], environment, ProcessTimeout);
         init.ExitCode.ShouldBe(0, init.StandardError);
-        File.ReadAllText(Path.Combine(_work.FullName, "data", SqliteDatabaseRecord.FileName)).ShouldContain(database);
+        File.ReadAllText(Path.Combine(_work.FullName, "data", "databases.recorded")).ShouldContain(database);
 
         foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(database)!))
         {
@@ -46,7 +46,7 @@ public sealed class StartupSafetyTests : IDisposable
     {
         var database = Path.Combine(_work.FullName, "db", "app.db");
         Directory.CreateDirectory(Path.Combine(_work.FullName, "data"));
-        await File.WriteAllTextAsync(Path.Combine(_work.FullName, "data", SqliteDatabaseRecord.FileName), database + "\n");
+        await File.WriteAllTextAsync(Path.Combine(_work.FullName, "data", "databases.recorded"), database + "\n");
 
         await using var server = ServerProcess.Start(Environment(database, "Development"));
 
