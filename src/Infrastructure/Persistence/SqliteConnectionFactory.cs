@@ -103,7 +103,11 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
         throw new DatabaseFileMovedException(Settings.SqlitePath!);
     }
 
-    /// <summary>A connection of its own, outside the pool, held open for the life of the factory: the file's identity.</summary>
+    /// <summary>
+    /// A connection of its own, outside the pool, held open for the life of the factory: the file's identity. One read opens
+    /// the WAL index too, whose lock tells <c>payroll restore</c> that a server has the file open even while the pool is
+    /// empty (idle connections pruned, or cleared by <see cref="SqliteConnection.ClearAllPools"/>).
+    /// </summary>
     private void KeepOriginal()
     {
         if (_original is not null)
@@ -120,6 +124,12 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
 
             var original = new SqliteConnection(new SqliteConnectionStringBuilder(_existingFileOnly) { Pooling = false }.ToString());
             original.Open();
+            using (var read = original.CreateCommand())
+            {
+                read.CommandText = "SELECT count(*) FROM sqlite_master";
+                read.ExecuteScalar();
+            }
+
             _original = original;
         }
     }
