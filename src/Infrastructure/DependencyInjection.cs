@@ -49,6 +49,7 @@ public static class DependencyInjection
                 : new PostgresConnectionFactory(settings, sp.GetRequiredService<NpgsqlDataSource>());
         });
 
+        services.AddSingleton<StorageFaults>();
         services.AddScoped<DbSession>();
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<DbSession>());
         services.AddSingleton(sp => MigrationOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
@@ -94,7 +95,9 @@ public static class DependencyInjection
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-            .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
+            .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"])
+            .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])
+            .AddCheck<DatabaseFileHealthCheck>("database-file", tags: ["ready"]);
         return services;
     }
 }

@@ -193,11 +193,7 @@ public sealed class IdempotencyKillTests(ITestOutputHelper output)
                 ["ADMIN_EMAIL"] = ProcessSignIn.Environment["ADMIN_EMAIL"],
                 ["ADMIN_PASSWORD"] = ProcessSignIn.Environment["ADMIN_PASSWORD"],
             });
-            var output = new StringBuilder();
-            process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-            process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
+            var output = ProcessOutput.Capture(process);
 
             var waited = Stopwatch.StartNew();
             while (waited.Elapsed < TimeSpan.FromSeconds(60))

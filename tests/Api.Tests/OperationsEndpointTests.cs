@@ -22,7 +22,7 @@ public sealed class OperationsEndpointTests
         var live = await client.GetFromJsonAsync<JsonElement>("/api/livez");
 
         health.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await health.Content.ReadAsStringAsync()).ShouldBe("""{"status":"ok","checks":{"database":"ok","migrations":"ok","shutdown":"ok"}}""");
+        (await health.Content.ReadAsStringAsync()).ShouldBe("""{"status":"ok","checks":{"database":"ok","migrations":"ok","storage":"ok","database-file":"ok","shutdown":"ok"}}""");
         ready.StatusCode.ShouldBe(HttpStatusCode.OK);
         live.GetProperty("status").GetString().ShouldBe("ok");
     }

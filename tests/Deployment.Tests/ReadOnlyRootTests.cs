@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using PayrollPortal.TestSupport;
 
@@ -32,12 +31,8 @@ public sealed class ReadOnlyRootTests : IDisposable
         var migrate = await sandbox.RunAsync("dotnet", [$"{Sandbox.AppInSandbox}/payroll.dll", "migrate", "up"], environment);
         migrate.ExitCode.ShouldBe(0, migrate.Output);
 
-        var log = new StringBuilder();
         using var server = sandbox.Start("dotnet", [$"{Sandbox.AppInSandbox}/payroll.dll"], new Dictionary<string, string>(environment) { ["PAYROLL_ENFORCE_MIGRATIONS"] = "1" });
-        server.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        server.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
+        var log = ProcessOutput.Capture(server);
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -66,7 +61,7 @@ public sealed class ReadOnlyRootTests : IDisposable
         output.ShouldNotContain("\"LogLevel\":\"Critical\"");
         Snapshot(appFolder).ShouldBe(before, "the published app folder must stay untouched");
         Directory.EnumerateFileSystemEntries(data).Select(Path.GetFileName).ShouldAllBe(
-            name => name!.StartsWith("app.db", StringComparison.Ordinal) || name == "dataprotection-keys" || name == "backups");
+            name => name!.StartsWith("app.db", StringComparison.Ordinal) || name == "dataprotection-keys" || name == "backups" || name == "databases.recorded");
         Directory.EnumerateFiles(Path.Combine(data, "dataprotection-keys"), "key-*.xml").ShouldNotBeEmpty("the session key ring persists in DATA_DIR");
     }
 
@@ -123,7 +118,7 @@ public sealed class ReadOnlyRootTests : IDisposable
         ["DOTNET_NOLOGO"] = "1",
     };
 
-    private static async Task WaitUntilReadyAsync(HttpClient client, Process server, StringBuilder log)
+    private static async Task WaitUntilReadyAsync(HttpClient client, Process server, ProcessOutput log)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(90))

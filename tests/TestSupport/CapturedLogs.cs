@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 
 namespace PayrollPortal.TestSupport;
@@ -20,33 +21,29 @@ public sealed class CapturedLogs : ILoggerProvider
 
     private sealed class Logger(string category, CapturedLogs sink) : ILogger
     {
-        private readonly AsyncLocal<List<object>> _scopes = new();
+        // Immutable: parallel async flows inherit the same AsyncLocal value, and a shared mutable list would be pushed and
+        // popped by several threads at once.
+        private readonly AsyncLocal<ImmutableStack<object>?> _scopes = new();
 
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull
         {
-            var scopes = _scopes.Value ??= [];
-            scopes.Add(state);
-            return new Pop(scopes);
+            var outer = _scopes.Value;
+            _scopes.Value = (outer ?? ImmutableStack<object>.Empty).Push(state);
+            return new Pop(this, outer);
         }
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            var scopes = _scopes.Value is { Count: > 0 } s ? " => " + string.Join(" => ", s) : string.Empty;
+            var scopes = _scopes.Value is { IsEmpty: false } s ? " => " + string.Join(" => ", s.Reverse()) : string.Empty;
             sink._lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}{scopes}");
         }
 
-        private sealed class Pop(List<object> scopes) : IDisposable
+        private sealed class Pop(Logger logger, ImmutableStack<object>? outer) : IDisposable
         {
-            public void Dispose()
-            {
-                if (scopes.Count > 0)
-                {
-                    scopes.RemoveAt(scopes.Count - 1);
-                }
-            }
+            public void Dispose() => logger._scopes.Value = outer;
         }
     }
 }

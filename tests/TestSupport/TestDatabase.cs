@@ -56,6 +56,10 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(provider, builder.Uri.ToString(), null, name, postgresServer);
     }
 
+    /// <summary>A SQLite database file in <paramref name="directory"/> (a mount the test owns); its files are deleted when disposed.</summary>
+    public static TestDatabase SqliteIn(string directory) =>
+        new(DatabaseProvider.Sqlite, $"sqlite:///{directory}/app.db", directory, null);
+
     /// <summary>The PostgreSQL server for tests. Missing means a failure, never a silent skip: build/test.sh always sets it.</summary>
     public static string ServerUrl() =>
         Environment.GetEnvironmentVariable(PostgresUrlVariable) is { Length: > 0 } url
@@ -73,7 +77,7 @@ public sealed class TestDatabase : IAsyncDisposable
             {
                 Directory.Delete(_sqliteDirectory, recursive: true);
             }
-            catch (IOException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // A file still held open by a finished test is harmless in a temporary folder.
             }

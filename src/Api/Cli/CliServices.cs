@@ -24,7 +24,7 @@ internal static class CliServices
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment
         {
             // As the server decides it: the PII key loader refuses to run without keys in Production.
-            EnvironmentName = context.Configuration["ASPNETCORE_ENVIRONMENT"] ?? context.Configuration["DOTNET_ENVIRONMENT"] ?? Environments.Production,
+            EnvironmentName = EnvironmentName(context),
             ApplicationName = "payroll",
             ContentRootPath = Directory.GetCurrentDirectory(),
             ContentRootFileProvider = new NullFileProvider(),
@@ -34,6 +34,12 @@ internal static class CliServices
         services.AddSingleton<ICurrentUser>(new OperatorCaller());
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
+
+    /// <summary>The environment as the server would see it; Production when neither variable is set.</summary>
+    public static string EnvironmentName(CliContext context) =>
+        context.Configuration["ASPNETCORE_ENVIRONMENT"] ?? context.Configuration["DOTNET_ENVIRONMENT"] ?? Environments.Production;
+
+    public static bool IsProduction(CliContext context) => string.Equals(EnvironmentName(context), Environments.Production, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Runs a verb's work in a scope of the server's <c>AddInfrastructure()</c> registrations only, on the database

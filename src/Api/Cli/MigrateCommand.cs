@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using PayrollPortal.Infrastructure;
 using PayrollPortal.Infrastructure.Persistence;
 using PayrollPortal.Infrastructure.Persistence.Migrations;
+using PayrollPortal.Infrastructure.Security;
 
 namespace PayrollPortal.Api.Cli;
 
@@ -81,11 +82,39 @@ internal static partial class MigrateCommand
         return scripts;
     }
 
+    /// <summary>
+    /// <c>payroll init</c>: migrates a database that does not exist yet, even where a SQLite database was recorded, and
+    /// records the new one. The caller has checked that there is nothing to overwrite.
+    /// </summary>
+    public static async Task<int> InitAsync(CliContext context, DatabaseSettings settings, CancellationToken cancellationToken)
+    {
+        var exit = await RunAsync(context, "init", null, null, (migrator, token) => UpAsync(context, migrator, null, token), cancellationToken, mayCreate: true);
+        if (exit == CliExitCodes.Ok && settings.SqlitePath is { } path)
+        {
+            var dataDirectory = PiiKeyRingLoader.DataDirectory(context.Configuration);
+            SqliteDatabaseRecord.Record(dataDirectory, path);
+            await context.Out.WriteLineAsync($"recorded in {SqliteDatabaseRecord.PathIn(dataDirectory)}");
+        }
+
+        return exit;
+    }
+
     private static async Task<int> RunAsync(
-        CliContext context, string verb, string? scriptsDirectory, string? lockTimeout, Func<SchemaMigrator, CancellationToken, Task<int>> run, CancellationToken cancellationToken)
+        CliContext context, string verb, string? scriptsDirectory, string? lockTimeout, Func<SchemaMigrator, CancellationToken, Task<int>> run, CancellationToken cancellationToken,
+        bool mayCreate = false)
     {
         try
         {
+            // Opening a missing SQLite file creates it: in Production a recorded database that went missing is refused here
+            // as it is by the server, or an init container's `migrate up` would hand the server a new, empty database.
+            var settings = DatabaseSettings.Parse(context.Configuration["DATABASE_URL"]);
+            if (!mayCreate && settings.SqlitePath is { } path && CliServices.IsProduction(context)
+                && SqliteDatabaseRecord.WhyNotCreate(PiiKeyRingLoader.DataDirectory(context.Configuration), path) is { } refusal)
+            {
+                await context.Error.WriteLineAsync($"payroll: migrate {verb}: {refusal}");
+                return CliExitCodes.SchemaNotAtHead;
+            }
+
             var options = MigrationOptions.FromConfiguration(context.Configuration);
             options = options with
             {

@@ -17,6 +17,7 @@ internal static class PayrollCli
     {
         var root = new RootCommand("PayrollPortal: with no verb, serves the API and portal on http://localhost:8000.")
         {
+            InitCommand.Create(context),
             MigrateCommand.Create(context),
             PiiCommand.Create(context),
             IdempotencyCommand.Create(context),

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Logging.Console;
@@ -28,6 +29,7 @@ internal static partial class PayrollHost
     /// <summary>Exit codes of the <c>payroll</c> executable when serving.</summary>
     public const int ExitConfigurationError = 2;
     public const int ExitSchemaNotReady = 3;
+    public const int ExitInterrupted = 130;
 
     public static bool EnforceMigrations(IConfiguration configuration) => configuration["PAYROLL_ENFORCE_MIGRATIONS"] is "1" or "true";
 
@@ -36,9 +38,10 @@ internal static partial class PayrollHost
         // The content root is the executable's folder, not the working directory: appsettings.json (log levels) and, later,
         // wwwroot ship beside payroll.dll, while ./data stays relative to where the operator started it.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        DatabaseSettings database;
         try
         {
-            _ = DatabaseSettings.Parse(builder.Configuration["DATABASE_URL"]);
+            database = DatabaseSettings.Parse(builder.Configuration["DATABASE_URL"]);
             _ = MigrationOptions.FromConfiguration(builder.Configuration);
             _ = IdempotencyOptions.FromConfiguration(builder.Configuration);
             _ = MetricsSettings.FromConfiguration(builder.Configuration);
@@ -50,6 +53,12 @@ internal static partial class PayrollHost
         {
             await Console.Error.WriteLineAsync($"payroll: {ex.Message}");
             return ExitConfigurationError;
+        }
+
+        if (database.SqlitePath is { } sqlitePath && WhySqliteCannotServe(sqlitePath, builder) is { } refusal)
+        {
+            await Console.Error.WriteLineAsync($"payroll: {refusal}");
+            return ExitSchemaNotReady;
         }
 
         ConfigureServices(builder);
@@ -76,20 +85,56 @@ internal static partial class PayrollHost
             return ExitSchemaNotReady;
         }
 
+        if (!EnforceMigrations(app.Configuration) && await MigrateBeforeStartAsync(app) is { } refused)
+        {
+            await app.DisposeAsync();
+            return refused;
+        }
+
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>
+    /// The development default's migrations, applied before the host starts: inside the host's start a failure, or SIGTERM
+    /// while another migrator holds the lock, would surface as "Hosting failed to start" with a stack trace. Here each is one
+    /// line and an exit code. Null when the schema is at head.
+    /// </summary>
+    private static async Task<int?> MigrateBeforeStartAsync(WebApplication app)
+    {
+        using var stop = new CancellationTokenSource();
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Cancel(); });
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; stop.Cancel(); });
         try
         {
-            await app.RunAsync();
+            await app.Services.GetRequiredService<SchemaMigrator>().UpAsync(toVersion: null, stop.Token);
+            app.Services.GetRequiredService<StartupMigrationService.Applied>().BeforeStart = true;
+            return null;
         }
         catch (MigrationException ex)
         {
-            // The development default could not migrate (drift, a failed script, the lock): nothing was served.
             LogStartupMigrationFailed(app.Logger, ex.Problems.Count > 0 ? $"{ex.Message}: {string.Join("; ", ex.Problems)}" : ex.Message);
-            await app.DisposeAsync();
             return ExitSchemaNotReady;
         }
-
-        return 0;
+        catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException)
+        {
+            LogStartupMigrationFailed(app.Logger, string.Join(' ', ex.Message.Split('\n', StringSplitOptions.TrimEntries)));
+            return ExitSchemaNotReady;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            LogStartupInterrupted(app.Logger);
+            return ExitInterrupted;
+        }
     }
+
+    /// <summary>
+    /// Why a SQLite server must not start, found before anything waits: the recorded database is missing (Production only, so
+    /// that the first <c>dotnet run</c> of a developer still creates one), or its folder cannot be written.
+    /// </summary>
+    private static string? WhySqliteCannotServe(string databasePath, WebApplicationBuilder builder) =>
+        (builder.Environment.IsProduction() ? SqliteDatabaseRecord.WhyNotCreate(PiiKeyRingLoader.DataDirectory(builder.Configuration), databasePath) : null)
+        ?? SqliteStorage.WhyNotWritable(databasePath);
 
     public static void ConfigureServices(WebApplicationBuilder builder)
     {
@@ -109,6 +154,7 @@ internal static partial class PayrollHost
         services.AddHostedService<IdempotencyPruner>();
         services.AddSingleton<IAppInfo, AppInfo>();
         services.AddSingleton<JsonSerializerOptionsHolder>();
+        services.AddSingleton<StartupMigrationService.Applied>();
         services.AddHostedService<StartupMigrationService>();
         services.AddPayrollMetrics(builder.Configuration);
         services.AddCorsAllowList(builder.Configuration);
@@ -246,6 +292,9 @@ internal static partial class PayrollHost
     [LoggerMessage(EventId = 6, Level = LogLevel.Warning,
         Message = "The database is at {Current}, ahead of this build's head {Head}; serving, as expand/contract keeps the previous release compatible")]
     private static partial void LogSchemaAhead(ILogger logger, string? current, string? head);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Stopped before serving: the start-up was interrupted")]
+    private static partial void LogStartupInterrupted(ILogger logger);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Critical, Message = "Start-up migration failed, refusing to serve: {Problem}")]
     private static partial void LogStartupMigrationFailed(ILogger logger, string problem);

@@ -2,14 +2,17 @@ using PayrollPortal.Application.Common.Validation;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
+using PayrollPortal.Infrastructure.Persistence;
 
 namespace PayrollPortal.Api.Http;
 
 /// <summary>
 /// The one safety net for exceptions. Bad requests that the framework detects while binding (malformed JSON, wrong JSON types,
-/// a missing body, wrong content type, an oversized body) become 4xx problems; anything else is a 500 without internals.
+/// a missing body, wrong content type, an oversized body) become 4xx problems; a storage that cannot take writes (disk full,
+/// I/O error, read-only, the SQLite file replaced) is a 503 that readiness also reports; anything else is a 500 without
+/// internals.
 /// </summary>
-internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger, StorageFaults storage) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -23,6 +26,14 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             BadHttpRequestException bad => FromBadRequest(context, bad),
             _ => null,
         };
+
+        if (problem is null && storage.Observe(exception))
+        {
+            LogStorageUnavailable(logger, context.Request.Method, context.Request.Path, StorageFaults.Describe(exception)!);
+            problem = ProblemResponses.Create(context, StatusCodes.Status503ServiceUnavailable, "storage-unavailable", "Storage unavailable",
+                "The database cannot store data right now; nothing was saved. Try again later.");
+            context.Response.Headers.RetryAfter = "30";
+        }
 
         if (problem is null)
         {
@@ -70,6 +81,9 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
 
     [GeneratedRegex("""Failed to bind parameter "\S+ (?<name>\w+)" from "(?<value>[^"]*)"\.""")]
     private static partial Regex BindFailure();
+
+    [LoggerMessage(EventId = 503, Level = LogLevel.Error, Message = "Storage unavailable for {Method} {Path}: {Reason}")]
+    private static partial void LogStorageUnavailable(ILogger logger, string method, string path, string reason);
 
     [LoggerMessage(EventId = 500, Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

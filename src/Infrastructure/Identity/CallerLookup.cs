@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Dapper;
+using Microsoft.Extensions.Logging;
 using PayrollPortal.Application.Identity;
 using PayrollPortal.Infrastructure.Persistence;
 
@@ -8,9 +10,11 @@ namespace PayrollPortal.Infrastructure.Identity;
 /// Authentication's database side: who a session secret or an API token belongs to, with their memberships, read fresh on
 /// every request so that logout, revocation and a changed role take effect at once. One indexed read on the request's own
 /// connection (which the endpoint then reuses); the only writes are a session's sliding renewal and a token's
-/// <c>last_used_at</c>, each at most once a minute.
+/// <c>last_used_at</c>, each at most once a minute. Those two are bookkeeping: when the storage refuses them the request is
+/// still served (a read must not fail because a timestamp could not be stored), the failure is logged and readiness hears
+/// of it.
 /// </summary>
-public sealed class CallerLookup(DbSession session, TimeProvider clock)
+public sealed partial class CallerLookup(DbSession session, TimeProvider clock, StorageFaults faults, ILogger<CallerLookup> logger)
 {
     /// <summary>How stale <c>last_used_at</c> and a session's renewal may get before a request writes them.</summary>
     public static readonly TimeSpan WriteInterval = TimeSpan.FromMinutes(1);
@@ -37,7 +41,7 @@ public sealed class CallerLookup(DbSession session, TimeProvider clock)
         var slid = now + SignIn.SessionLifetime;
         if (slid - row.ExpiresAt >= WriteInterval)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
+            await BookkeepAsync(connection, "session renewal", new CommandDefinition(
                 "UPDATE sessions SET expires_at = @slid WHERE id_hash = @idHash AND revoked_at IS NULL",
                 new { slid, idHash }, session.Transaction, cancellationToken: cancellationToken));
         }
@@ -78,7 +82,7 @@ public sealed class CallerLookup(DbSession session, TimeProvider clock)
 
         if (row.LastUsedAt is null || now - row.LastUsedAt >= WriteInterval)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
+            await BookkeepAsync(connection, "token last-used", new CommandDefinition(
                 "UPDATE api_tokens SET last_used_at = @now WHERE id = @Id", new { now, row.Id }, session.Transaction, cancellationToken: cancellationToken));
         }
 
@@ -105,6 +109,24 @@ public sealed class CallerLookup(DbSession session, TimeProvider clock)
         var effective = granted.Value < owner ? granted.Value : owner;
         return caller with { Memberships = new Dictionary<Guid, CompanyRole> { [companyId] = effective } };
     }
+
+    /// <summary>Runs a bookkeeping write; a database failure is logged and remembered for readiness, not thrown.</summary>
+    private async Task BookkeepAsync(DbConnection connection, string what, CommandDefinition command)
+    {
+        try
+        {
+            await connection.ExecuteAsync(command);
+            faults.WriteSucceeded();
+        }
+        catch (DbException ex)
+        {
+            faults.Observe(ex);
+            LogBookkeepingFailed(logger, what, StorageFaults.Describe(ex) ?? ex.Message);
+        }
+    }
+
+    [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "Could not store the {What} write; the request is served without it: {Reason}")]
+    private static partial void LogBookkeepingFailed(ILogger logger, string what, string reason);
 
     private sealed class SessionRow
     {

@@ -6,9 +6,10 @@ namespace PayrollPortal.Infrastructure.Persistence;
 
 /// <summary>
 /// The scoped connection of one request or CLI run, and its unit of work. Repositories and query services share it, so a
-/// command's reads and writes see the same transaction.
+/// command's reads and writes see the same transaction. Each commit tells <see cref="StorageFaults"/> (when given) whether the
+/// storage took the write.
 /// </summary>
-public sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAsyncDisposable
+public sealed class DbSession(IDbConnectionFactory factory, StorageFaults? faults = null) : IUnitOfWork, IAsyncDisposable
 {
     private DbConnection? _connection;
     private IDisposable? _writer;
@@ -82,6 +83,7 @@ public sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAsyn
                 if (final is null)
                 {
                     await transaction.CommitAsync(cancellationToken);
+                    faults?.WriteSucceeded();
                     return;
                 }
 
@@ -101,8 +103,14 @@ public sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAsyn
                     await transaction.CommitAsync(cancellationToken);
                 }
 
+                faults?.WriteSucceeded();
                 final.Committed?.Invoke();
             }
+        }
+        catch (Exception ex)
+        {
+            faults?.Observe(ex);
+            throw;
         }
         finally
         {

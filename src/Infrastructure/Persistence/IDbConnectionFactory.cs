@@ -14,4 +14,7 @@ public interface IDbConnectionFactory
     /// file) queues writers here; PostgreSQL returns null and lets its row locks decide.
     /// </summary>
     ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
+
+    /// <summary>Why the database's file can no longer be trusted (SQLite: removed or replaced since start-up), or null.</summary>
+    string? DescribeFileProblem() => null;
 }

@@ -23,11 +23,7 @@ public sealed class GracefulShutdownTests
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["SHUTDOWN_DRAIN_SECONDS"] = "3",
         });
-        var output = new StringBuilder();
-        server.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        server.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
+        var output = ProcessOutput.Capture(server);
         var baseAddress = new Uri($"http://localhost:{port}/");
         (await WaitForAsync(baseAddress, HttpStatusCode.OK, TimeSpan.FromSeconds(60))).ShouldBeTrue(output.ToString());
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using PayrollPortal.TestSupport;
 
 namespace PayrollPortal.Infrastructure.Tests.Migrations;
@@ -15,11 +14,12 @@ namespace PayrollPortal.Infrastructure.Tests.Migrations;
 internal sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output;
 
     private ServerProcess(Process process, int port)
     {
         _process = process;
+        _output = ProcessOutput.Capture(process);
         Port = port;
     }
 
@@ -27,16 +27,7 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.ToString();
 
     /// <summary>Serves with the given settings; PAYROLL_ENFORCE_MIGRATIONS is cleared unless given, so the runner's own never leaks in.</summary>
     public static ServerProcess Start(IReadOnlyDictionary<string, string?> settings)
@@ -56,12 +47,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         var process = PayrollProcess.Start([], environment, Directory.CreateTempSubdirectory("payroll-server-").FullName);
-        var server = new ServerProcess(process, port);
-        process.OutputDataReceived += (_, e) => server.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return server;
+        return new ServerProcess(process, port);
     }
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
@@ -86,6 +72,13 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGTERM, as an orchestrator stops a container.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -95,18 +88,5 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
     }
 }

@@ -112,7 +112,7 @@ public sealed class StartupEnforcementTests
     }
 
     /// <summary>The first answer of /api/readyz once the server listens, or -1 if the process exited first.</summary>
-    private static async Task<int> ReadyStatusAsync(ServerProcess server)
+    internal static async Task<int> ReadyStatusAsync(ServerProcess server)
     {
         // No per-request timeout: on a loaded 2-core machine the first request (JIT, first connection) can take many seconds;
         // the overall deadline bounds the wait instead.

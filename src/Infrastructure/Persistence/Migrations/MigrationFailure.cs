@@ -17,4 +17,7 @@ public enum MigrationFailure
 
     /// <summary>Another migrator held the lock for longer than the configured wait.</summary>
     LockTimeout,
+
+    /// <summary>The database's storage refuses writes (a read-only file system, no permission), found before any wait.</summary>
+    Unwritable,
 }

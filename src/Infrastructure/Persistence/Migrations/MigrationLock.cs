@@ -6,9 +6,13 @@ namespace PayrollPortal.Infrastructure.Persistence.Migrations;
 /// </summary>
 internal static class MigrationLock
 {
-    public static async Task<IAsyncDisposable> AcquireAsync(DatabaseSettings settings, TimeSpan timeout, CancellationToken cancellationToken) =>
+    public static Task<IAsyncDisposable> AcquireAsync(DatabaseSettings settings, TimeSpan timeout, CancellationToken cancellationToken) =>
+        AcquireAsync(settings, timeout, waiting: null, cancellationToken);
+
+    /// <param name="waiting">SQLite: called once when the lock is held elsewhere and the wait begins.</param>
+    public static async Task<IAsyncDisposable> AcquireAsync(DatabaseSettings settings, TimeSpan timeout, Action? waiting, CancellationToken cancellationToken) =>
         settings.Provider == DatabaseProvider.Sqlite
-            ? await SqliteMigrationLock.AcquireAsync(settings.SqlitePath!, timeout, cancellationToken)
+            ? await SqliteMigrationLock.AcquireAsync(settings.SqlitePath!, timeout, waiting, cancellationToken)
             : await PostgresMigrationLock.AcquireAsync(settings, timeout, cancellationToken);
 
     public static string Describe(TimeSpan timeout) =>

@@ -69,7 +69,7 @@ public sealed partial class SchemaMigrator : ISchemaStatusReader
                 $"--to {toVersion} is not a migration of this build (known: {string.Join(", ", Scripts.Select(s => s.Version))}).", MigrationFailure.InvalidRequest);
         }
 
-        await using var held = await MigrationLock.AcquireAsync(Settings, _options.LockTimeout, cancellationToken);
+        await using var held = await MigrationLock.AcquireAsync(Settings, _options.LockTimeout, () => LogWaitingForLock(_logger, Settings.SafeDisplay), cancellationToken);
         var journal = await ReadJournalAsync(cancellationToken);
         ThrowIfJournalDisagrees(journal);
 
@@ -121,7 +121,7 @@ public sealed partial class SchemaMigrator : ISchemaStatusReader
             throw new MigrationException($"--steps must be 1 or more, not {steps}.", MigrationFailure.InvalidRequest);
         }
 
-        await using var held = await MigrationLock.AcquireAsync(Settings, _options.LockTimeout, cancellationToken);
+        await using var held = await MigrationLock.AcquireAsync(Settings, _options.LockTimeout, () => LogWaitingForLock(_logger, Settings.SafeDisplay), cancellationToken);
         var journal = await ReadJournalAsync(cancellationToken);
         if (journal.Count == 0)
         {
@@ -304,6 +304,9 @@ public sealed partial class SchemaMigrator : ISchemaStatusReader
             new CommandDefinition(JournalSql.Select, cancellationToken: cancellationToken));
         return [.. rows.Select(r => new JournalEntry(r.Version, r.Name, r.Checksum, SqlTime.FromDatabase(r.AppliedAt), r.AppliedBy, r.ExecutionMs))];
     }
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Waiting for another migrator's lock on {Database}")]
+    private static partial void LogWaitingForLock(ILogger logger, string database);
 
     [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Applied migration {Script} in {ElapsedMs} ms")]
     private static partial void LogApplied(ILogger logger, string script, long elapsedMs);

@@ -21,9 +21,18 @@ internal sealed class SqliteMigrationLock : IAsyncDisposable
 
     public static string LockFilePath(string databasePath) => databasePath + ".migrate.lock";
 
-    public static async Task<SqliteMigrationLock> AcquireAsync(string databasePath, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <param name="waiting">Called once if another migrator holds the lock and this one starts to wait.</param>
+    public static async Task<SqliteMigrationLock> AcquireAsync(string databasePath, TimeSpan timeout, Action? waiting, CancellationToken cancellationToken)
     {
         ThrowIfFileLockingDisabled();
+
+        // A read-only or unwritable folder fails every attempt to open the lock file, which the loop below would take for
+        // another migrator's lock and wait out, then blame on it.
+        if (SqliteStorage.WhyNotWritable(databasePath) is { } unwritable)
+        {
+            throw new MigrationException(unwritable, MigrationFailure.Unwritable);
+        }
+
         var path = LockFilePath(databasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var started = Stopwatch.GetTimestamp();
@@ -35,6 +44,11 @@ internal sealed class SqliteMigrationLock : IAsyncDisposable
             }
             catch (IOException) when (Stopwatch.GetElapsedTime(started) < timeout)
             {
+                if (Interlocked.Exchange(ref waiting, null) is { } first)
+                {
+                    first();
+                }
+
                 await Task.Delay(PollInterval, cancellationToken);
             }
             catch (IOException ex)
