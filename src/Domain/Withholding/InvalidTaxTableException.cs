@@ -35,6 +35,6 @@ public sealed class InvalidTaxTableException : Exception
     /// <summary>The table file, e.g. us-federal-2026.json.</summary>
     public string Table { get; }
 
-    /// <summary>The name of the failed check, one of <see cref="UsFederalTableChecks"/>' constants.</summary>
+    /// <summary>The name of the failed check, one of the constants of the regime's own table checks.</summary>
     public string Check { get; }
 }

@@ -1,5 +1,4 @@
 using PayrollPortal.Domain.Withholding;
-using PayrollPortal.Domain.Withholding.UsFederal.Tables;
 
 namespace PayrollPortal.Domain.Withholding.Korea.Tables;
 

@@ -2,7 +2,6 @@ using PayrollPortal.Domain.Withholding;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
-using PayrollPortal.Domain.Withholding.UsFederal.Tables;
 
 namespace PayrollPortal.Domain.Withholding.Korea.Tables;
 
