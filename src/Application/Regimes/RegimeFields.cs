@@ -22,8 +22,6 @@ public sealed class RegimeFields
         _values = values ?? new Dictionary<string, JsonElement>();
     }
 
-    public static RegimeFields None { get; } = new(null);
-
     /// <summary>The members of an object as a request would send them (camelCase), for senders that are not HTTP: the CLI, tests.</summary>
     public static Dictionary<string, JsonElement> Members(object shape) =>
         JsonSerializer.SerializeToElement(shape, Defaults).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());

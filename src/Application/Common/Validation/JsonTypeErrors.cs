@@ -30,7 +30,7 @@ public static partial class JsonTypeErrors
         return $"The value has the wrong JSON type: expected {Describe(declared ?? conversion.Groups["type"].Value)}.";
     }
 
-    public static string Describe(string clrType)
+    private static string Describe(string clrType)
     {
         // Nullable<T> and the PATCH bodies' Optional<T> are wrappers: describe what they hold ("ssn": 123 wants a string).
         var type = clrType.Replace("System.Nullable`1[", string.Empty, StringComparison.Ordinal)
@@ -50,7 +50,7 @@ public static partial class JsonTypeErrors
     }
 
     /// <summary>The declared type of the member at <paramref name="path"/> (<c>lines[2].grossWages</c>) below <paramref name="root"/>.</summary>
-    public static string? DeclaredTypeAt(Type root, string path)
+    private static string? DeclaredTypeAt(Type root, string path)
     {
         Type? type = root;
         foreach (var segment in path.Split('.'))
