@@ -13,6 +13,8 @@ import { payrollDetailView } from './views/payroll-detail.js';
 import { reportView } from './views/report.js';
 import { membersView } from './views/members.js';
 import { passwordView } from './views/password.js';
+import { tokensView } from './views/tokens.js';
+import { closingsView } from './views/closings.js';
 import { setCompanyNav, forgetCompanies } from './views/common.js';
 
 route('/login', loginView);
@@ -29,6 +31,8 @@ route('/c/:companyId/payrolls/:payrollId/edit', payrollEditorView);
 route('/c/:companyId/report', reportView);
 route('/c/:companyId/members', membersView);
 route('/account/password', passwordView);
+route('/account/tokens', tokensView);
+route('/closings', closingsView);
 
 const main = document.getElementById('main');
 let renderToken = 0;
@@ -47,9 +51,11 @@ function showUser() {
   const current = session();
   box.hidden = !current;
   document.getElementById('user-email').textContent = current?.user.email ?? '';
-  const changePassword = document.getElementById('change-password');
-  if (currentLocation().path === '/account/password') changePassword.setAttribute('aria-current', 'page');
-  else changePassword.removeAttribute('aria-current');
+  for (const [id, path] of [['change-password', '/account/password'], ['api-tokens', '/account/tokens']]) {
+    const link = document.getElementById(id);
+    if (currentLocation().path === path) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
 }
 
 async function render() {

@@ -4,6 +4,7 @@ import { canWrite } from '../session.js';
 import { navigate } from '../router.js';
 import { companyPage, pageHeader, emptyState, tableWrap, roleNote, statusBadge, exportButtons } from './common.js';
 import { regimeOf } from '../regimes/index.js';
+import { periodBox } from './period.js';
 
 export async function payrollsView(ctx) {
   const company = await companyPage(ctx, 'payrolls', 'Payrolls');
@@ -11,7 +12,10 @@ export async function payrollsView(ctx) {
   const thisYear = new Date().getFullYear();
   const year = Number(ctx.params.get('year')) || thisYear;
   const month = Number(ctx.params.get('month')) || null;
-  const payrolls = await getAll(`/api/companies/${company.id}/payrolls`, { year, month });
+  const [payrolls, periodStatus] = await Promise.all([
+    getAll(`/api/companies/${company.id}/payrolls`, { year, month }),
+    month ? periodBox(company, year, month) : null,
+  ]);
   if (!ctx.isCurrent()) return;
   const writer = canWrite(company.id);
   const { payrollList } = regimeOf(company);
@@ -41,6 +45,7 @@ export async function payrollsView(ctx) {
     pageHeader('Payrolls', writer ? h('a', { class: 'button primary', href: `#/c/${company.id}/payrolls/new` }, 'New payroll') : null),
     roleNote(company.id),
     filter,
+    periodStatus,
     body,
     month ? exportButtons(company.id, { year, month }, `Approved payrolls of ${period}:`) : null);
 }
