@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using OpenQA.Selenium.Chrome;
@@ -15,7 +16,7 @@ namespace PayrollPortal.Browser.Tests;
 /// click); the SQL underneath is the same code that the Api, Application and Infrastructure suites run on both SQLite and
 /// PostgreSQL. Running every browser flow twice would double the slowest tests for no new coverage.
 /// </summary>
-public sealed class PortalFixture : IAsyncLifetime
+public class PortalFixture : IAsyncLifetime
 {
     /// <summary>The bootstrap administrator that <see cref="PayrollApp"/> creates; the password is generated per run.</summary>
     public const string AdminEmail = PayrollApp.AdminEmail;
@@ -40,8 +41,13 @@ public sealed class PortalFixture : IAsyncLifetime
             // Every test signs in (and the password tests post to the same limited endpoint) from one loopback address;
             // the per-address limit of 10 a minute is tested in Api.Tests (BruteForceTests), not here.
             ["LOGIN_RATE_LIMIT_PER_MINUTE"] = "1000",
-        });
+        }, ConfigureServices);
         Driver = Chromium.Start(DownloadDirectory);
+    }
+
+    /// <summary>Registrations a derived fixture adds to the app, such as a regime that lives only in the tests.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     public async Task DisposeAsync()

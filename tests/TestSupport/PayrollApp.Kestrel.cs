@@ -12,7 +12,9 @@ public sealed partial class PayrollApp
     /// The real application served by Kestrel on a free loopback port, for clients outside the process (a browser):
     /// <c>await using var app = await PayrollApp.StartOnLoopbackAsync(provider); driver.Navigate().GoToUrl(app.ServerAddress);</c>
     /// </summary>
-    public static async Task<PayrollApp> StartOnLoopbackAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="services">Registrations added after the app's own, such as a regime that lives only in the tests.</param>
+    public static async Task<PayrollApp> StartOnLoopbackAsync(
+        DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         // The host listens where "urls" says; port 0 lets the OS pick a free one, read back from IServerAddressesFeature.
@@ -20,7 +22,7 @@ public sealed partial class PayrollApp
         {
             [WebHostDefaults.ServerUrlsKey] = "http://127.0.0.1:0",
         };
-        var app = new PayrollApp(database, merged);
+        var app = new PayrollApp(database, merged, services: services);
         app.UseKestrel();
         app.StartServer(); // applies the migrations and creates the administrator
         await app.SignInAdminAsync();

@@ -8,6 +8,7 @@ using PayrollPortal.Api.Tests.Exports;
 using PayrollPortal.Infrastructure.Exports;
 using PayrollPortal.Infrastructure.Persistence;
 using PayrollPortal.TestSupport;
+using PayrollPortal.TestSupport.FlatTax;
 
 namespace PayrollPortal.Api.Tests.FlatTax;
 

@@ -2,7 +2,7 @@ using FluentValidation;
 using PayrollPortal.Application.Common;
 using PayrollPortal.Application.Common.Validation;
 
-namespace PayrollPortal.Api.Tests.FlatTax;
+namespace PayrollPortal.TestSupport.FlatTax;
 
 public static class FlatTaxFields
 {

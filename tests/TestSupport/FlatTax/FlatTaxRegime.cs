@@ -1,6 +1,6 @@
 using PayrollPortal.Domain.Withholding;
 
-namespace PayrollPortal.Api.Tests.FlatTax;
+namespace PayrollPortal.TestSupport.FlatTax;
 
 /// <summary>
 /// A deliberately simple third regime that lives only in the tests: 10% income tax on all pay, in euros, unless the

@@ -3,7 +3,7 @@ using PayrollPortal.Application.Regimes;
 using PayrollPortal.Domain.Withholding;
 using PayrollPortal.Infrastructure.Persistence.Regimes;
 
-namespace PayrollPortal.Api.Tests.FlatTax;
+namespace PayrollPortal.TestSupport.FlatTax;
 
 public static class FlatTaxModule
 {

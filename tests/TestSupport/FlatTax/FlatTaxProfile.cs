@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using PayrollPortal.Domain.Regimes;
 
-namespace PayrollPortal.Api.Tests.FlatTax;
+namespace PayrollPortal.TestSupport.FlatTax;
 
 /// <summary>An employee's tax codes by effective date; stored as one JSON document by the core's JSON storage.</summary>
 public sealed class FlatTaxProfile : IEmployeeTaxProfile

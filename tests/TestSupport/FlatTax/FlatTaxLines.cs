@@ -3,7 +3,7 @@ using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Payrolls;
 using PayrollPortal.Domain.Withholding;
 
-namespace PayrollPortal.Api.Tests.FlatTax;
+namespace PayrollPortal.TestSupport.FlatTax;
 
 /// <summary>10% of gross wages and bonus, rounded half away from zero to the cent; nothing for tax code NT.</summary>
 public sealed class FlatTaxLines : IPayrollLines

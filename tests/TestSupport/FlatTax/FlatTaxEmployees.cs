@@ -4,7 +4,7 @@ using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Employees;
 using PayrollPortal.Domain.Withholding;
 
-namespace PayrollPortal.Api.Tests.FlatTax;
+namespace PayrollPortal.TestSupport.FlatTax;
 
 /// <summary>An employee of an xx-flat company: an eight-digit tax id and a tax code with its history.</summary>
 public sealed class FlatTaxEmployees : IEmployeeProfiles

@@ -3,7 +3,7 @@ using PayrollPortal.Application.Regimes;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Infrastructure.Persistence;
 
-namespace PayrollPortal.Api.Tests.FlatTax;
+namespace PayrollPortal.TestSupport.FlatTax;
 
 /// <summary>The income tax withheld per month, from the core columns (gross + bonus - post-tax deductions - net pay).</summary>
 public sealed class FlatTaxReports(DbSession session) : IWithholdingReports

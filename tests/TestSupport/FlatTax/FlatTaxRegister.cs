@@ -1,7 +1,7 @@
 using PayrollPortal.Application.Exports;
 using PayrollPortal.Application.Regimes;
 
-namespace PayrollPortal.Api.Tests.FlatTax;
+namespace PayrollPortal.TestSupport.FlatTax;
 
 /// <summary>The register in the order the core's JSON line storage reads amounts: gross, bonus, taxes, post-tax, net.</summary>
 public sealed class FlatTaxRegister : IRegisterColumnsSource
