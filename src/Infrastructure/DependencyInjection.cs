@@ -85,8 +85,9 @@ public static class DependencyInjection
         services.AddSingleton(sp => ExportSigningKeys.Parse(sp.GetRequiredService<IConfiguration>()[ExportSigningKeys.Variable]));
         services.AddSingleton<IExportLinks, HmacExportLinks>();
         services.AddScoped<IPayrollRegisterSource, PayrollRegisterSource>();
-        services.AddSingleton<IRegisterFileWriter, CsvRegisterWriter>();
-        services.AddSingleton<IRegisterFileWriter, XlsxRegisterWriter>();
+        services.AddSingleton<ExportFormats>();
+        services.AddExportWriter<CsvRegisterWriter>();
+        services.AddExportWriter<XlsxRegisterWriter>();
 
         services.AddSingleton(sp => new PostgresTools(sp.GetRequiredService<IConfiguration>()[PostgresTools.BinVariable]));
         services.AddSingleton<DatabaseBackup>();
