@@ -25,7 +25,7 @@ public static class ExportEndpoints
     }
 
     public static Task<Results<Created<ExportLinkDto>, ProblemHttpResult>> IssueAsync(
-        Guid companyId, IssueExportRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        Guid companyId, IssueExportRequest request, CommandSender sender, HttpContext http, CancellationToken cancellationToken) =>
         sender.SendCommandAsync(http, new IssueExportLink(companyId, request.Scope, request.Format, request.ExpiresInMinutes),
             link => TypedResults.Created((string?)null, link), cancellationToken);
 

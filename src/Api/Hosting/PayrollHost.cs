@@ -149,8 +149,8 @@ internal static partial class PayrollHost
         services.AddPayrollIdentity(builder.Configuration);
         services.AddScoped<IRequestContext, HttpRequestContext>();
         services.AddSingleton(sp => IdempotencyOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
-        services.AddScoped<IdempotentRequest>();
-        services.AddScoped<IIdempotencyContext>(sp => sp.GetRequiredService<IdempotentRequest>());
+        services.AddSingleton(sp => new IdempotencyRetention(sp.GetRequiredService<IdempotencyOptions>().Retention));
+        services.AddScoped<CommandSender>();
         services.AddHostedService<IdempotencyPruner>();
         services.AddSingleton<IAppInfo, AppInfo>();
         services.AddSingleton<JsonSerializerOptionsHolder>();
