@@ -26,9 +26,8 @@ public static class DependencyInjection
         services.AddScoped<Identity.DeferredSecurityEvents>();
         services.AddScoped<Exports.IExportAccess, Identity.CallerExportAccess>();
 
-        // Each scope's key, if its sender holds one; the server replaces the retention with IDEMPOTENCY_RETENTION_HOURS.
+        // Each scope's key, if its sender holds one; the composition root registers IdempotencyRetention.
         services.AddScoped<Common.Idempotency.IdempotencyContext>();
-        services.TryAddSingleton(Common.Idempotency.IdempotencyRetention.Default);
 
         // The server replaces this with its Prometheus counters; the verbs count nothing.
         services.TryAddSingleton<Common.Metrics.IBusinessMetrics, Common.Metrics.NoBusinessMetrics>();

@@ -149,7 +149,6 @@ internal static partial class PayrollHost
         services.AddPayrollIdentity(builder.Configuration);
         services.AddScoped<IRequestContext, HttpRequestContext>();
         services.AddSingleton(sp => IdempotencyOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
-        services.AddSingleton(sp => new IdempotencyRetention(sp.GetRequiredService<IdempotencyOptions>().Retention));
         services.AddScoped<CommandSender>();
         services.AddHostedService<IdempotencyPruner>();
         services.AddSingleton<IAppInfo, AppInfo>();

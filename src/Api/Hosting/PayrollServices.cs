@@ -1,4 +1,6 @@
+using PayrollPortal.Api.Http.Idempotency;
 using PayrollPortal.Application;
+using PayrollPortal.Application.Common.Idempotency;
 using PayrollPortal.Application.Common.Behaviors;
 using PayrollPortal.Infrastructure;
 
@@ -16,6 +18,9 @@ internal static class PayrollServices
         services.AddApplication();
         services.AddInfrastructure();
         services.AddRegimeModules();
+
+        // Any sender may attach an idempotency key (the server per request, a verb if it wants), so both keep keys as long.
+        services.AddSingleton(sp => new IdempotencyRetention(IdempotencyOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()).Retention));
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;

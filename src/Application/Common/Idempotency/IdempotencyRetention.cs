@@ -1,7 +1,4 @@
 namespace PayrollPortal.Application.Common.Idempotency;
 
 /// <summary>How long a key's outcome is replayed (<c>IDEMPOTENCY_RETENTION_HOURS</c>, 24 by default).</summary>
-public sealed record IdempotencyRetention(TimeSpan Period)
-{
-    public static readonly IdempotencyRetention Default = new(TimeSpan.FromHours(24));
-}
+public sealed record IdempotencyRetention(TimeSpan Period);
