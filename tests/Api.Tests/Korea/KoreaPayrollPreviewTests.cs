@@ -21,9 +21,9 @@ public sealed class KoreaPayrollPreviewTests
     public async Task Preview_ForAKrCompany_ShouldComputeTheLinesAPostStoresToTheWonAndStoreNothing(DatabaseProvider provider)
     {
         await using var app = await PayrollApp.StartAsync(provider);
-        var (client, companyId, kim, lee) = await KoreaPayrollTests.SetUpAsync(app);
+        var (client, companyId, kim, lee) = await KoreaSamples.SetUpKoreaPayrollAsync(app);
 
-        var previewed = await client.PostAsJsonAsync($"/api/companies/{companyId}/payrolls/preview", KoreaPayrollTests.Payroll(kim, lee));
+        var previewed = await client.PostAsJsonAsync($"/api/companies/{companyId}/payrolls/preview", KoreaSamples.KoreaPayroll(kim, lee));
 
         previewed.StatusCode.ShouldBe(HttpStatusCode.OK);
         var preview = await previewed.Content.ReadFromJsonAsync<JsonElement>();
@@ -36,7 +36,7 @@ public sealed class KoreaPayrollPreviewTests
             (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM payrolls")).ShouldBe(0);
         }
 
-        var posted = await client.PostAsJsonAsync($"/api/companies/{companyId}/payrolls", KoreaPayrollTests.Payroll(kim, lee));
+        var posted = await client.PostAsJsonAsync($"/api/companies/{companyId}/payrolls", KoreaSamples.KoreaPayroll(kim, lee));
         posted.StatusCode.ShouldBe(HttpStatusCode.Created);
         var payroll = await posted.Content.ReadFromJsonAsync<JsonElement>();
         for (var i = 0; i < 2; i++)
@@ -58,7 +58,7 @@ public sealed class KoreaPayrollPreviewTests
     public async Task Preview_WhenAnAmountIsFractionalOrTheEmployeeUnknownOrThePayDateMissing_ShouldReturn400NamingTheField(DatabaseProvider provider)
     {
         await using var app = await PayrollApp.StartAsync(provider);
-        var (client, companyId, kim, _) = await KoreaPayrollTests.SetUpAsync(app);
+        var (client, companyId, kim, _) = await KoreaSamples.SetUpKoreaPayrollAsync(app);
         var url = $"/api/companies/{companyId}/payrolls/preview";
 
         var fractional = await client.PostAsJsonAsync(url, new { payDate = "2026-10-25", payFrequency = "monthly", lines = new[] { new { employeeId = kim, basePay = 1_000_000.5m } } });
@@ -77,7 +77,7 @@ public sealed class KoreaPayrollPreviewTests
     public async Task Preview_WhenTheProfileChangesAfterThePayDate_ShouldUseTheProfileInEffectOnThePayDate(DatabaseProvider provider)
     {
         await using var app = await PayrollApp.StartAsync(provider);
-        var (client, companyId, kim, _) = await KoreaPayrollTests.SetUpAsync(app);
+        var (client, companyId, kim, _) = await KoreaSamples.SetUpKoreaPayrollAsync(app);
         var changed = await client.PatchAsJsonAsync(
             $"/api/companies/{companyId}/employees/{kim}", new { kr = new { dependents = 3, withholdingRatio = 80, effectiveDate = "2026-11-01" } });
         changed.StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -10,45 +10,15 @@ namespace PayrollPortal.Api.Tests.Korea;
 /// <summary>A kr company's monthly payroll end to end on both databases: post, approve, report.</summary>
 public sealed class KoreaPayrollTests
 {
-    internal static async Task<(HttpClient Client, Guid CompanyId, Guid Kim, Guid Lee)> SetUpAsync(PayrollApp app)
-    {
-        var client = app.CreateClient();
-        var companyId = await KoreaEmployeeTests.CreateKoreaCompanyAsync(client);
-        async Task<Guid> HireAsync(object employee)
-        {
-            var response = await client.PostAsJsonAsync($"/api/companies/{companyId}/employees", employee);
-            response.StatusCode.ShouldBe(HttpStatusCode.Created);
-            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        }
-
-        var kim = await HireAsync(KoreaEmployeeTests.KoreaEmployee("900101-1234567", dependents: 1, children: 0));
-        var lee = await HireAsync(KoreaEmployeeTests.KoreaEmployee("850505-2345678", dependents: 4, children: 2, ratio: 120));
-        return (client, companyId, kim, lee);
-    }
-
-    internal static object Payroll(Guid kim, Guid lee, string payDate = "2026-10-25") => new
-    {
-        periodStart = payDate[..8] + "01",
-        periodEnd = payDate[..8] + "28",
-        payDate,
-        payFrequency = "monthly",
-        lines = new object[]
-        {
-            // 3,800,000 + 200,000 taxable allowances = 4,000,000 taxable; meals 200,000 from the profile are non-taxable.
-            new { employeeId = kim, basePay = 3_800_000, taxableAllowances = 200_000 },
-            // 4,500,000 + bonus 500,000 = 5,000,000 taxable; meals 250,000 entered on the line: 50,000 over the limit is taxable.
-            new { employeeId = lee, basePay = 4_500_000, bonus = 500_000, nonTaxable = new { meals = 250_000 } },
-        },
-    };
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task PostApproveReport_ForAKrCompany_ShouldWithholdTheSixDeductionsToTheWon(DatabaseProvider provider)
     {
         await using var app = await PayrollApp.StartAsync(provider);
-        var (client, companyId, kim, lee) = await SetUpAsync(app);
+        var (client, companyId, kim, lee) = await KoreaSamples.SetUpKoreaPayrollAsync(app);
 
-        var posted = await client.PostAsJsonAsync($"/api/companies/{companyId}/payrolls", Payroll(kim, lee));
+        var posted = await client.PostAsJsonAsync($"/api/companies/{companyId}/payrolls", KoreaSamples.KoreaPayroll(kim, lee));
 
         posted.StatusCode.ShouldBe(HttpStatusCode.Created);
         var text = await posted.Content.ReadAsStringAsync();
@@ -114,7 +84,7 @@ public sealed class KoreaPayrollTests
     public async Task Post_WhenLinesHaveTheUsShapeOrTheFrequencyIsNotMonthly_ShouldReturn400AndStoreNothing(DatabaseProvider provider)
     {
         await using var app = await PayrollApp.StartAsync(provider);
-        var (client, companyId, kim, _) = await SetUpAsync(app);
+        var (client, companyId, kim, _) = await KoreaSamples.SetUpKoreaPayrollAsync(app);
 
         var usShape = await client.PostAsJsonAsync(
             $"/api/companies/{companyId}/payrolls",
