@@ -187,6 +187,10 @@ public sealed class PayrollEndpointTests
         fetched.GetProperty("lines").GetArrayLength().ShouldBe(1);
     }
 
+    /// <summary>
+    /// How a broken rule reaches the client: malformed values and a rule on an indexed line, each a 400 naming its field.
+    /// The payroll rules themselves are tested through the pipeline (Application.Tests, PayrollUseCaseTests).
+    /// </summary>
     public static TheoryData<DatabaseProvider, string, string> BrokenRules()
     {
         var data = new TheoryData<DatabaseProvider, string, string>();
@@ -194,12 +198,7 @@ public sealed class PayrollEndpointTests
         {
             data.Add(provider, "impossible date", "periodStart");
             data.Add(provider, "unknown pay frequency", "payFrequency");
-            data.Add(provider, "another company's employee", "lines[0].employeeId");
             data.Add(provider, "the same employee twice", "lines[1].employeeId");
-            data.Add(provider, "period start after period end", "periodStart");
-            data.Add(provider, "no lines", "lines");
-            data.Add(provider, "employee terminated before the period", "lines[0].employeeId");
-            data.Add(provider, "negative gross wages", "lines[0].grossWages");
             data.Add(provider, "wages that are not a number", "lines[0].grossWages");
         }
 
@@ -222,25 +221,8 @@ public sealed class PayrollEndpointTests
             case "unknown pay frequency":
                 body["payFrequency"] = "fortnightly";
                 break;
-            case "another company's employee":
-                var other = await StaffAsync(client, "other");
-                body["lines"]![0]!["employeeId"] = other.HighId;
-                break;
             case "the same employee twice":
                 body["lines"]![1]!["employeeId"] = company.HighId;
-                break;
-            case "period start after period end":
-                body["periodStart"] = "2026-02-01";
-                break;
-            case "no lines":
-                body["lines"] = new JsonArray();
-                break;
-            case "employee terminated before the period":
-                var patch = await client.PatchAsync($"/api/companies/{company.Id}/employees/{company.HighId}", HttpRequests.Json(new JsonObject { ["terminationDate"] = "2025-12-31" }));
-                patch.StatusCode.ShouldBe(HttpStatusCode.OK);
-                break;
-            case "negative gross wages":
-                body["lines"]![0]!["grossWages"] = -5m;
                 break;
             case "wages that are not a number":
                 body["lines"]![0]!["grossWages"] = "lots";

@@ -1,11 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using PayrollPortal.Application.Companies;
+using PayrollPortal.Application.Employees;
+using PayrollPortal.Application.Payrolls;
+using PayrollPortal.Application.Regimes;
+using PayrollPortal.Domain.Common;
 using Shouldly;
 
 namespace PayrollPortal.TestSupport;
 
-/// <summary>A kr company, its employees and a payroll, as request bodies and through the API.</summary>
+/// <summary>A kr company, its employees and a payroll: as request bodies and through the API, or as messages through the pipeline.</summary>
 public static class KoreaSamples
 {
     public const string Rrn = "900101-1234567";
@@ -58,4 +63,27 @@ public static class KoreaSamples
             new { employeeId = lee, basePay = 4_500_000, bonus = 500_000, nonTaxable = new { meals = 250_000 } },
         },
     };
+
+    /// <summary>The same company and employees as <see cref="SetUpKoreaPayrollAsync"/>, through the pipeline.</summary>
+    public static async Task<(Guid CompanyId, Guid Kim, Guid Lee)> SetUpKoreaCompanyAsync(this PayrollApp app)
+    {
+        var company = (await app.SendAsync<Result<CompanyDto>>(new CreateCompany("서울상사", "seoul-trading", null, "kr"))).Value!;
+        async Task<Guid> HireAsync(string rrn, int dependents, int children, int ratio)
+        {
+            var hired = await app.SendAsync<Result<EmployeeDto>>(new CreateEmployee(company.Id, "민준", "김", new DateOnly(2026, 1, 2), null)
+            {
+                Fields = RegimeFields.Members(new
+                {
+                    residentRegistrationNumber = rrn,
+                    kr = new { dependents, childrenAged8To20 = children, withholdingRatio = ratio, nonTaxable = new { meals = 200_000, carAllowance = 0, childcare = 0 } },
+                }),
+            });
+            return hired.Value?.Id ?? throw new InvalidOperationException($"Could not hire: {string.Join("; ", hired.Errors)}");
+        }
+
+        return (company.Id, await HireAsync("900101-1234567", 1, 0, 100), await HireAsync("850505-2345678", 4, 2, 120));
+    }
+
+    /// <summary>A kr line through the pipeline: the employee and the regime's members as a client would post them.</summary>
+    public static PayrollLineRequest KoreaLine(Guid employeeId, object members) => new(employeeId) { Fields = RegimeFields.Members(members) };
 }

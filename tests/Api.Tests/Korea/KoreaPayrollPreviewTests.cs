@@ -71,32 +71,4 @@ public sealed class KoreaPayrollPreviewTests
         (await undated.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("payDate").ShouldNotBeEmpty();
         (await weekly.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("payFrequency").ShouldNotBeEmpty();
     }
-
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Preview_WhenTheProfileChangesAfterThePayDate_ShouldUseTheProfileInEffectOnThePayDate(DatabaseProvider provider)
-    {
-        await using var app = await PayrollApp.StartAsync(provider);
-        var (client, companyId, kim, _) = await KoreaSamples.SetUpKoreaPayrollAsync(app);
-        var changed = await client.PatchAsJsonAsync(
-            $"/api/companies/{companyId}/employees/{kim}", new { kr = new { dependents = 3, withholdingRatio = 80, effectiveDate = "2026-11-01" } });
-        changed.StatusCode.ShouldBe(HttpStatusCode.OK);
-
-        async Task<JsonElement> LineAsync(string payDate)
-        {
-            var response = await client.PostAsJsonAsync(
-                $"/api/companies/{companyId}/payrolls/preview",
-                new { payDate, payFrequency = "monthly", lines = new[] { new { employeeId = kim, basePay = 3_800_000, taxableAllowances = 200_000 } } });
-            response.StatusCode.ShouldBe(HttpStatusCode.OK);
-            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("lines")[0].GetProperty("kr");
-        }
-
-        var october = await LineAsync("2026-10-25");
-        var november = await LineAsync("2026-11-25");
-
-        (october.GetProperty("dependents").GetInt32(), october.GetProperty("withholdingRatio").GetInt32()).ShouldBe((1, 100));
-        october.GetProperty("incomeTax").GetInt64().ShouldBe(195_960);
-        (november.GetProperty("dependents").GetInt32(), november.GetProperty("withholdingRatio").GetInt32()).ShouldBe((3, 80));
-        november.GetProperty("incomeTax").GetInt64().ShouldBeLessThan(195_960);
-    }
 }
