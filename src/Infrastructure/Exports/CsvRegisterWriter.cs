@@ -19,7 +19,11 @@ internal sealed class CsvRegisterWriter : IRegisterFileWriter
         BufferSize = 32 * 1024,
     };
 
-    public ExportFormat Format => ExportFormat.Csv;
+    public ExportFormat Format { get; } = new("csv");
+
+    public string ContentType => "text/csv; charset=utf-8; header=present";
+
+    public string FileExtension => "csv";
 
     public async Task<RegisterSummary> WriteAsync(
         Stream output, RegisterDocument document, IAsyncEnumerable<PayrollRegisterRow> rows, CancellationToken cancellationToken)

@@ -18,7 +18,11 @@ internal sealed class XlsxRegisterWriter : IRegisterFileWriter
 
     private static readonly SpreadCheetahOptions Options = new() { CompressionLevel = SpreadCheetahCompressionLevel.Fastest };
 
-    public ExportFormat Format => ExportFormat.Xlsx;
+    public ExportFormat Format { get; } = new("xlsx");
+
+    public string ContentType => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public string FileExtension => "xlsx";
 
     public async Task<RegisterSummary> WriteAsync(
         Stream output, RegisterDocument document, IAsyncEnumerable<PayrollRegisterRow> rows, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PayrollPortal.Application.Exports;
 using PayrollPortal.Application.Payrolls;
 using PayrollPortal.Domain.Common;
+using PayrollPortal.Infrastructure.Exports;
 using PayrollPortal.Infrastructure.Persistence;
 using PayrollPortal.TestSupport;
 
@@ -18,6 +19,10 @@ namespace PayrollPortal.Api.Tests.Exports;
 internal sealed record ExportScenario(Guid CompanyId, Guid OtherCompanyId, Guid January, Guid February, Guid DraftMarch, Guid OtherPayroll)
 {
     public static readonly string[] HostileFirstNames = ["=HYPERLINK(\"http://evil.example\",\"pay\")", "+1", "-2", "@x"];
+
+    /// <summary>The app with a signing key, so links are signed.</summary>
+    public static Task<PayrollApp> StartAsync(DatabaseProvider provider) =>
+        PayrollApp.StartAsync(provider, new Dictionary<string, string?> { [ExportSigningKeys.Variable] = ExportSigningKeys.NewEntry("k1") });
 
     public static async Task<ExportScenario> CreateAsync(PayrollApp app)
     {

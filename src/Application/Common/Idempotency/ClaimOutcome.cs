@@ -1,6 +1,6 @@
-namespace PayrollPortal.Infrastructure.Persistence.Idempotency;
+namespace PayrollPortal.Application.Common.Idempotency;
 
-/// <summary>What claiming a key found.</summary>
+/// <summary>What looking a key up found (<see cref="IIdempotencyStore.ClaimAsync"/>).</summary>
 public abstract record ClaimOutcome
 {
     private ClaimOutcome()

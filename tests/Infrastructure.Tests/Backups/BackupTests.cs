@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PayrollPortal.Infrastructure.Persistence;
 using PayrollPortal.TestSupport;
 
-namespace PayrollPortal.Api.Tests.Backups;
+namespace PayrollPortal.Infrastructure.Tests.Backups;
 
 /// <summary><c>payroll backup</c>, <c>backup verify</c>, <c>restore</c> and <c>backup prune</c> as an operator runs them.</summary>
 public sealed class BackupTests

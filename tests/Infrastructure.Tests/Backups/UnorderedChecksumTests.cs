@@ -4,7 +4,7 @@ using PayrollPortal.Infrastructure.Backups;
 using PayrollPortal.Infrastructure.Persistence;
 using PayrollPortal.TestSupport;
 
-namespace PayrollPortal.Api.Tests.Backups;
+namespace PayrollPortal.Infrastructure.Tests.Backups;
 
 /// <summary>
 /// Manifest format 3: content checksums that combine per-row hashes order-independently, so that tables are read by a scan.

@@ -4,7 +4,7 @@ using PayrollPortal.Infrastructure.Backups;
 using PayrollPortal.Infrastructure.Persistence;
 using PayrollPortal.TestSupport;
 
-namespace PayrollPortal.Api.Tests.Backups;
+namespace PayrollPortal.Infrastructure.Tests.Backups;
 
 /// <summary>
 /// Manifest formats 1 to 3 side by side: backups with an older manifest still verify with their own checksums, and the

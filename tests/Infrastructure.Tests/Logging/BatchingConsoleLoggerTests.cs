@@ -7,7 +7,7 @@ using PayrollPortal.Api.Hosting;
 using Shouldly;
 using Xunit;
 
-namespace PayrollPortal.Api.Tests;
+namespace PayrollPortal.Infrastructure.Tests.Logging;
 
 public sealed class BatchingConsoleLoggerTests
 {

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 
-namespace PayrollPortal.Infrastructure.Serialization;
+namespace PayrollPortal.Application.Common;
 
 /// <summary>
 /// JSON re-serialised with object keys in ordinal order and no insignificant whitespace, so that two documents that differ

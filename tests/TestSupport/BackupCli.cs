@@ -5,12 +5,12 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using PayrollPortal.Infrastructure.Persistence;
 using PayrollPortal.Infrastructure.Security;
-using PayrollPortal.TestSupport;
+using Shouldly;
 
-namespace PayrollPortal.Api.Tests.Backups;
+namespace PayrollPortal.TestSupport;
 
 /// <summary>The backup verbs through the real executable, and the data they are checked against.</summary>
-internal static class BackupCli
+public static class BackupCli
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 

@@ -6,7 +6,7 @@ using PayrollPortal.Infrastructure.Persistence;
 using PayrollPortal.Infrastructure.Security;
 using PayrollPortal.TestSupport;
 
-namespace PayrollPortal.Api.Tests.Backups;
+namespace PayrollPortal.Infrastructure.Tests.Backups;
 
 /// <summary>
 /// docs/DR_RUNBOOK.md's point-in-time recovery, on a PostgreSQL 15 cluster of this test's own that archives its WAL to a folder:
