@@ -8,6 +8,7 @@ namespace PayrollPortal.Domain.Withholding.UsFederal.States.Methods;
 /// </summary>
 public sealed class IndianaMethod : IStateMethod
 {
+    private static readonly IndianaExemptions None = new();
     private readonly decimal _rate;
     private readonly decimal _personal;
     private readonly decimal _dependent;
@@ -38,7 +39,7 @@ public sealed class IndianaMethod : IStateMethod
     public decimal Calculate(in StateContext context, StateTrace trace)
     {
         var periods = _periods[context.PayFrequency];
-        var e = context.Certificate.Exemptions ?? new IndianaExemptions();
+        var e = context.Certificate.Exemptions ?? None;
         var constants = StateRounding.Cents(e.Personal * _personal / periods) + StateRounding.Cents(e.Dependent * _dependent / periods)
             + StateRounding.Cents(e.FirstTimeDependent * _firstTime / periods) + StateRounding.Cents(e.Adopted * _adopted / periods);
         trace.Add("deduction constants", constants);
