@@ -18,7 +18,7 @@ internal static class UsFederalRequestErrors
 
     public static Error NotACalculationField(string field) => Error.Validation(
         "withholding.regime_mismatch",
-        $"{field} is not a field of a {UsFederalRegime.RegimeCode} calculation: send taxYear, payFrequency, grossWages, supplementalWages, preTaxDeductions, w4, ytd and exempt.",
+        $"{field} is not a field of a {UsFederalRegime.RegimeCode} calculation: send taxYear, payFrequency, grossWages, supplementalWages, preTaxDeductions, w4, ytd, exempt, payDate and state.",
         field);
 
     public static Error NoW4(int index, DateOnly payDate) =>
