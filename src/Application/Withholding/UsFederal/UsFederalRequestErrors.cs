@@ -13,7 +13,7 @@ internal static class UsFederalRequestErrors
 
     public static Error NotAnEmployeeField(string field) => Error.Validation(
         "employee.regime_mismatch",
-        $"{field} does not apply to an employee of a {UsFederalRegime.RegimeCode} company: send ssn, payFrequency, exempt and w4 (with w4EffectiveDate).",
+        $"{field} does not apply to an employee of a {UsFederalRegime.RegimeCode} company: send ssn, payFrequency, exempt, w4 (with w4EffectiveDate), workState and stateCertificate (with stateEffectiveDate).",
         field);
 
     public static Error NotACalculationField(string field) => Error.Validation(

@@ -1,19 +1,23 @@
 using PayrollPortal.Domain.Regimes;
+using PayrollPortal.Domain.Withholding.UsFederal.States;
 
 namespace PayrollPortal.Domain.Withholding.UsFederal;
 
 /// <summary>
 /// A us-federal employee's tax profile: the W-4 history, append-only by effective date so an old payroll recomputes with
-/// the form in effect on its pay date, and the claim of exemption from federal income tax withholding (FICA still applies).
+/// the form in effect on its pay date, and the claim of exemption from federal income tax withholding (FICA still applies);
+/// and the work state with its state certificate, effective-dated the same way (empty for an employee without one).
 /// </summary>
 public sealed class UsFederalProfile : IEmployeeTaxProfile
 {
     private readonly List<EmployeeW4> _history;
+    private readonly List<EmployeeStateCertificate> _states;
 
-    public UsFederalProfile(bool exempt, IEnumerable<EmployeeW4> history)
+    public UsFederalProfile(bool exempt, IEnumerable<EmployeeW4> history, IEnumerable<EmployeeStateCertificate>? states = null)
     {
         Exempt = exempt;
         _history = [.. history.OrderBy(w => w.EffectiveDate)];
+        _states = [.. (states ?? []).OrderBy(s => s.EffectiveDate)];
         if (_history.Count == 0)
         {
             throw new ArgumentException("A us-federal profile has at least one W-4.", nameof(history));
@@ -41,6 +45,33 @@ public sealed class UsFederalProfile : IEmployeeTaxProfile
         }
 
         return found;
+    }
+
+    public IReadOnlyList<EmployeeStateCertificate> StateHistory => _states;
+
+    public EmployeeStateCertificate? CurrentState => _states.Count == 0 ? null : _states[^1];
+
+    /// <summary>The work state and certificate in effect on a date: the latest entry effective on or before it.</summary>
+    public EmployeeStateCertificate? StateOn(DateOnly date)
+    {
+        EmployeeStateCertificate? found = null;
+        foreach (var entry in _states)
+        {
+            if (entry.EffectiveDate <= date)
+            {
+                found = entry;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Records a work state and certificate from a date on. A second change with the same effective date replaces the first.</summary>
+    public void ChangeState(string? workState, StateCertificate certificate, DateOnly effectiveDate)
+    {
+        _states.RemoveAll(s => s.EffectiveDate == effectiveDate);
+        _states.Add(new EmployeeStateCertificate(effectiveDate, workState, certificate));
+        _states.Sort((a, b) => a.EffectiveDate.CompareTo(b.EffectiveDate));
     }
 
     public void ChangeExempt(bool exempt) => Exempt = exempt;
