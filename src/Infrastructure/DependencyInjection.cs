@@ -9,6 +9,7 @@ using PayrollPortal.Application.Common.Security;
 using PayrollPortal.Application.Employees;
 using PayrollPortal.Application.Exports;
 using PayrollPortal.Application.Payrolls;
+using PayrollPortal.Application.Periods;
 using PayrollPortal.Application.Companies;
 using PayrollPortal.Application.Operations;
 using PayrollPortal.Application.Identity;
@@ -22,6 +23,7 @@ using PayrollPortal.Infrastructure.Persistence.Idempotency;
 using PayrollPortal.Infrastructure.Persistence.Companies;
 using PayrollPortal.Infrastructure.Persistence.Employees;
 using PayrollPortal.Infrastructure.Persistence.Payrolls;
+using PayrollPortal.Infrastructure.Persistence.Periods;
 using PayrollPortal.Infrastructure.Persistence.Migrations;
 using PayrollPortal.Infrastructure.Security;
 
@@ -67,6 +69,8 @@ public static class DependencyInjection
         services.AddScoped<IEmployeeQueries, EmployeeQueries>();
         services.AddScoped<IPayrollRepository, PayrollRepository>();
         services.AddScoped<IPayrollQueries, PayrollQueries>();
+        services.AddScoped<IPeriodClosings, PeriodClosings>();
+        services.AddScoped<IClosingQueries, ClosingQueries>();
         services.AddScoped<Persistence.Regimes.LineRowWriter>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<IAuditQueries, AuditQueries>();

@@ -201,6 +201,7 @@ internal static partial class PayrollHost
         app.MapCompanyEndpoints();
         app.MapEmployeeEndpoints();
         app.MapPayrollEndpoints();
+        app.MapPeriodEndpoints();
         app.MapWithholdingEndpoints();
         app.MapExportEndpoints();
         app.MapAuditEndpoints();

@@ -11,6 +11,8 @@ public static class AuditActions
     public const string PayrollLinesReplaced = "payroll.lines_replaced";
     public const string PayrollApproved = "payroll.approved";
     public const string PayrollVoided = "payroll.voided";
+    public const string PeriodClosed = "period.closed";
+    public const string PeriodReopened = "period.reopened";
     public const string ExportLinkIssued = "export.link_issued";
     public const string UserCreated = "user.created";
     public const string MembershipAdded = "membership.added";

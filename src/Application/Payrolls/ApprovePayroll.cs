@@ -4,6 +4,8 @@ using Mediator;
 using PayrollPortal.Application.Audit;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Payrolls;
+using PayrollPortal.Domain.Periods;
+using PayrollPortal.Application.Periods;
 using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Application.Payrolls;
@@ -20,7 +22,7 @@ public sealed record ApprovePayroll(Guid CompanyId, Guid PayrollId) : ICommand<R
         public Validator() => RuleFor(x => x.PayrollId).NotEqual(Guid.Empty);
     }
 
-    public sealed class Handler(IPayrollRepository payrolls, PayrollCalculator calculator, RegimeParts<IPayrollLines> regimes, IAuditTrail audit, TimeProvider clock) : ICommandHandler<ApprovePayroll, Result<PayrollDto>>
+    public sealed class Handler(IPayrollRepository payrolls, IPeriodClosings closings, PayrollCalculator calculator, RegimeParts<IPayrollLines> regimes, IAuditTrail audit, TimeProvider clock) : ICommandHandler<ApprovePayroll, Result<PayrollDto>>
     {
         public async ValueTask<Result<PayrollDto>> Handle(ApprovePayroll command, CancellationToken cancellationToken)
         {
@@ -28,6 +30,11 @@ public sealed record ApprovePayroll(Guid CompanyId, Guid PayrollId) : ICommand<R
             if (payroll is null)
             {
                 return PayrollErrors.NotFound;
+            }
+
+            if (await closings.IsClosedAsync(payroll.CompanyId, PayMonth.Of(payroll.PayDate), cancellationToken))
+            {
+                return PeriodErrors.Closed(PayMonth.Of(payroll.PayDate));
             }
 
             if (payroll.Status != PayrollStatus.Draft)

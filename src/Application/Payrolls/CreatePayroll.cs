@@ -8,6 +8,8 @@ using PayrollPortal.Application.Employees;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Companies;
 using PayrollPortal.Domain.Payrolls;
+using PayrollPortal.Domain.Periods;
+using PayrollPortal.Application.Periods;
 using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Application.Payrolls;
@@ -36,7 +38,7 @@ public sealed record CreatePayroll(
         }
     }
 
-    public sealed class Handler(ICompanyQueries companies, IPayrollRepository payrolls, PayrollCalculator calculator, RegimeParts<IPayrollLines> regimes, IAuditTrail audit, TimeProvider clock)
+    public sealed class Handler(ICompanyQueries companies, IPeriodClosings closings, IPayrollRepository payrolls, PayrollCalculator calculator, RegimeParts<IPayrollLines> regimes, IAuditTrail audit, TimeProvider clock)
         : ICommandHandler<CreatePayroll, Result<PayrollDto>>
     {
         public async ValueTask<Result<PayrollDto>> Handle(CreatePayroll command, CancellationToken cancellationToken)
@@ -45,6 +47,12 @@ public sealed record CreatePayroll(
             if (company is null)
             {
                 return CompanyErrors.NotFound;
+            }
+
+            var month = PayMonth.Of(command.PayDate!.Value);
+            if (await closings.IsClosedAsync(command.CompanyId, month, cancellationToken))
+            {
+                return PeriodErrors.Closed(month);
             }
 
             var frequency = EnumText.ParsePayFrequency(command.PayFrequency);

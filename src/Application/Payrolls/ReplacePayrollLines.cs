@@ -4,6 +4,8 @@ using Mediator;
 using PayrollPortal.Application.Audit;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Payrolls;
+using PayrollPortal.Domain.Periods;
+using PayrollPortal.Application.Periods;
 using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Application.Payrolls;
@@ -17,7 +19,7 @@ public sealed record ReplacePayrollLines(Guid CompanyId, Guid PayrollId, IReadOn
         public Validator() => this.ValidLines(x => x.Lines);
     }
 
-    public sealed class Handler(IPayrollRepository payrolls, PayrollCalculator calculator, RegimeParts<IPayrollLines> regimes, IAuditTrail audit, TimeProvider clock) : ICommandHandler<ReplacePayrollLines, Result<PayrollDto>>
+    public sealed class Handler(IPayrollRepository payrolls, IPeriodClosings closings, PayrollCalculator calculator, RegimeParts<IPayrollLines> regimes, IAuditTrail audit, TimeProvider clock) : ICommandHandler<ReplacePayrollLines, Result<PayrollDto>>
     {
         public async ValueTask<Result<PayrollDto>> Handle(ReplacePayrollLines command, CancellationToken cancellationToken)
         {
@@ -25,6 +27,11 @@ public sealed record ReplacePayrollLines(Guid CompanyId, Guid PayrollId, IReadOn
             if (payroll is null)
             {
                 return PayrollErrors.NotFound;
+            }
+
+            if (await closings.IsClosedAsync(payroll.CompanyId, PayMonth.Of(payroll.PayDate), cancellationToken))
+            {
+                return PeriodErrors.Closed(PayMonth.Of(payroll.PayDate));
             }
 
             if (payroll.Status != PayrollStatus.Draft)

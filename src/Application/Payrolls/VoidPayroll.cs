@@ -4,6 +4,8 @@ using Mediator;
 using PayrollPortal.Application.Audit;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Payrolls;
+using PayrollPortal.Domain.Periods;
+using PayrollPortal.Application.Periods;
 using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Application.Payrolls;
@@ -19,7 +21,7 @@ public sealed record VoidPayroll(Guid CompanyId, Guid PayrollId, string? Reason)
                 .WithErrorCode("payroll.void_reason_required").WithMessage("A reason of 1 to 500 characters is required to void a payroll.");
     }
 
-    public sealed class Handler(IPayrollRepository payrolls, RegimeParts<IPayrollLines> regimes, IAuditTrail audit, TimeProvider clock) : ICommandHandler<VoidPayroll, Result<PayrollDto>>
+    public sealed class Handler(IPayrollRepository payrolls, IPeriodClosings closings, RegimeParts<IPayrollLines> regimes, IAuditTrail audit, TimeProvider clock) : ICommandHandler<VoidPayroll, Result<PayrollDto>>
     {
         public async ValueTask<Result<PayrollDto>> Handle(VoidPayroll command, CancellationToken cancellationToken)
         {
@@ -27,6 +29,11 @@ public sealed record VoidPayroll(Guid CompanyId, Guid PayrollId, string? Reason)
             if (payroll is null)
             {
                 return PayrollErrors.NotFound;
+            }
+
+            if (await closings.IsClosedAsync(payroll.CompanyId, PayMonth.Of(payroll.PayDate), cancellationToken))
+            {
+                return PeriodErrors.Closed(PayMonth.Of(payroll.PayDate));
             }
 
             var voided = payroll.Void(command.Reason!, clock.GetUtcNow());

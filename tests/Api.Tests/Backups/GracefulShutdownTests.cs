@@ -21,7 +21,9 @@ public sealed class GracefulShutdownTests
             [PiiKeyRing.Variable] = TestKeys.PiiKeys,
             ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["SHUTDOWN_DRAIN_SECONDS"] = "3",
+            // Long enough that a loaded machine still sees readiness turn 503 within the drain; the test ends when the
+            // in-flight request completes, not when the drain does.
+            ["SHUTDOWN_DRAIN_SECONDS"] = "10",
         });
         var output = ProcessOutput.Capture(server);
         var baseAddress = new Uri($"http://localhost:{port}/");
@@ -39,7 +41,7 @@ public sealed class GracefulShutdownTests
             await kill.WaitForExitAsync();
         }
 
-        (await WaitForAsync(baseAddress, HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(3))).ShouldBeTrue("readyz did not turn 503 during the drain");
+        (await WaitForAsync(baseAddress, HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(10))).ShouldBeTrue("readyz did not turn 503 during the drain");
         body.SendTheRest.SetResult();
         using var response = await request;
         var exited = await Task.Run(() => server.WaitForExit(TimeSpan.FromSeconds(30)));

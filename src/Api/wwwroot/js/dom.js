@@ -65,11 +65,6 @@ export function uid(prefix = 'id') {
   return `${prefix}-${idCounter}`;
 }
 
-const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
-export function formatMoney(amount) {
-  return amount === null || amount === undefined || Number.isNaN(amount) ? '' : money.format(amount);
-}
-
 const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 export function monthName(month) {
   return monthNames[month - 1];
@@ -78,11 +73,4 @@ export function monthName(month) {
 export function todayIso() {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** Parses a number the way people type it in a spreadsheet: "1,234.50", "$1,234.50", " 12 ". Empty is null; junk is NaN. */
-export function parseAmount(text) {
-  const cleaned = String(text ?? '').replace(/[$,\s]/g, '');
-  if (cleaned === '') return null;
-  return /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : NaN;
 }

@@ -72,6 +72,11 @@ export function tableWrap(caption, table) {
   return h('div', { class: 'table-wrap', role: 'region', 'aria-label': caption, tabindex: '0' }, table);
 }
 
+/** One term of a <dl class="facts">: a label and its value. */
+export function fact(label, value) {
+  return h('div', {}, h('dt', {}, label), h('dd', {}, value));
+}
+
 export function statusBadge(status) {
   return h('span', { class: `badge badge-${status}` }, status[0].toUpperCase() + status.slice(1));
 }

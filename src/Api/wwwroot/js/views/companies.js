@@ -4,6 +4,7 @@ import { session, isAdmin, roleLabels } from '../session.js';
 import { field, formAlert, submitOnce } from '../forms.js';
 import { navigate } from '../router.js';
 import { pageHeader, emptyState, tableWrap, rememberCompany, setCompanyNav } from './common.js';
+import { portalRegimes } from '../regimes/index.js';
 
 export async function companiesView(ctx) {
   document.title = 'Companies · Payroll Portal';
@@ -34,9 +35,9 @@ function createCompanyForm() {
   const name = field({ label: 'Name', field: 'name', required: true });
   const slug = field({ label: 'Slug', field: 'slug', required: true, hint: 'Lower-case letters, digits and dashes, 3–63 characters; it cannot change later.' });
   const ein = field({ label: 'EIN', field: 'ein', hint: 'Optional, as NN-NNNNNNN.', inputmode: 'numeric' });
-  const regime = field({ label: 'Withholding regime', field: 'regime', type: 'select', value: 'us-federal', hint: 'Chosen once: it decides the currency, the employee fields and the deductions.', options: [
-    { value: 'us-federal', label: 'United States, federal (USD)' },
-    { value: 'kr', label: 'Korea 대한민국 (KRW)' }] });
+  // The regimes the portal has pages for, in their registration order (js/regimes/index.js); the first is the default.
+  const regime = field({ label: 'Withholding regime', field: 'regime', type: 'select', value: portalRegimes[0].code, hint: 'Chosen once: it decides the currency, the employee fields and the deductions.',
+    options: portalRegimes.map(r => ({ value: r.code, label: r.label })) });
   name.control.addEventListener('input', () => {
     if (!slug.control.dataset.touched) {
       slug.control.value = name.control.value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63);

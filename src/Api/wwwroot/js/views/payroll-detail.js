@@ -1,10 +1,10 @@
-import { h, formatMoney, replace } from '../dom.js';
+import { h, replace } from '../dom.js';
 import { api, WriteIntent, ApiError } from '../api.js';
 import { canWrite } from '../session.js';
 import { field, formAlert, submitOnce, showError, clearErrors } from '../forms.js';
 import { navigate } from '../router.js';
-import { companyPage, tableWrap, roleNote, statusBadge, exportButtons, frequencyLabel } from './common.js';
-import { isKorea, formatKrw, bilingual, krDeductions, nonTaxableTotal } from './kr.js';
+import { companyPage, roleNote, statusBadge, exportButtons, frequencyLabel, fact } from './common.js';
+import { regimeOf } from '../regimes/index.js';
 
 export async function payrollDetailView(ctx) {
   const company = await companyPage(ctx, 'payrolls', 'Payroll');
@@ -44,7 +44,7 @@ export async function payrollDetailView(ctx) {
   }
   if (writer && payroll.status === 'approved') actions.append(voidForm(company, payroll, base));
 
-  const { facts, table } = isKorea(company) ? krLines(payroll) : usLines(payroll);
+  const { facts, table } = regimeOf(company).payrollDetail(payroll);
 
   replace(ctx.main, 
     h('p', { class: 'breadcrumb' }, h('a', { href: `#/c/${company.id}/payrolls` }, '← Payrolls')),
@@ -60,10 +60,6 @@ export async function payrollDetailView(ctx) {
     actionBox,
     table,
     payroll.status !== 'voided' ? exportButtons(company.id, { payrollId: payroll.id }, 'This payroll:') : null);
-}
-
-function fact(label, value) {
-  return h('div', {}, h('dt', {}, label), h('dd', {}, value));
 }
 
 function voidForm(company, payroll, base) {
@@ -82,76 +78,4 @@ function voidForm(company, payroll, base) {
     done: () => navigate(`#/c/${company.id}/payrolls/${payroll.id}`),
   });
   return h('div', { class: 'void' }, open, form);
-}
-
-function usLines(payroll) {
-  const t = payroll.totals;
-  const rows = payroll.lines.map(line => h('tr', {},
-    h('th', { scope: 'row' }, line.employeeName, h('span', { class: 'muted mono' }, ` ···${line.ssnLast4}`)),
-    h('td', { class: 'num' }, formatMoney(line.grossWages + line.supplementalWages)),
-    h('td', { class: 'num' }, formatMoney(line.preTaxDeductions.retirement + line.preTaxDeductions.cafeteria + line.preTaxDeductions.hsa)),
-    h('td', { class: 'num' }, formatMoney(line.withholdings.federalIncomeTax)),
-    h('td', { class: 'num' }, formatMoney(line.withholdings.socialSecurity)),
-    h('td', { class: 'num' }, formatMoney(line.withholdings.medicare + line.withholdings.additionalMedicare)),
-    h('td', { class: 'num' }, formatMoney(line.postTaxDeductions)),
-    h('td', { class: 'num strong' }, formatMoney(line.netPay))));
-
-  return {
-    facts: [
-      fact('Gross wages', formatMoney(t.grossWages + t.supplementalWages)),
-      fact('Employee taxes', formatMoney(t.federalIncomeTax + t.socialSecurity + t.medicare + t.additionalMedicare)),
-      fact('Employer taxes', formatMoney(t.employerSocialSecurity + t.employerMedicare)),
-      fact('Net pay', formatMoney(t.netPay))],
-    table: tableWrap('Payroll lines', h('table', { class: 'numbers', id: 'payroll-lines' },
-      h('caption', {}, 'Lines'),
-      h('thead', {}, h('tr', {}, ['Employee', 'Gross', 'Pre-tax deductions', 'Income tax', 'Social Security', 'Medicare', 'Post-tax deductions', 'Net pay']
-        .map(x => h('th', { scope: 'col' }, x)))),
-      h('tbody', {}, rows),
-      h('tfoot', {}, h('tr', {},
-        h('th', { scope: 'row' }, 'Total'),
-        h('td', { class: 'num' }, formatMoney(t.grossWages + t.supplementalWages)),
-        h('td', { class: 'num' }, formatMoney(t.preTaxDeductions)),
-        h('td', { class: 'num', id: 'total-income-tax' }, formatMoney(t.federalIncomeTax)),
-        h('td', { class: 'num' }, formatMoney(t.socialSecurity)),
-        h('td', { class: 'num' }, formatMoney(t.medicare + t.additionalMedicare)),
-        h('td', { class: 'num' }, formatMoney(t.postTaxDeductions)),
-        h('td', { class: 'num strong' }, formatMoney(t.netPay)))))),
-  };
-}
-
-/** A kr payroll: pay items and the six deductions per line in whole won, Korean labels beside English. */
-function krLines(payroll) {
-  const t = payroll.krTotals;
-  const sum = pick => payroll.lines.reduce((total, line) => total + pick(line.kr), 0);
-  const payColumns = [
-    { ko: '기본급', en: 'Base pay', value: kr => kr.basePay },
-    { ko: '과세수당', en: 'Taxable allowances', value: kr => kr.taxableAllowances },
-    { ko: '비과세', en: 'Non-taxable', value: kr => nonTaxableTotal(kr.nonTaxable) },
-    { ko: '상여', en: 'Bonus', value: kr => kr.bonus },
-  ];
-  const cell = (amount, attrs = {}) => h('td', { class: 'num', ...attrs }, formatKrw(amount));
-  const rows = payroll.lines.map(line => h('tr', {},
-    h('th', { scope: 'row' }, line.employeeName, h('span', { class: 'muted mono' }, ` ···${line.ssnLast4}`)),
-    payColumns.map(c => cell(c.value(line.kr))),
-    krDeductions.map(d => cell(line.kr[d.key], { dataset: { deduction: d.key } })),
-    cell(line.netPay, { class: 'num strong' })));
-  return {
-    facts: [
-      fact(bilingual('총지급액', 'Gross pay'), formatKrw(t.grossPay)),
-      fact(bilingual('공제액', 'Deductions'), formatKrw(t.totalDeductions)),
-      fact(bilingual('실지급액', 'Net pay'), formatKrw(t.netPay))],
-    table: tableWrap('Payroll lines', h('table', { class: 'numbers kr', id: 'payroll-lines', lang: 'en' },
-      h('caption', {}, 'Lines (KRW, whole won)'),
-      h('thead', {}, h('tr', {},
-        h('th', { scope: 'col' }, bilingual('사원', 'Employee')),
-        payColumns.map(c => h('th', { scope: 'col' }, bilingual(c.ko, c.en))),
-        krDeductions.map(d => h('th', { scope: 'col' }, bilingual(d.ko, d.en))),
-        h('th', { scope: 'col' }, bilingual('실지급액', 'Net pay')))),
-      h('tbody', {}, rows),
-      h('tfoot', {}, h('tr', {},
-        h('th', { scope: 'row' }, bilingual('합계', 'Total')),
-        payColumns.map(c => cell(sum(c.value))),
-        krDeductions.map(d => cell(t[d.key], { id: `total-${d.key}` })),
-        cell(t.netPay, { class: 'num strong', id: 'total-net-pay' }))))),
-  };
 }

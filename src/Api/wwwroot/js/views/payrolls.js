@@ -1,9 +1,9 @@
-import { h, formatMoney, monthName, replace } from '../dom.js';
+import { h, monthName, replace } from '../dom.js';
 import { getAll, query } from '../api.js';
 import { canWrite } from '../session.js';
 import { navigate } from '../router.js';
 import { companyPage, pageHeader, emptyState, tableWrap, roleNote, statusBadge, exportButtons } from './common.js';
-import { isKorea, formatKrw, bilingual } from './kr.js';
+import { regimeOf } from '../regimes/index.js';
 
 export async function payrollsView(ctx) {
   const company = await companyPage(ctx, 'payrolls', 'Payrolls');
@@ -14,7 +14,7 @@ export async function payrollsView(ctx) {
   const payrolls = await getAll(`/api/companies/${company.id}/payrolls`, { year, month });
   if (!ctx.isCurrent()) return;
   const writer = canWrite(company.id);
-  const kr = isKorea(company);
+  const { payrollList } = regimeOf(company);
 
   const filter = h('form', { class: 'filters', 'aria-label': 'Choose the month' },
     h('div', { class: 'field' }, h('label', { for: 'payroll-year' }, 'Year'),
@@ -29,18 +29,13 @@ export async function payrollsView(ctx) {
     ? emptyState(`No payrolls paid in ${period}.`, writer ? h('a', { href: `#/c/${company.id}/payrolls/new` }, 'Start a payroll') : null)
     : tableWrap(`Payrolls paid in ${period}`, h('table', { class: 'numbers' },
       h('caption', {}, `Payrolls paid in ${period}`),
-      h('thead', {}, h('tr', {}, kr
-        ? ['Pay date', 'Period', 'Status', 'Lines', bilingual('총지급액', 'Gross pay'), bilingual('공제액', 'Deductions'), bilingual('실지급액', 'Net pay')].map(t => h('th', { scope: 'col' }, t))
-        : ['Pay date', 'Period', 'Status', 'Lines', 'Gross wages', 'Income tax', 'Net pay'].map(t => h('th', { scope: 'col' }, t)))),
+      h('thead', {}, h('tr', {}, ['Pay date', 'Period', 'Status', 'Lines', ...payrollList.headings].map(t => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, payrolls.map(p => h('tr', {},
         h('th', { scope: 'row' }, h('a', { href: `#/c/${company.id}/payrolls/${p.id}` }, p.payDate)),
         h('td', {}, `${p.periodStart} – ${p.periodEnd}`),
         h('td', {}, statusBadge(p.status), p.needsReview ? h('span', { class: 'badge badge-review' }, 'Needs review') : null),
         h('td', { class: 'num' }, p.totals.lineCount),
-        kr ? krTotals(p.totals) : [
-          h('td', { class: 'num' }, formatMoney(p.totals.grossWages)),
-          h('td', { class: 'num' }, formatMoney(p.totals.federalIncomeTax)),
-          h('td', { class: 'num' }, formatMoney(p.totals.netPay))])))));
+        payrollList.cells(p.totals, company))))));
 
   replace(ctx.main, 
     pageHeader('Payrolls', writer ? h('a', { class: 'button primary', href: `#/c/${company.id}/payrolls/new` }, 'New payroll') : null),
@@ -52,13 +47,4 @@ export async function payrollsView(ctx) {
 
 function range(from, to) {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-}
-
-/** A kr payroll in the list: gross (pay items + bonus), the deductions (gross less net) and net pay, in whole won. */
-function krTotals(t) {
-  const gross = t.grossWages + t.supplementalWages;
-  return [
-    h('td', { class: 'num' }, formatKrw(gross)),
-    h('td', { class: 'num' }, formatKrw(gross - t.netPay)),
-    h('td', { class: 'num' }, formatKrw(t.netPay))];
 }

@@ -1,9 +1,10 @@
-// A quarter's withholding liability from approved payrolls (the Form 941 figures), with a bar chart per month.
-import { h, svg, formatMoney, monthName, replace } from '../dom.js';
+// A quarter's withholding report from approved payrolls. The figures, the table and the chart come from the company's
+// regime module (js/regimes/); this page chooses the quarter and offers the register.
+import { h, replace } from '../dom.js';
 import { api, query } from '../api.js';
 import { navigate } from '../router.js';
-import { companyPage, pageHeader, tableWrap, exportButtons, emptyState } from './common.js';
-import { isKorea, formatKrw, bilingual, krDeductions } from './kr.js';
+import { companyPage, pageHeader, exportButtons } from './common.js';
+import { regimeOf } from '../regimes/index.js';
 
 export async function reportView(ctx) {
   const company = await companyPage(ctx, 'report', 'Quarter report');
@@ -22,90 +23,9 @@ export async function reportView(ctx) {
   filter.addEventListener('change', () => navigate(`#/c/${company.id}/report${query({ year: filter.elements.year.value, quarter: filter.elements.quarter.value })}`));
 
   const title = `Q${quarter} ${year}`;
-  if (isKorea(company) && report.kr) {
-    replace(ctx.main,
-      pageHeader(`Withholding report, ${title}`),
-      filter,
-      krReport(report, title),
-      exportButtons(company.id, { year, quarter }, `Register for ${title}:`));
-    return;
-  }
-  const months = report.months;
-  const t = report.totals;
-  const hasData = months.some(m => m.payrollCount > 0);
-  const row = (label, m) => h('tr', {},
-    h('th', { scope: 'row' }, label),
-    h('td', { class: 'num' }, formatMoney(m.wages)),
-    h('td', { class: 'num' }, formatMoney(m.federalIncomeTax)),
-    h('td', { class: 'num' }, formatMoney(m.socialSecurityEmployee + m.socialSecurityEmployer)),
-    h('td', { class: 'num' }, formatMoney(m.medicareEmployee + m.medicareEmployer + m.additionalMedicare)),
-    h('td', { class: 'num strong' }, formatMoney(m.totalLiability)),
-    h('td', { class: 'num' }, m.payrollCount));
-
-  replace(ctx.main, 
+  replace(ctx.main,
     pageHeader(`Withholding report, ${title}`),
     filter,
-    hasData ? null : emptyState(`No approved payrolls were paid in ${title}.`),
-    h('section', { class: 'card', 'aria-labelledby': 'liability-title' },
-      h('h2', { id: 'liability-title' }, 'Monthly liability'),
-      liabilityChart(months, title)),
-    tableWrap(`Withholding, ${title}`, h('table', { class: 'numbers', id: 'report-table' },
-      h('caption', {}, `Approved payrolls paid in ${title}; ${report.employeeCount} employee${report.employeeCount === 1 ? '' : 's'} paid`),
-      h('thead', {}, h('tr', {}, ['Month', 'Wages', 'Income tax withheld', 'Social Security (both shares)', 'Medicare (both shares + additional)', 'Total liability', 'Payrolls']
-        .map(x => h('th', { scope: 'col' }, x)))),
-      h('tbody', {}, months.map(m => row(monthName(m.month), m))),
-      h('tfoot', {}, row('Quarter', t)))),
+    regimeOf(company).report(report, title),
     exportButtons(company.id, { year, quarter }, `Register for ${title}:`));
-}
-
-/** Bars of each month's total liability, scaled to the largest; the table above it carries the same figures as text. */
-export function liabilityChart(months, title, { value = m => m.totalLiability, format = formatMoney, name = 'Total liability' } = {}) {
-  const width = 480;
-  const height = 220;
-  const pad = { top: 24, right: 12, bottom: 32, left: 12 };
-  const max = Math.max(...months.map(m => value(m)), 0);
-  const slot = (width - pad.left - pad.right) / months.length;
-  const barWidth = slot * 0.6;
-  const plot = height - pad.top - pad.bottom;
-  const description = months.map(m => `${monthName(m.month)} ${format(value(m))}`).join(', ');
-  return svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', role: 'img', 'aria-label': `${name} by month, ${title}: ${description}` },
-    svg('line', { x1: pad.left, x2: width - pad.right, y1: height - pad.bottom, y2: height - pad.bottom, class: 'axis' }),
-    months.map((m, i) => {
-      const barHeight = max > 0 ? (value(m) / max) * plot : 0;
-      const x = pad.left + i * slot + (slot - barWidth) / 2;
-      const y = height - pad.bottom - barHeight;
-      return svg('g', { class: 'bar' },
-        svg('rect', { x, y, width: barWidth, height: barHeight, rx: 3 }, svg('title', {}, `${monthName(m.month)}: ${format(value(m))}`)),
-        svg('text', { x: x + barWidth / 2, y: Math.max(y - 6, 12), class: 'value', 'text-anchor': 'middle' }, format(value(m))),
-        svg('text', { x: x + barWidth / 2, y: height - pad.bottom + 20, class: 'label', 'text-anchor': 'middle' }, monthName(m.month)));
-    }));
-}
-
-/** A kr company's quarter: pay and the six deductions per month in whole won, and a chart of the monthly deductions. */
-function krReport(report, title) {
-  const months = report.kr.months;
-  const hasData = months.some(m => m.payrollCount > 0);
-  const won = (amount, strong) => h('td', { class: strong ? 'num strong' : 'num' }, formatKrw(amount));
-  const row = (label, m) => h('tr', {},
-    h('th', { scope: 'row' }, label),
-    won(m.grossPay),
-    krDeductions.map(d => won(m[d.key])),
-    won(m.totalDeductions, true),
-    h('td', { class: 'num' }, m.payrollCount));
-  return [
-    hasData ? null : emptyState(`No approved payrolls were paid in ${title}.`),
-    h('section', { class: 'card', 'aria-labelledby': 'liability-title' },
-      h('h2', { id: 'liability-title' }, bilingual('월별 공제액', 'Monthly deductions')),
-      liabilityChart(months, title, { value: m => m.totalDeductions, format: formatKrw, name: 'Total deductions' })),
-    tableWrap(`Withholding, ${title}`, h('table', { class: 'numbers kr', id: 'report-table' },
-      h('caption', {}, `Approved payrolls paid in ${title}, KRW in whole won; ${report.employeeCount} employee${report.employeeCount === 1 ? '' : 's'} paid`),
-      h('thead', {}, h('tr', {},
-        h('th', { scope: 'col' }, 'Month'),
-        h('th', { scope: 'col' }, bilingual('총지급액', 'Gross pay')),
-        krDeductions.map(d => h('th', { scope: 'col' }, bilingual(d.ko, d.en))),
-        h('th', { scope: 'col' }, bilingual('공제 합계', 'Total deductions')),
-        h('th', { scope: 'col' }, 'Payrolls'))),
-      h('tbody', {}, months.map(m => row(monthName(m.month), m))),
-      h('tfoot', {}, row('Quarter', report.kr.totals)))),
-  ];
 }

@@ -1,11 +1,11 @@
 // A kr company's employees: the masked 주민등록번호 and the withholding profile instead of the SSN and the W-4.
-import { h, replace, todayIso } from '../dom.js';
-import { api } from '../api.js';
-import { canWrite } from '../session.js';
-import { field, formAlert, submitOnce, FormInputError } from '../forms.js';
-import { navigate } from '../router.js';
-import { tableWrap, roleNote } from './common.js';
-import { bilingual, formatKrw, krNonTaxable, parseKrw } from './kr.js';
+import { h, replace, todayIso } from '../../dom.js';
+import { api } from '../../api.js';
+import { canWrite } from '../../session.js';
+import { field, formAlert, submitOnce, FormInputError } from '../../forms.js';
+import { navigate } from '../../router.js';
+import { tableWrap, roleNote } from '../../views/common.js';
+import { bilingual, formatKrw, krNonTaxable, parseKrw } from './format.js';
 
 export function krEmployeeTable(company, employees) {
   return tableWrap('Employees', h('table', {},

@@ -1,16 +1,11 @@
-// The Korea (`kr`) regime in the portal: Korean labels beside English ones and KRW in whole won (₩4,000,000).
-// US companies never reach this module; their pages are unchanged.
-import { h } from '../dom.js';
+// The Korea (`kr`) regime's formats and labels: Korean labels beside English ones and KRW in whole won (₩4,000,000).
+import { h } from '../../dom.js';
 
 const won = new Intl.NumberFormat('ko-KR', { style: 'currency', currency: 'KRW', maximumFractionDigits: 0 });
 
 /** Whole won, e.g. ₩4,000,000; the API sends KRW as JSON integers. */
 export function formatKrw(amount) {
   return amount === null || amount === undefined || Number.isNaN(amount) ? '' : won.format(amount);
-}
-
-export function isKorea(company) {
-  return company?.regime === 'kr';
 }
 
 /** A column heading or label: the Korean term with the English one beside it. */

@@ -1,6 +1,6 @@
 // The payroll editor's kr line kind: whole-won pay items in, the six deductions and net pay out, as the server computes them.
-import { previewLine } from './common.js';
-import { bilingual, formatKrw, krDeductions, krNonTaxable, parseKrw } from './kr.js';
+import { previewLine } from '../../views/common.js';
+import { bilingual, formatKrw, krDeductions, krNonTaxable, parseKrw } from './format.js';
 
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const payItems = [

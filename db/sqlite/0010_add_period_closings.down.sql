@@ -1,0 +1,2 @@
+DROP INDEX ix_payrolls_year_month;
+DROP TABLE period_closings;

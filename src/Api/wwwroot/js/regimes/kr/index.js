@@ -1,0 +1,16 @@
+// The Korea (`kr`) regime in the portal: Korean labels beside English ones and KRW in whole won (₩4,000,000).
+import { krEmployeeTable, krEmployeeForm } from './employees.js';
+import { krLines } from './payroll-lines.js';
+import { krPayrollList, krPayrollDetail } from './payrolls.js';
+import { krReport } from './report.js';
+
+export default {
+  code: 'kr',
+  label: 'Korea 대한민국 (KRW)',
+  employeeTable: krEmployeeTable,
+  employeeForm: krEmployeeForm,
+  lineKind: krLines,
+  payrollList: krPayrollList,
+  payrollDetail: krPayrollDetail,
+  report: krReport,
+};

@@ -1,0 +1,16 @@
+// The US federal (`us-federal`) regime in the portal: the SSN, the Form W-4, and the federal taxes in dollars.
+import { usEmployeeTable, usEmployeeForm } from './employees.js';
+import { usLines } from './payroll-lines.js';
+import { usPayrollList, usPayrollDetail } from './payrolls.js';
+import { usReport } from './report.js';
+
+export default {
+  code: 'us-federal',
+  label: 'United States, federal (USD)',
+  employeeTable: usEmployeeTable,
+  employeeForm: usEmployeeForm,
+  lineKind: usLines,
+  payrollList: usPayrollList,
+  payrollDetail: usPayrollDetail,
+  report: usReport,
+};
