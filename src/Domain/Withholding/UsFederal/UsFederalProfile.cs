@@ -33,45 +33,19 @@ public sealed class UsFederalProfile : IEmployeeTaxProfile
     public EmployeeW4 CurrentW4 => _history[^1];
 
     /// <summary>The W-4 in effect on a date: the latest entry effective on or before it.</summary>
-    public EmployeeW4? W4On(DateOnly date)
-    {
-        EmployeeW4? found = null;
-        foreach (var entry in _history)
-        {
-            if (entry.EffectiveDate <= date)
-            {
-                found = entry;
-            }
-        }
-
-        return found;
-    }
+    public EmployeeW4? W4On(DateOnly date) => LatestOn(_history, date, w => w.EffectiveDate);
 
     public IReadOnlyList<EmployeeStateCertificate> StateHistory => _states;
 
     public EmployeeStateCertificate? CurrentState => _states.Count == 0 ? null : _states[^1];
 
     /// <summary>The work state and certificate in effect on a date: the latest entry effective on or before it.</summary>
-    public EmployeeStateCertificate? StateOn(DateOnly date)
-    {
-        EmployeeStateCertificate? found = null;
-        foreach (var entry in _states)
-        {
-            if (entry.EffectiveDate <= date)
-            {
-                found = entry;
-            }
-        }
-
-        return found;
-    }
+    public EmployeeStateCertificate? StateOn(DateOnly date) => LatestOn(_states, date, s => s.EffectiveDate);
 
     /// <summary>Records a work state and certificate from a date on. A second change with the same effective date replaces the first.</summary>
     public void ChangeState(string? workState, StateCertificate certificate, DateOnly effectiveDate)
     {
-        _states.RemoveAll(s => s.EffectiveDate == effectiveDate);
-        _states.Add(new EmployeeStateCertificate(effectiveDate, workState, certificate));
-        _states.Sort((a, b) => a.EffectiveDate.CompareTo(b.EffectiveDate));
+        Record(_states, new EmployeeStateCertificate(effectiveDate, workState, certificate), s => s.EffectiveDate);
     }
 
     public void ChangeExempt(bool exempt) => Exempt = exempt;
@@ -79,8 +53,31 @@ public sealed class UsFederalProfile : IEmployeeTaxProfile
     /// <summary>Records a new W-4 from a date on. A second change with the same effective date replaces the first.</summary>
     public void ChangeW4(FormW4 form, DateOnly effectiveDate)
     {
-        _history.RemoveAll(w => w.EffectiveDate == effectiveDate);
-        _history.Add(new EmployeeW4(effectiveDate, form));
-        _history.Sort((a, b) => a.EffectiveDate.CompareTo(b.EffectiveDate));
+        Record(_history, new EmployeeW4(effectiveDate, form), w => w.EffectiveDate);
+    }
+
+    // Both histories are effective-dated the same way: the latest entry on or before a date applies, and an entry for a
+    // date already recorded replaces it.
+    private static T? LatestOn<T>(List<T> history, DateOnly date, Func<T, DateOnly> effective)
+        where T : class
+    {
+        T? found = null;
+        foreach (var entry in history)
+        {
+            if (effective(entry) <= date)
+            {
+                found = entry;
+            }
+        }
+
+        return found;
+    }
+
+    private static void Record<T>(List<T> history, T entry, Func<T, DateOnly> effective)
+    {
+        var date = effective(entry);
+        history.RemoveAll(e => effective(e) == date);
+        history.Add(entry);
+        history.Sort((a, b) => effective(a).CompareTo(effective(b)));
     }
 }
