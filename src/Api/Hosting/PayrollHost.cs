@@ -17,6 +17,7 @@ using PayrollPortal.Infrastructure.Persistence;
 using PayrollPortal.Infrastructure.Persistence.Migrations;
 using PayrollPortal.Infrastructure.Security;
 using Scalar.AspNetCore;
+using PayrollPortal.Api.Http.OpenApi;
 
 namespace PayrollPortal.Api.Hosting;
 
@@ -173,7 +174,9 @@ internal static partial class PayrollHost
         });
         services.AddOpenApi(options =>
         {
+            options.AddDocumentTransformer<DocumentInfoTransformer>();
             options.AddSchemaTransformer<OptionalSchemaTransformer>();
+            options.AddSchemaTransformer<RequestExamples>();
             options.AddOperationTransformer<IdempotencyOpenApiTransformer>();
         });
     }
@@ -193,7 +196,14 @@ internal static partial class PayrollHost
         app.UseMiddleware<BufferIdempotentBodiesMiddleware>();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        // For this product's users: its own title, and none of the vendor's buttons (AI chat, deploy, SDK generation).
+        app.MapScalarApiReference("/api/docs", options => options
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .WithTitle(DocumentInfoTransformer.Title)
+            .DisableAgent()
+            .DisableMcp()
+            .HideDeveloperTools()
+            .HideClientButton()).AllowAnonymous();
         app.MapAuthEndpoints();
         app.MapTokenEndpoints();
         app.MapUserEndpoints();

@@ -11,4 +11,7 @@ public interface IPayrollQueries
 
     /// <summary>Distinct employees paid by approved payrolls in the given months.</summary>
     Task<int> EmployeesPaidAsync(Guid companyId, int year, IReadOnlyList<int> months, CancellationToken cancellationToken);
+
+    /// <summary>The latest pay date of the company's approved payrolls, if it has any.</summary>
+    Task<DateOnly?> LatestApprovedPayDateAsync(Guid companyId, CancellationToken cancellationToken);
 }

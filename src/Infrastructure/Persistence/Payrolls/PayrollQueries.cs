@@ -74,5 +74,15 @@ internal sealed class PayrollQueries(DbSession session, RegimeParts<IPayrollLine
             parameters, session.Transaction, cancellationToken: cancellationToken));
     }
 
+    public async Task<DateOnly?> LatestApprovedPayDateAsync(Guid companyId, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        // Ordered and limited rather than max(): no row (not a NULL) when the company has no approved payroll.
+        var dates = await connection.QueryAsync<DateOnly>(new CommandDefinition(
+            "SELECT pay_date FROM payrolls WHERE company_id = @companyId AND status = 'approved' ORDER BY pay_date DESC LIMIT 1",
+            new { companyId }, session.Transaction, cancellationToken: cancellationToken));
+        return dates.Select(d => (DateOnly?)d).FirstOrDefault();
+    }
+
     private static Money Cents(DbDataReader reader, int ordinal) => new(reader.GetInt64(ordinal));
 }

@@ -10,10 +10,12 @@ export async function reportView(ctx) {
   const company = await companyPage(ctx, 'report', 'Quarter report');
   if (!company) return;
   const now = new Date();
-  const year = Number(ctx.params.get('year')) || now.getFullYear();
-  const quarter = Number(ctx.params.get('quarter')) || Math.floor(now.getMonth() / 3) + 1;
-  const report = await api.get(`/api/companies/${company.id}/withholding${query({ year, quarter })}`);
+  // Without a quarter in the address, the API answers the quarter of the latest approved payroll (the current one when
+  // there is none), so the first view of the report has figures in it.
+  const asked = { year: Number(ctx.params.get('year')) || null, quarter: Number(ctx.params.get('quarter')) || null };
+  const report = await api.get(`/api/companies/${company.id}/withholding${query(asked.year ? { year: asked.year, quarter: asked.quarter ?? Math.floor(now.getMonth() / 3) + 1 } : {})}`);
   if (!ctx.isCurrent()) return;
+  const { year, quarter } = report;
 
   const filter = h('form', { class: 'filters', 'aria-label': 'Choose the quarter' },
     h('div', { class: 'field' }, h('label', { for: 'report-year' }, 'Year'),

@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace PayrollPortal.Api.Http.OpenApi;
+
+/// <summary>
+/// An example for every request body, so the API reference shows a body a client can send as it is. Keyed by the request
+/// type's name; <c>RequestExamplesTests</c> fails when a body in the document has none.
+/// </summary>
+internal sealed class RequestExamples : IOpenApiSchemaTransformer
+{
+    private static readonly Dictionary<string, string> Examples = new(StringComparer.Ordinal)
+    {
+        ["LoginRequest"] = """{"email":"clerk@example.com","password":"a long passphrase of your own"}""",
+        ["ChangePasswordRequest"] = """{"currentPassword":"the old passphrase","newPassword":"a new and longer passphrase","revokeTokens":false}""",
+        ["CreateTokenRequest"] = """{"name":"nightly export","companyId":"0191d3c4-5a6b-7c8d-9e0f-112233445566","role":"viewer","expiresAt":"2027-01-31T00:00:00Z"}""",
+        ["CreateCompanyRequest"] = """{"name":"Acme Payroll Co","slug":"acme","ein":"12-3456789","regime":"us-federal"}""",
+        ["UpdateCompanyRequest"] = """{"name":"Acme Payroll Company"}""",
+        ["CreateCompanyUserRequest"] = """{"email":"clerk@example.com","role":"payroll_manager"}""",
+        ["ChangeMemberRoleRequest"] = """{"role":"company_admin"}""",
+        ["CreateEmployeeRequest"] = """
+            {"firstName":"Ada","lastName":"Lovelace","ssn":"123-45-6789","hireDate":"2026-01-05","payFrequency":"biweekly",
+             "w4":{"version":"2020","filingStatus":"single","step2Checkbox":false,"step3Dependents":0,"step4aOtherIncome":0,"step4bDeductions":0,"step4cExtraWithholding":0}}
+            """,
+        ["UpdateEmployeeRequest"] = """{"lastName":"King","w4":{"version":"2020","filingStatus":"married_filing_jointly"},"w4EffectiveDate":"2026-07-01"}""",
+        ["CreatePayrollRequest"] = """
+            {"periodStart":"2026-03-01","periodEnd":"2026-03-14","payDate":"2026-03-20","payFrequency":"biweekly",
+             "lines":[{"employeeId":"0191d3c4-5a6b-7c8d-9e0f-112233445566","grossWages":3000.00,"supplementalWages":0,
+                       "preTaxDeductions":{"retirement":150.00,"cafeteria":0,"hsa":25.00},"postTaxDeductions":0}]}
+            """,
+        ["PreviewPayrollRequest"] = """
+            {"periodStart":"2026-03-01","payDate":"2026-03-20","payFrequency":"biweekly",
+             "lines":[{"employeeId":"0191d3c4-5a6b-7c8d-9e0f-112233445566","grossWages":3000.00}]}
+            """,
+        ["ReplaceLinesRequest"] = """{"lines":[{"employeeId":"0191d3c4-5a6b-7c8d-9e0f-112233445566","grossWages":3100.00}]}""",
+        ["VoidRequest"] = """{"reason":"Paid to the wrong account; reissued on 2026-03-23"}""",
+        ["ReopenRequest"] = """{"reason":"A bonus was paid to the wrong employee"}""",
+        ["CalculateWithholdingRequest"] = """
+            {"regime":"us-federal","taxYear":2026,"payFrequency":"biweekly","grossWages":3000.00,
+             "w4":{"version":"2020","filingStatus":"single"}}
+            """,
+        ["IssueExportRequest"] = """{"scope":{"year":2026,"month":3},"format":"csv","expiresInMinutes":15}""",
+    };
+
+    /// <summary>The request types that have an example (for the test that checks every body has one).</summary>
+    public static IReadOnlyCollection<string> Types => Examples.Keys;
+
+    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (Examples.TryGetValue(context.JsonTypeInfo.Type.Name, out var example))
+        {
+            schema.Examples = [JsonNode.Parse(example)!];
+        }
+
+        return Task.CompletedTask;
+    }
+}
