@@ -64,7 +64,10 @@ internal sealed class CsvRegisterWriter : IRegisterFileWriter
             csv.WriteField(layout.AmountText(total));
         }
 
-        csv.WriteField(string.Empty);
+        for (var i = 0; i <= layout.TextColumns.Count; i++)
+        {
+            csv.WriteField(string.Empty);
+        }
         await csv.EndRecordAsync(cancellationToken);
         await csv.FlushAsync(cancellationToken);
         return summary;

@@ -59,7 +59,7 @@ internal sealed record ExportScenario(Guid CompanyId, Guid OtherCompanyId, Guid 
         [
             "gross_wages", "supplemental_wages", "retirement", "cafeteria", "hsa", "fit_wages", "social_security_wages", "medicare_wages",
             "additional_medicare_wages", "federal_income_tax", "social_security", "medicare", "additional_medicare", "employer_social_security",
-            "employer_medicare", "post_tax_deductions", "net_pay",
+            "employer_medicare", "state_income_tax", "post_tax_deductions", "net_pay",
         ];
         await using var scope = app.Services.CreateAsyncScope();
         var connection = await scope.ServiceProvider.GetRequiredService<DbSession>().ConnectionAsync(CancellationToken.None);
