@@ -16,7 +16,7 @@ public sealed class StatePayrollEndpointTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Payroll_WhenACaliforniaAndANewYorkEmployeeArePaid_ShouldShowStateTaxOnLinesReportAndRegister(DatabaseProvider provider)
     {
-        await using var app = await ExportDownloadTests.StartAsync(provider);
+        await using var app = await ExportScenario.StartAsync(provider);
         var client = app.CreateClient();
         var company = await (await client.PostAsJsonAsync("/api/companies", new { name = "Acme", slug = "acme" })).Content.ReadFromJsonAsync<JsonElement>();
         var companyId = company.GetProperty("id").GetString();
