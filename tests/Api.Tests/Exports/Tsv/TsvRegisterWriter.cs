@@ -39,7 +39,7 @@ internal sealed class TsvRegisterWriter : IRegisterFileWriter
             RegisterLayout.TotalLabel(document.IsDraft),
             .. Enumerable.Repeat(string.Empty, RegisterLayout.FirstMoneyColumn - 1),
             .. summary.Totals.Select(layout.AmountText),
-            string.Empty,
+            .. Enumerable.Repeat(string.Empty, layout.TextColumns.Count + 1), // the text columns and the payroll id stay blank
         ];
         await writer.WriteLineAsync(Line(totals));
         await writer.FlushAsync(cancellationToken);
