@@ -47,7 +47,7 @@ public class PayrollComputeBenchmarks
             krPeople[kr.Id] = kr;
         }
 
-        var lines = new RegimeParts<IPayrollLines>([new UsFederalPayrollLines(UsFederalRegime.FromEmbeddedTables()), new KoreaPayrollLines(KoreaRegime.FromEmbeddedTables())]);
+        var lines = new RegimeParts<IPayrollLines>([new UsFederalPayrollLines(UsFederalRegime.FromEmbeddedTables(), PayrollPortal.Domain.Withholding.UsFederal.States.StateWithholdingEngine.FromEmbeddedTables()), new KoreaPayrollLines(KoreaRegime.FromEmbeddedTables())]);
         var noYearToDate = new RegimeParts<IYearToDateSource>([]);
         _us = new PayrollCalculator(new Employees(usPeople), lines, noYearToDate);
         _kr = new PayrollCalculator(new Employees(krPeople), lines, noYearToDate);

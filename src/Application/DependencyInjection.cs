@@ -26,8 +26,8 @@ public static class DependencyInjection
         services.AddScoped<Identity.DeferredSecurityEvents>();
         services.AddScoped<Exports.IExportAccess, Identity.CallerExportAccess>();
 
-        // Outside HTTP nothing claims idempotency keys; the Api host registers the request's own context after this.
-        services.AddScoped<Common.Idempotency.IIdempotencyContext, Common.Idempotency.NoIdempotencyContext>();
+        // Each scope's key, if its sender holds one; the composition root registers IdempotencyRetention.
+        services.AddScoped<Common.Idempotency.IdempotencyContext>();
 
         // The server replaces this with its Prometheus counters; the verbs count nothing.
         services.TryAddSingleton<Common.Metrics.IBusinessMetrics, Common.Metrics.NoBusinessMetrics>();

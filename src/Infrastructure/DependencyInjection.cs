@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using PayrollPortal.Application.Audit;
+using PayrollPortal.Application.Common.Idempotency;
 using PayrollPortal.Application.Common.Persistence;
 using PayrollPortal.Application.Common.Security;
 using PayrollPortal.Application.Employees;
@@ -52,6 +53,7 @@ public static class DependencyInjection
         });
 
         services.AddSingleton<StorageFaults>();
+        services.AddSingleton<IStorageFaults>(sp => sp.GetRequiredService<StorageFaults>());
         services.AddScoped<DbSession>();
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<DbSession>());
         services.AddSingleton(sp => MigrationOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
@@ -77,6 +79,7 @@ public static class DependencyInjection
         services.AddScoped<AuditVerifier>();
         services.AddSingleton<IdempotencyKeysInFlight>();
         services.AddScoped<IdempotencyStore>();
+        services.AddScoped<IIdempotencyStore>(sp => sp.GetRequiredService<IdempotencyStore>());
 
         services.AddSingleton<IPasswordHashing, IdentityPasswordHashing>();
         services.AddScoped<IUserRepository, UserRepository>();
@@ -85,12 +88,14 @@ public static class DependencyInjection
         services.AddScoped<IIdentityQueries, IdentityQueries>();
         services.AddScoped<ISecurityAudit, SecurityAudit>();
         services.AddScoped<CallerLookup>();
+        services.AddScoped<ICallerLookup>(sp => sp.GetRequiredService<CallerLookup>());
 
         services.AddSingleton(sp => ExportSigningKeys.Parse(sp.GetRequiredService<IConfiguration>()[ExportSigningKeys.Variable]));
         services.AddSingleton<IExportLinks, HmacExportLinks>();
         services.AddScoped<IPayrollRegisterSource, PayrollRegisterSource>();
-        services.AddSingleton<IRegisterFileWriter, CsvRegisterWriter>();
-        services.AddSingleton<IRegisterFileWriter, XlsxRegisterWriter>();
+        services.AddSingleton<ExportFormats>();
+        services.AddExportWriter<CsvRegisterWriter>();
+        services.AddExportWriter<XlsxRegisterWriter>();
 
         services.AddSingleton(sp => new PostgresTools(sp.GetRequiredService<IConfiguration>()[PostgresTools.BinVariable]));
         services.AddSingleton<DatabaseBackup>();

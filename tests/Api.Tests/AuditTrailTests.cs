@@ -31,7 +31,7 @@ public sealed class AuditTrailTests
             $$$"""{"firstName":"Ada","lastName":"Lovelace","ssn":"{{{Ssn}}}","hireDate":"2024-01-01","payFrequency":"monthly","w4":{"version":"2020","filingStatus":"single"}}""");
         var employeeId = employee.GetProperty("id").GetString();
         await SendAsync(client, HttpMethod.Patch, $"/api/companies/{companyId}/employees/{employeeId}", "req-4", """{"ssn":"234-56-7890"}""");
-        var payroll = await SendAsync(client, HttpMethod.Post, $"/api/companies/{companyId}/payrolls", "req-5", IdempotencyTests.PayrollBody(Guid.Parse(employeeId!)));
+        var payroll = await SendAsync(client, HttpMethod.Post, $"/api/companies/{companyId}/payrolls", "req-5", HttpRequests.PayrollBody(Guid.Parse(employeeId!)));
         var payrollUrl = $"/api/companies/{companyId}/payrolls/{payroll.GetProperty("id").GetString()}";
         await SendAsync(client, HttpMethod.Put, payrollUrl + "/lines", "req-6", $$"""{"lines":[{"employeeId":"{{employeeId}}","grossWages":6000.00}]}""");
         await SendAsync(client, HttpMethod.Post, payrollUrl + "/approve", "req-7", "{}");

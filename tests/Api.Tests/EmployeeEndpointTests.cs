@@ -19,9 +19,9 @@ public sealed class EmployeeEndpointTests
     {
         await using var app = await PayrollApp.StartAsync(provider);
         var client = app.CreateClient();
-        var companyId = await CompanyAsync(client);
+        var companyId = await client.PostCompanyAsync();
 
-        var response = await client.PostAsync($"/api/companies/{companyId}/employees", Json(ValidEmployee()));
+        var response = await client.PostAsync($"/api/companies/{companyId}/employees", HttpRequests.Json(ValidEmployee()));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         var text = await response.Content.ReadAsStringAsync();
@@ -34,7 +34,7 @@ public sealed class EmployeeEndpointTests
         body.GetProperty("w4EffectiveDate").GetString().ShouldBe("2025-03-01");
         var fetched = await client.GetStringAsync(location);
         var listed = await client.GetStringAsync($"/api/companies/{companyId}/employees?q=love");
-        var patched = await (await client.PatchAsync(location, Json(new JsonObject { ["lastName"] = "Byron" }))).Content.ReadAsStringAsync();
+        var patched = await (await client.PatchAsync(location, HttpRequests.Json(new JsonObject { ["lastName"] = "Byron" }))).Content.ReadAsStringAsync();
         JsonDocument.Parse(patched).RootElement.GetProperty("lastName").GetString().ShouldBe("Byron");
         JsonDocument.Parse(listed).RootElement.GetProperty("items").GetArrayLength().ShouldBe(1);
         foreach (var seen in new[] { text, fetched, listed, patched, app.Logs.All })
@@ -69,14 +69,14 @@ public sealed class EmployeeEndpointTests
     {
         await using var app = await PayrollApp.StartAsync(provider);
         var client = app.CreateClient();
-        var companyId = await CompanyAsync(client);
+        var companyId = await client.PostCompanyAsync();
         var body = ValidEmployee();
         foreach (var (key, value) in JsonNode.Parse(change)!.AsObject())
         {
             body[key] = value?.DeepClone();
         }
 
-        var response = await client.PostAsync($"/api/companies/{companyId}/employees", Json(body));
+        var response = await client.PostAsync($"/api/companies/{companyId}/employees", HttpRequests.Json(body));
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         problem.FieldErrors(field).ShouldNotBeEmpty();
@@ -90,13 +90,13 @@ public sealed class EmployeeEndpointTests
     {
         await using var app = await PayrollApp.StartAsync(provider);
         var client = app.CreateClient();
-        var companyId = await CompanyAsync(client);
-        (await client.PostAsync($"/api/companies/{companyId}/employees", Json(ValidEmployee()))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var companyId = await client.PostCompanyAsync();
+        (await client.PostAsync($"/api/companies/{companyId}/employees", HttpRequests.Json(ValidEmployee()))).StatusCode.ShouldBe(HttpStatusCode.Created);
         var again = ValidEmployee();
         again["ssn"] = "123456789";
         again["firstName"] = "Someone";
 
-        var response = await client.PostAsync($"/api/companies/{companyId}/employees", Json(again));
+        var response = await client.PostAsync($"/api/companies/{companyId}/employees", HttpRequests.Json(again));
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
         problem.GetProperty("code").GetString().ShouldBe("employee.ssn_taken");
@@ -111,17 +111,17 @@ public sealed class EmployeeEndpointTests
     {
         await using var app = await PayrollApp.StartAsync(provider);
         var client = app.CreateClient();
-        var companyId = await CompanyAsync(client);
+        var companyId = await client.PostCompanyAsync();
         var nobody = Guid.NewGuid();
 
-        await (await client.PostAsync($"/api/companies/{nobody}/employees", Json(ValidEmployee()))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await client.PostAsync($"/api/companies/{nobody}/employees", HttpRequests.Json(ValidEmployee()))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await client.GetAsync($"/api/companies/{nobody}/employees")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await client.GetAsync($"/api/companies/{companyId}/employees/{nobody}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
-        await (await client.PatchAsync($"/api/companies/{companyId}/employees/{nobody}", Json(new JsonObject { ["lastName"] = "X" })))
+        await (await client.PatchAsync($"/api/companies/{companyId}/employees/{nobody}", HttpRequests.Json(new JsonObject { ["lastName"] = "X" })))
             .ShouldBeProblemAsync(HttpStatusCode.NotFound);
-        var created = await client.PostAsync($"/api/companies/{companyId}/employees", Json(ValidEmployee()));
+        var created = await client.PostAsync($"/api/companies/{companyId}/employees", HttpRequests.Json(ValidEmployee()));
         var employeeUrl = created.Headers.Location!.ToString();
-        var otherCompany = await CompanyAsync(client, "other");
+        var otherCompany = await client.PostCompanyAsync("other");
         await (await client.GetAsync(employeeUrl.Replace(companyId.ToString(), otherCompany.ToString(), StringComparison.Ordinal)))
             .ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
@@ -132,8 +132,8 @@ public sealed class EmployeeEndpointTests
     {
         await using var app = await PayrollApp.StartAsync(provider);
         var client = app.CreateClient();
-        var companyId = await CompanyAsync(client);
-        var created = await client.PostAsync($"/api/companies/{companyId}/employees", Json(ValidEmployee()));
+        var companyId = await client.PostCompanyAsync();
+        var created = await client.PostAsync($"/api/companies/{companyId}/employees", HttpRequests.Json(ValidEmployee()));
         var employeeUrl = created.Headers.Location!.ToString();
         string[] bodies =
         [
@@ -155,15 +155,6 @@ public sealed class EmployeeEndpointTests
 
         app.Logs.All.ShouldNotContain("123456789");
     }
-
-    internal static async Task<Guid> CompanyAsync(HttpClient client, string slug = "acme")
-    {
-        var response = await client.PostAsJsonAsync("/api/companies", new { name = $"Company {slug}", slug });
-        response.StatusCode.ShouldBe(HttpStatusCode.Created);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
-    internal static StringContent Json(JsonNode body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
 
     private static string Merge(JsonObject body, string change)
     {

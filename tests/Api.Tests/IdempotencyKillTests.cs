@@ -43,7 +43,7 @@ public sealed class IdempotencyKillTests(ITestOutputHelper output)
         }
 
         var url = $"/api/companies/{companyId}/payrolls";
-        var body = IdempotencyTests.PayrollBody(employees);
+        var body = HttpRequests.PayrollBody(employees);
         var acknowledged = new ConcurrentDictionary<string, Guid>();
 
         // The kill is triggered by the server's own progress (payrolls committed), watched from a dedicated thread, so that
@@ -54,7 +54,7 @@ public sealed class IdempotencyKillTests(ITestOutputHelper output)
         {
             try
             {
-                using var response = await client.SendAsync(IdempotencyTests.Keyed(HttpMethod.Post, url, key, body));
+                using var response = await client.SendAsync(HttpRequests.Keyed(HttpMethod.Post, url, key, body));
                 if (response.StatusCode == HttpStatusCode.Created)
                 {
                     acknowledged[key] = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -152,7 +152,7 @@ public sealed class IdempotencyKillTests(ITestOutputHelper output)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var response = await client.SendAsync(IdempotencyTests.Keyed(HttpMethod.Post, url, key, body));
+            var response = await client.SendAsync(HttpRequests.Keyed(HttpMethod.Post, url, key, body));
             var text = await response.Content.ReadAsStringAsync();
             if (response.StatusCode != HttpStatusCode.Conflict || attempt == 60)
             {

@@ -37,6 +37,24 @@ public sealed class LayeringTests
         result.IsSuccessful.ShouldBeTrue(string.Join(", ", result.FailingTypeNames ?? []));
     }
 
+    /// <summary>
+    /// The host's endpoints, HTTP plumbing, identity and metrics reach adapters only through Application's ports; only the
+    /// composition root (<c>Api/Hosting</c>, <c>Program</c>) and the operator's verbs (<c>Api/Cli</c>) name Infrastructure.
+    /// </summary>
+    [Fact]
+    public void Api_WhenCompiled_ShouldUseInfrastructureOnlyInItsCompositionRootAndTheCli()
+    {
+        var outside = Types.InAssembly(typeof(Program).Assembly).That()
+            .ResideInNamespaceStartingWith("PayrollPortal.Api")
+            .And().DoNotResideInNamespaceStartingWith("PayrollPortal.Api.Hosting")
+            .And().DoNotResideInNamespaceStartingWith("PayrollPortal.Api.Cli");
+
+        outside.GetTypes().Select(t => t.Namespace).ShouldContain("PayrollPortal.Api.Http.Idempotency");
+        var result = outside.ShouldNot().HaveDependencyOn("PayrollPortal.Infrastructure").GetResult();
+
+        result.IsSuccessful.ShouldBeTrue(string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
     [Fact]
     public void Messages_WhenDeclared_ShouldBeSealedRecords()
     {

@@ -30,6 +30,17 @@ public static class UsFederalViews
 
     public static DateOnly W4EffectiveDate(this PayrollLineDto line) => Member<DateOnly>(line.RegimeMembers, "w4EffectiveDate");
 
+    public static decimal StateIncomeTax(this PayrollLineDto line) => Member<decimal>(line.RegimeMembers, "stateIncomeTax");
+
+    public static string? StateJurisdiction(this PayrollLineDto line) =>
+        line.RegimeMembers is { } members && members.TryGetValue("stateJurisdiction", out var value) ? (string?)value : throw new InvalidOperationException("no stateJurisdiction member");
+
+    public static decimal StateIncomeTax(this PayrollTotalsDto totals) => Member<decimal>(totals.RegimeMembers, "stateIncomeTax");
+
+    public static IReadOnlyList<StateTotalsDto> States(this WithholdingReportDto report) => Member<IReadOnlyList<StateTotalsDto>>(report.RegimeMembers, "states");
+
+    public static IReadOnlyList<EmployeeStateDto> StateHistory(this EmployeeDto employee) => Member<List<EmployeeStateDto>>(employee.RegimeMembers, "stateHistory");
+
     /// <summary>A DTO as the API writes it: DTOs with regime members compare by their JSON, not by reference.</summary>
     public static string Json(this object dto) => System.Text.Json.JsonSerializer.Serialize(dto, System.Text.Json.JsonSerializerOptions.Web);
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using PayrollPortal.Infrastructure.Persistence.Idempotency;
+using PayrollPortal.Application.Common.Idempotency;
 
 namespace PayrollPortal.Api.Cli;
 
@@ -11,7 +11,7 @@ internal static class IdempotencyCommand
         var prune = new Command("prune", "Remove idempotency keys past their retention (IDEMPOTENCY_RETENTION_HOURS, default 24).");
         prune.SetAction((_, ct) => CliServices.RunInScopeAsync(context, "idempotency prune", async (services, token) =>
         {
-            var pruned = await services.GetRequiredService<IdempotencyStore>().PruneAsync(token);
+            var pruned = await services.GetRequiredService<IIdempotencyStore>().PruneAsync(token);
             await context.Out.WriteLineAsync($"pruned {pruned} expired idempotency key(s)");
             return CliExitCodes.Ok;
         }, ct));

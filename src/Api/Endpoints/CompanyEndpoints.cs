@@ -21,7 +21,7 @@ public static class CompanyEndpoints
     }
 
     public static Task<Results<Created<CompanyDto>, ProblemHttpResult>> CreateAsync(
-        CreateCompanyRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        CreateCompanyRequest request, CommandSender sender, HttpContext http, CancellationToken cancellationToken) =>
         sender.SendCommandAsync(http, new CreateCompany(request.Name, request.Slug, request.Ein, request.Regime, request.Currency),
             company => TypedResults.Created($"/api/companies/{company.Id}", company), cancellationToken);
 
@@ -39,7 +39,7 @@ public static class CompanyEndpoints
     }
 
     public static Task<Results<Ok<CompanyDto>, ProblemHttpResult>> UpdateAsync(
-        Guid id, UpdateCompanyRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        Guid id, UpdateCompanyRequest request, CommandSender sender, HttpContext http, CancellationToken cancellationToken) =>
         sender.SendCommandAsync(http, new UpdateCompany(id, request.Name, request.Ein, request.Slug), TypedResults.Ok, cancellationToken);
 
     public sealed record CreateCompanyRequest(string? Name, string? Slug, string? Ein, string? Regime = null, string? Currency = null);

@@ -27,7 +27,7 @@ public static class EmployeeEndpoints
     /// for us-federal; residentRegistrationNumber and kr for kr). A member of another regime's shape is a 400 naming it.
     /// </summary>
     public static Task<Results<Created<EmployeeDto>, ProblemHttpResult>> CreateAsync(
-        Guid companyId, CreateEmployeeRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        Guid companyId, CreateEmployeeRequest request, CommandSender sender, HttpContext http, CancellationToken cancellationToken) =>
         sender.SendCommandAsync(
             http,
             new CreateEmployee(companyId, request.FirstName, request.LastName, request.HireDate, request.TerminationDate) { Fields = request.Fields },
@@ -49,7 +49,7 @@ public static class EmployeeEndpoints
     }
 
     public static Task<Results<Ok<EmployeeDto>, ProblemHttpResult>> UpdateAsync(
-        Guid companyId, Guid id, UpdateEmployeeRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        Guid companyId, Guid id, UpdateEmployeeRequest request, CommandSender sender, HttpContext http, CancellationToken cancellationToken) =>
         sender.SendCommandAsync(
             http,
             new UpdateEmployee(companyId, id, request.FirstName, request.LastName, request.HireDate, request.TerminationDate) { Fields = request.Fields },

@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PayrollPortal.Api.Http;
 using PayrollPortal.Api.Http.Idempotency;
@@ -15,20 +16,21 @@ public static class ExportEndpoints
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
     {
         var exports = app.MapGroup(string.Empty).WithTags("Exports");
+        var contentTypes = app.ServiceProvider.GetRequiredService<ExportFormats>().All.Select(w => w.ContentType).ToArray();
         exports.MapPost("/api/companies/{companyId:guid}/exports", IssueAsync).WithName("IssueExportLink").Accepts<IssueExportRequest>("application/json").Idempotent();
         // Anonymous at the HTTP level because a signed link is its own credential; without one, IExportAccess decides.
         exports.MapGet(IExportLinks.DownloadPath, DownloadAsync).WithName("DownloadExport").AllowAnonymous()
-            .Produces(StatusCodes.Status200OK, contentType: ExportFormat.Csv.ContentType(), additionalContentTypes: ExportFormat.Xlsx.ContentType());
+            .Produces(StatusCodes.Status200OK, contentType: contentTypes[0], additionalContentTypes: contentTypes[1..]);
         return app;
     }
 
     public static Task<Results<Created<ExportLinkDto>, ProblemHttpResult>> IssueAsync(
-        Guid companyId, IssueExportRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        Guid companyId, IssueExportRequest request, CommandSender sender, HttpContext http, CancellationToken cancellationToken) =>
         sender.SendCommandAsync(http, new IssueExportLink(companyId, request.Scope, request.Format, request.ExpiresInMinutes),
             link => TypedResults.Created((string?)null, link), cancellationToken);
 
     public static async Task<Results<ExportFileResult, ProblemHttpResult>> DownloadAsync(
-        HttpContext http, ISender sender, IExportLinks links, IExportAccess access, CancellationToken cancellationToken)
+        HttpContext http, ISender sender, IExportLinks links, IExportAccess access, [FromServices] ExportFormats formats, CancellationToken cancellationToken)
     {
         var query = http.Request.Query.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? string.Empty))).ToArray();
         ExportTarget target;
@@ -46,7 +48,7 @@ public static class ExportEndpoints
         }
         else
         {
-            if (!TryReadTarget(http, out var unsigned, out var problem))
+            if (!TryReadTarget(http, formats, out var unsigned, out var problem))
             {
                 return problem;
             }
@@ -73,7 +75,7 @@ public static class ExportEndpoints
         http, StatusCodes.Status403Forbidden, "export-access-required", "Signed link or session required",
         "Downloading an export needs a signed export link or an authenticated session with access to the company. Exports are never anonymous."));
 
-    private static bool TryReadTarget(HttpContext http, out ExportTarget target, out ProblemHttpResult problem)
+    private static bool TryReadTarget(HttpContext http, ExportFormats formats, out ExportTarget target, out ProblemHttpResult problem)
     {
         var query = http.Request.Query;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -87,9 +89,9 @@ public static class ExportEndpoints
             errors[ExportLinkParameters.Scope] = ["scope must be a payroll id, yyyy-mm or yyyy-qN."];
         }
 
-        if (!ExportFormats.TryParse(query[ExportLinkParameters.Format].ToString(), out var format))
+        if (!formats.TryParse(query[ExportLinkParameters.Format].ToString(), out var format))
         {
-            errors[ExportLinkParameters.Format] = ["format must be csv or xlsx."];
+            errors[ExportLinkParameters.Format] = [$"format must be {formats.Names(quoted: false)}."];
         }
 
         target = errors.Count == 0 ? new ExportTarget(companyId, scope, format) : null!;

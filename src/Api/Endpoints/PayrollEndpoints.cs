@@ -25,7 +25,7 @@ public static class PayrollEndpoints
     }
 
     public static Task<Results<Created<PayrollDto>, ProblemHttpResult>> CreateAsync(
-        Guid companyId, CreatePayrollRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        Guid companyId, CreatePayrollRequest request, CommandSender sender, HttpContext http, CancellationToken cancellationToken) =>
         sender.SendCommandAsync(
             http,
             new CreatePayroll(companyId, request.PeriodStart, request.PeriodEnd, request.PayDate, request.PayFrequency, request.Lines),
@@ -55,15 +55,15 @@ public static class PayrollEndpoints
     }
 
     public static Task<Results<Ok<PayrollDto>, ProblemHttpResult>> ReplaceLinesAsync(
-        Guid companyId, Guid id, ReplaceLinesRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        Guid companyId, Guid id, ReplaceLinesRequest request, CommandSender sender, HttpContext http, CancellationToken cancellationToken) =>
         sender.SendCommandAsync(http, new ReplacePayrollLines(companyId, id, request.Lines), TypedResults.Ok, cancellationToken);
 
     public static Task<Results<Ok<PayrollDto>, ProblemHttpResult>> ApproveAsync(
-        Guid companyId, Guid id, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        Guid companyId, Guid id, CommandSender sender, HttpContext http, CancellationToken cancellationToken) =>
         sender.SendCommandAsync(http, new ApprovePayroll(companyId, id), TypedResults.Ok, cancellationToken);
 
     public static Task<Results<Ok<PayrollDto>, ProblemHttpResult>> VoidAsync(
-        Guid companyId, Guid id, VoidRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        Guid companyId, Guid id, VoidRequest request, CommandSender sender, HttpContext http, CancellationToken cancellationToken) =>
         sender.SendCommandAsync(http, new VoidPayroll(companyId, id, request.Reason), TypedResults.Ok, cancellationToken);
 
     public static async Task<Results<Ok<WithholdingReportDto>, ProblemHttpResult>> ReportAsync(

@@ -31,11 +31,11 @@ public static class PeriodEndpoints
     }
 
     public static Task<Results<Ok<PeriodDto>, ProblemHttpResult>> CloseAsync(
-        Guid companyId, string month, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        Guid companyId, string month, CommandSender sender, HttpContext http, CancellationToken cancellationToken) =>
         sender.SendCommandAsync(http, new ClosePeriod(companyId, month), TypedResults.Ok, cancellationToken);
 
     public static Task<Results<Ok<PeriodDto>, ProblemHttpResult>> ReopenAsync(
-        Guid companyId, string month, ReopenRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        Guid companyId, string month, ReopenRequest request, CommandSender sender, HttpContext http, CancellationToken cancellationToken) =>
         sender.SendCommandAsync(http, new ReopenPeriod(companyId, month, request.Reason), TypedResults.Ok, cancellationToken);
 
     public static async Task<Results<Ok<Page<ClosingDto>>, ProblemHttpResult>> ListAsync(

@@ -28,15 +28,15 @@ public static class TokenEndpoints
     }
 
     /// <summary>Revokes every token of the caller (a portal session only); answers how many.</summary>
-    public static Task<Results<Ok<RevokedTokensResponse>, ProblemHttpResult>> RevokeAllAsync(ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+    public static Task<Results<Ok<RevokedTokensResponse>, ProblemHttpResult>> RevokeAllAsync(CommandSender sender, HttpContext http, CancellationToken cancellationToken) =>
         sender.SendCommandAsync(http, new RevokeMyApiTokens(), revoked => TypedResults.Ok(new RevokedTokensResponse(revoked)), cancellationToken);
 
     public static Task<Results<Created<CreatedApiTokenDto>, ProblemHttpResult>> CreateAsync(
-        CreateTokenRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        CreateTokenRequest request, CommandSender sender, HttpContext http, CancellationToken cancellationToken) =>
         sender.SendCommandAsync(http, new CreateApiToken(request.Name, request.CompanyId, request.Role, request.ExpiresAt),
             token => TypedResults.Created($"/api/tokens/{token.Id}", token), cancellationToken);
 
-    public static Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(Guid id, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+    public static Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(Guid id, CommandSender sender, HttpContext http, CancellationToken cancellationToken) =>
         sender.SendCommandAsync(http, new RevokeApiToken(id), _ => TypedResults.NoContent(), cancellationToken);
 
     public sealed record RevokedTokensResponse(int Revoked);

@@ -34,17 +34,17 @@ public static class UserEndpoints
 
     /// <summary>Takes effect on the member's next request. The company's last company admin keeps the role (409).</summary>
     public static Task<Results<Ok<CompanyMemberDto>, ProblemHttpResult>> ChangeRoleAsync(
-        Guid companyId, Guid userId, ChangeMemberRoleRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        Guid companyId, Guid userId, ChangeMemberRoleRequest request, CommandSender sender, HttpContext http, CancellationToken cancellationToken) =>
         sender.SendCommandAsync(http, new ChangeMemberRole(companyId, userId, request.Role), TypedResults.Ok, cancellationToken);
 
     /// <summary>The account stays; its access to this company and its tokens for it end at once.</summary>
     public static Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
-        Guid companyId, Guid userId, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        Guid companyId, Guid userId, CommandSender sender, HttpContext http, CancellationToken cancellationToken) =>
         sender.SendCommandAsync(http, new RemoveMember(companyId, userId), _ => TypedResults.NoContent(), cancellationToken);
 
     /// <summary>Without a password one is generated and returned once, in <c>generatedPassword</c>.</summary>
     public static Task<Results<Created<CreatedUserDto>, ProblemHttpResult>> CreateAsync(
-        Guid companyId, CreateCompanyUserRequest request, ISender sender, HttpContext http, CancellationToken cancellationToken) =>
+        Guid companyId, CreateCompanyUserRequest request, CommandSender sender, HttpContext http, CancellationToken cancellationToken) =>
         sender.SendCommandAsync(http, new CreateUser(request.Email, request.Password, request.Role, companyId),
             user => TypedResults.Created((string?)null, user), cancellationToken);
 

@@ -1,4 +1,4 @@
-using PayrollPortal.Infrastructure.Persistence.Idempotency;
+using PayrollPortal.Application.Common.Idempotency;
 
 namespace PayrollPortal.Api.Hosting;
 
@@ -15,7 +15,7 @@ internal sealed partial class IdempotencyPruner(IServiceScopeFactory scopes, ILo
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var pruned = await scope.ServiceProvider.GetRequiredService<IdempotencyStore>().PruneAsync(stoppingToken);
+                var pruned = await scope.ServiceProvider.GetRequiredService<IIdempotencyStore>().PruneAsync(stoppingToken);
                 LogPruned(logger, pruned);
             }
             catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException or InvalidOperationException)

@@ -150,8 +150,7 @@ internal static partial class PayrollHost
         services.AddPayrollIdentity(builder.Configuration);
         services.AddScoped<IRequestContext, HttpRequestContext>();
         services.AddSingleton(sp => IdempotencyOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
-        services.AddScoped<IdempotentRequest>();
-        services.AddScoped<IIdempotencyContext>(sp => sp.GetRequiredService<IdempotentRequest>());
+        services.AddScoped<CommandSender>();
         services.AddHostedService<IdempotencyPruner>();
         services.AddSingleton<IAppInfo, AppInfo>();
         services.AddSingleton<JsonSerializerOptionsHolder>();

@@ -1,4 +1,6 @@
+using PayrollPortal.Api.Http.Idempotency;
 using PayrollPortal.Application;
+using PayrollPortal.Application.Common.Idempotency;
 using PayrollPortal.Application.Common.Behaviors;
 using PayrollPortal.Infrastructure;
 
@@ -9,14 +11,16 @@ internal static class PayrollServices
 {
     /// <summary>
     /// Application, Infrastructure and Mediator. The caller adds its own <see cref="Application.Common.IRequestContext"/> and
-    /// <see cref="Application.Identity.ICurrentUser"/>; the server replaces the Application's keyless
-    /// <see cref="Application.Common.Idempotency.IIdempotencyContext"/> with its per-request one (IdempotentRequest).
+    /// <see cref="Application.Identity.ICurrentUser"/>.
     /// </summary>
     public static IServiceCollection AddPayrollCore(this IServiceCollection services)
     {
         services.AddApplication();
         services.AddInfrastructure();
         services.AddRegimeModules();
+
+        // Any sender may attach an idempotency key (the server per request, a verb if it wants), so both keep keys as long.
+        services.AddSingleton(sp => new IdempotencyRetention(IdempotencyOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()).Retention));
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -28,7 +32,7 @@ internal static class PayrollServices
                 typeof(LoggingBehavior<,>),
                 typeof(BusinessMetricsBehavior<,>), // outside the unit of work: only committed commands count
                 typeof(AuthorizationBehavior<,>), // before validation: a caller who may not write learns nothing about the body
-                typeof(IdempotencyBehavior<,>), // binds the held key to the command; before validation, as a replay must be
+                typeof(IdempotencyBehavior<,>), // looks the key up, replays, refuses or stores; before validation, as a replay must be
                 typeof(ValidationBehavior<,>),
                 typeof(UnitOfWorkBehavior<,>), // innermost: commits the rows and the key's stored response together
             ];

@@ -21,5 +21,5 @@ internal static class RegimeModules
             .AddKoreaRegime().AddKoreaStorage();
 
     /// <summary>Verbs a regime adds to the <c>payroll</c> executable.</summary>
-    public static IEnumerable<Command> Verbs(CliContext context) => [SeedDemoCommand.Create(context)];
+    public static IEnumerable<Command> Verbs(CliContext context) => [SeedDemoCommand.Create(context), TablesCommand.Create(context)];
 }

@@ -2,7 +2,7 @@ using PayrollPortal.Application.Common.Validation;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
-using PayrollPortal.Infrastructure.Persistence;
+using PayrollPortal.Application.Common.Persistence;
 
 namespace PayrollPortal.Api.Http;
 
@@ -12,7 +12,7 @@ namespace PayrollPortal.Api.Http;
 /// I/O error, read-only, the SQLite file replaced) is a 503 that readiness also reports; anything else is a 500 without
 /// internals.
 /// </summary>
-internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger, StorageFaults storage) : IExceptionHandler
+internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger, IStorageFaults storage) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -27,9 +27,9 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             _ => null,
         };
 
-        if (problem is null && storage.Observe(exception))
+        if (problem is null && storage.TryObserve(exception, out var reason))
         {
-            LogStorageUnavailable(logger, context.Request.Method, context.Request.Path, StorageFaults.Describe(exception)!);
+            LogStorageUnavailable(logger, context.Request.Method, context.Request.Path, reason);
             problem = ProblemResponses.Create(context, StatusCodes.Status503ServiceUnavailable, "storage-unavailable", "Storage unavailable",
                 "The database cannot store data right now; nothing was saved. Try again later.");
             context.Response.Headers.RetryAfter = "30";

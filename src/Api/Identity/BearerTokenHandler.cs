@@ -1,7 +1,7 @@
+using PayrollPortal.Application.Identity;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using PayrollPortal.Infrastructure.Identity;
 
 namespace PayrollPortal.Api.Identity;
 
@@ -10,7 +10,7 @@ namespace PayrollPortal.Api.Identity;
 /// token fails at once. A failure is a 401 with <c>WWW-Authenticate: Bearer error="invalid_token"</c>.
 /// </summary>
 internal sealed class BearerTokenHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, CallerLookup lookup)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ICallerLookup lookup)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private const string Prefix = "Bearer ";

@@ -1,6 +1,6 @@
+using PayrollPortal.Application.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using PayrollPortal.Infrastructure.Identity;
 
 namespace PayrollPortal.Api.Identity;
 
@@ -9,7 +9,7 @@ namespace PayrollPortal.Api.Identity;
 /// the session in the database, so logout, expiry and changed memberships apply at once, and replaces the principal with
 /// the caller as stored. An API answers 401/403 instead of redirecting to a login page.
 /// </summary>
-internal sealed class SessionCookieEvents(CallerLookup lookup) : CookieAuthenticationEvents
+internal sealed class SessionCookieEvents(ICallerLookup lookup) : CookieAuthenticationEvents
 {
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {

@@ -9,7 +9,7 @@ namespace PayrollPortal.Application.Exports;
 /// </summary>
 public static class ExportFileNames
 {
-    public static string For(string slug, ExportScope scope, DateOnly? payDate, bool draft, ExportFormat format)
+    public static string For(string slug, ExportScope scope, DateOnly? payDate, bool draft, string extension)
     {
         var period = scope.Kind switch
         {
@@ -17,6 +17,6 @@ public static class ExportFileNames
             ExportScopeKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"{scope.Year:D4}-q{scope.Period}"),
             _ => string.Create(CultureInfo.InvariantCulture, $"{payDate!.Value.Year:D4}-{payDate.Value.Month:D2}-{scope.PayrollId:D}"),
         };
-        return $"payroll-{slug}-{period}{(draft ? "-" + RegisterLayout.Draft : string.Empty)}.{format.ToText()}";
+        return $"payroll-{slug}-{period}{(draft ? "-" + RegisterLayout.Draft : string.Empty)}.{extension}";
     }
 }

@@ -51,8 +51,8 @@ public sealed record ExportPayrollRegister(ExportTarget Target, string Generated
             var document = new RegisterDocument(
                 company.Name, company.Slug, target.Scope, draft, clock.GetUtcNow(), query.GeneratedBy, context.RequestId,
                 regimes.For(company.Regime).Columns);
-            var fileName = ExportFileNames.For(company.Slug, target.Scope, payDate, draft, target.Format);
-            return new ExportFile(fileName, target.Format.ContentType(), (output, ct) =>
+            var fileName = ExportFileNames.For(company.Slug, target.Scope, payDate, draft, writer.FileExtension);
+            return new ExportFile(fileName, writer.ContentType, (output, ct) =>
                 writer.WriteAsync(
                     output, document, registers.ReadAsync(target.CompanyId, company.Regime, target.Scope, ct), ct));
         }

@@ -21,10 +21,10 @@ public sealed record IssueExportLink(Guid CompanyId, ExportScopeRequest? Scope, 
 
     public sealed class Validator : AbstractValidator<IssueExportLink>
     {
-        public Validator()
+        public Validator(ExportFormats formats)
         {
-            RuleFor(x => x.Format).Must(f => ExportFormats.TryParse(f, out _)).WithErrorCode("export.format_invalid")
-                .WithMessage("format must be \"csv\" or \"xlsx\".");
+            RuleFor(x => x.Format).Must(f => formats.TryParse(f, out _)).WithErrorCode("export.format_invalid")
+                .WithMessage($"format must be {formats.Names(quoted: true)}.");
             RuleFor(x => x.Scope).NotNull().WithErrorCode("export.scope_required")
                 .WithMessage("scope is required: {\"payrollId\"}, {\"year\", \"month\"} or {\"year\", \"quarter\"}.");
             RuleFor(x => x.Scope!).Must(s => s.HasOneShape).When(x => x.Scope is not null).WithErrorCode("export.scope_invalid")
@@ -37,10 +37,15 @@ public sealed record IssueExportLink(Guid CompanyId, ExportScopeRequest? Scope, 
                 .WithMessage("quarter must be 1 to 4.");
             RuleFor(x => x.ExpiresInMinutes).InclusiveBetween(1, MaxMinutes).WithErrorCode("export.expiry_invalid")
                 .WithMessage($"expiresInMinutes must be 1 to {MaxMinutes} (24 hours).");
+            RuleFor(x => x.Scope!)
+                .Must((x, scope) => !formats.TryParse(x.Format, out var format) || formats.Fits(format, scope))
+                .When(x => x.Scope is not null).WithErrorCode("export.scope_invalid")
+                .WithMessage(x => $"format \"{x.Format}\" exports one payroll: scope must be {{\"payrollId\"}}.");
         }
     }
 
-    public sealed class Handler(ICompanyQueries companies, IPayrollRegisterSource registers, IExportLinks links, IAuditTrail audit, ICurrentUser currentUser)
+    public sealed class Handler(
+        ICompanyQueries companies, IPayrollRegisterSource registers, IExportLinks links, ExportFormats formats, IAuditTrail audit, ICurrentUser currentUser)
         : ICommandHandler<IssueExportLink, Result<ExportLinkDto>>
     {
         public async ValueTask<Result<ExportLinkDto>> Handle(IssueExportLink command, CancellationToken cancellationToken)
@@ -65,8 +70,7 @@ public sealed record IssueExportLink(Guid CompanyId, ExportScopeRequest? Scope, 
                 }
             }
 
-            var format = command.Format == "csv" ? ExportFormat.Csv : ExportFormat.Xlsx;
-            var link = links.Issue(new ExportTarget(command.CompanyId, scope, format), TimeSpan.FromMinutes(command.ExpiresInMinutes ?? DefaultMinutes),
+            var link = links.Issue(new ExportTarget(command.CompanyId, scope, formats.Parse(command.Format)), TimeSpan.FromMinutes(command.ExpiresInMinutes ?? DefaultMinutes),
                 currentUser.Caller.UserId);
 
             // The link itself is a bearer credential until it expires, so the trail records what it grants, not its signature.

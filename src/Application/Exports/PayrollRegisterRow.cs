@@ -2,7 +2,8 @@ namespace PayrollPortal.Application.Exports;
 
 /// <summary>
 /// One payroll line as the register shows it. <see cref="Amounts"/> holds integer cents in the order of
-/// the regime's <see cref="RegisterColumns.MoneyColumns"/>.
+/// the regime's <see cref="RegisterColumns.MoneyColumns"/>; <see cref="Texts"/> the regime's own text cells, in the order of
+/// its <see cref="RegisterColumns.TextColumns"/>.
 /// </summary>
 public sealed record PayrollRegisterRow(
     Guid PayrollId,
@@ -12,4 +13,5 @@ public sealed record PayrollRegisterRow(
     DateOnly PeriodEnd,
     string EmployeeName,
     string SsnLast4,
-    long[] Amounts);
+    long[] Amounts,
+    string[]? Texts = null);

@@ -8,6 +8,9 @@ namespace PayrollPortal.Application.Exports;
 /// </summary>
 public sealed record RegisterColumns(IReadOnlyList<string> Headers, IReadOnlyList<string> MoneyColumns, int MinorDigits, string AmountsNote)
 {
+    /// <summary>A regime's own text columns, after the money columns and before the payroll id, in the order of <see cref="PayrollRegisterRow.Texts"/>.</summary>
+    public IReadOnlyList<string> TextColumns { get; init; } = [];
+
     /// <summary>The spreadsheet number format of a money cell.</summary>
     public string MoneyFormat => MinorDigits == 0 ? "#,##0" : "#,##0.00";
 

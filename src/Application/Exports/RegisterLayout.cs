@@ -5,7 +5,7 @@ namespace PayrollPortal.Application.Exports;
 /// <summary>
 /// What every register has, shared by the CSV and XLSX writers so both files have the same cells and the same row hash: six
 /// leading columns (employee, national id last 4, pay date, period start, period end, status), the regime's money columns
-/// (<see cref="RegisterColumns"/>), and the payroll id.
+/// (<see cref="RegisterColumns"/>), the regime's own text columns if it has any, and the payroll id.
 /// </summary>
 public static class RegisterLayout
 {
@@ -50,6 +50,12 @@ public static class RegisterLayout
             cells[FirstMoneyColumn + i] = columns.AmountText(row.Amounts[i]);
         }
 
-        cells[FirstMoneyColumn + row.Amounts.Length] = row.PayrollId.ToString("D");
+        var next = FirstMoneyColumn + row.Amounts.Length;
+        for (var i = 0; i < columns.TextColumns.Count; i++)
+        {
+            cells[next++] = FormulaGuard.Neutralise(row.Texts is { } texts && i < texts.Length ? texts[i] : string.Empty);
+        }
+
+        cells[next] = row.PayrollId.ToString("D");
     }
 }

@@ -19,7 +19,11 @@ internal sealed class CsvRegisterWriter : IRegisterFileWriter
         BufferSize = 32 * 1024,
     };
 
-    public ExportFormat Format => ExportFormat.Csv;
+    public ExportFormat Format { get; } = new("csv");
+
+    public string ContentType => "text/csv; charset=utf-8; header=present";
+
+    public string FileExtension => "csv";
 
     public async Task<RegisterSummary> WriteAsync(
         Stream output, RegisterDocument document, IAsyncEnumerable<PayrollRegisterRow> rows, CancellationToken cancellationToken)
@@ -60,7 +64,10 @@ internal sealed class CsvRegisterWriter : IRegisterFileWriter
             csv.WriteField(layout.AmountText(total));
         }
 
-        csv.WriteField(string.Empty);
+        for (var i = 0; i <= layout.TextColumns.Count; i++)
+        {
+            csv.WriteField(string.Empty);
+        }
         await csv.EndRecordAsync(cancellationToken);
         await csv.FlushAsync(cancellationToken);
         return summary;

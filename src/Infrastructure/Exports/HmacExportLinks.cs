@@ -14,7 +14,7 @@ namespace PayrollPortal.Infrastructure.Exports;
 /// <c>exp</c> is Unix seconds; 60 s of clock skew is allowed. <c>sig</c> must be the one canonical spelling (43 characters,
 /// no padding).
 /// </summary>
-public sealed class HmacExportLinks(ExportSigningKeys keys, TimeProvider clock) : IExportLinks
+public sealed class HmacExportLinks(ExportSigningKeys keys, TimeProvider clock, ExportFormats formats) : IExportLinks
 {
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromHours(24);
     public static readonly TimeSpan Skew = TimeSpan.FromSeconds(60);
@@ -32,7 +32,7 @@ public sealed class HmacExportLinks(ExportSigningKeys keys, TimeProvider clock) 
         [
             new(ExportLinkParameters.Company, target.CompanyId.ToString("D")),
             new(ExportLinkParameters.Scope, target.Scope.ToToken()),
-            new(ExportLinkParameters.Format, target.Format.ToText()),
+            new(ExportLinkParameters.Format, target.Format.Name),
         ];
         if (keys.Signing is not { } key)
         {
@@ -78,7 +78,7 @@ public sealed class HmacExportLinks(ExportSigningKeys keys, TimeProvider clock) 
 
         valid &= Guid.TryParseExact(Single(query, ExportLinkParameters.Company), "D", out var companyId);
         valid &= ExportScope.TryParse(Single(query, ExportLinkParameters.Scope), out var scope);
-        valid &= ExportFormats.TryParse(Single(query, ExportLinkParameters.Format), out var format);
+        valid &= formats.TryParse(Single(query, ExportLinkParameters.Format), out var format);
         Guid? issuedBy = null;
         if (query.Any(p => p.Key == ExportLinkParameters.IssuedBy))
         {

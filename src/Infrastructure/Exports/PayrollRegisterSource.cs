@@ -30,12 +30,14 @@ internal sealed class PayrollRegisterSource(
     public IAsyncEnumerable<PayrollRegisterRow> ReadAsync(Guid companyId, string regime, ExportScope scope, CancellationToken cancellationToken)
     {
         var storage = storages.For(regime);
-        var select = $"{Select}{storage.RegisterAmounts}\nFROM payrolls p JOIN payroll_lines l ON l.payroll_id = p.id {storage.RegisterJoin}\nWHERE p.company_id = @companyId AND";
-        return ReadAsync(select, registers.For(regime).Columns.MoneyColumns.Count, companyId, scope, cancellationToken);
+        var texts = storage.RegisterTexts.Length == 0 ? string.Empty : ",\n" + storage.RegisterTexts;
+        var select = $"{Select}{storage.RegisterAmounts}{texts}\nFROM payrolls p JOIN payroll_lines l ON l.payroll_id = p.id {storage.RegisterJoin}\nWHERE p.company_id = @companyId AND";
+        var columns = registers.For(regime).Columns;
+        return ReadAsync(select, columns.MoneyColumns.Count, columns.TextColumns.Count, companyId, scope, cancellationToken);
     }
 
     private async IAsyncEnumerable<PayrollRegisterRow> ReadAsync(
-        string select, int amountCount, Guid companyId, ExportScope scope, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string select, int amountCount, int textCount, Guid companyId, ExportScope scope, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var months = scope.Months;
         var connection = await session.ConnectionAsync(cancellationToken);
@@ -53,7 +55,7 @@ internal sealed class PayrollRegisterSource(
             cancellationToken: cancellationToken));
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return Map(reader, amountCount);
+            yield return Map(reader, amountCount, textCount);
         }
     }
 
@@ -68,12 +70,19 @@ internal sealed class PayrollRegisterSource(
         return row is null ? null : (row.Status, row.PayDate);
     }
 
-    private static PayrollRegisterRow Map(DbDataReader reader, int amountCount)
+    private static PayrollRegisterRow Map(DbDataReader reader, int amountCount, int textCount)
     {
         var amounts = new long[amountCount];
         for (var i = 0; i < amountCount; i++)
         {
             amounts[i] = reader.GetInt64(FirstAmount + i);
+        }
+
+        string[]? texts = textCount == 0 ? null : new string[textCount];
+        for (var i = 0; i < textCount; i++)
+        {
+            var ordinal = FirstAmount + amountCount + i;
+            texts![i] = reader.IsDBNull(ordinal) ? string.Empty : reader.GetString(ordinal);
         }
 
         return new PayrollRegisterRow(
@@ -84,7 +93,8 @@ internal sealed class PayrollRegisterSource(
             reader.GetFieldValue<DateOnly>(4),
             reader.GetString(5),
             reader.GetString(6),
-            amounts);
+            amounts,
+            texts);
     }
 
     private sealed class PayrollHeader

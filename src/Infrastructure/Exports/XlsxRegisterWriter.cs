@@ -18,7 +18,11 @@ internal sealed class XlsxRegisterWriter : IRegisterFileWriter
 
     private static readonly SpreadCheetahOptions Options = new() { CompressionLevel = SpreadCheetahCompressionLevel.Fastest };
 
-    public ExportFormat Format => ExportFormat.Xlsx;
+    public ExportFormat Format { get; } = new("xlsx");
+
+    public string ContentType => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public string FileExtension => "xlsx";
 
     public async Task<RegisterSummary> WriteAsync(
         Stream output, RegisterDocument document, IAsyncEnumerable<PayrollRegisterRow> rows, CancellationToken cancellationToken)
@@ -74,7 +78,10 @@ internal sealed class XlsxRegisterWriter : IRegisterFileWriter
                 cells[RegisterLayout.FirstMoneyColumn + i] = new Cell(layout.Amount(row.Amounts[i]), money);
             }
 
-            cells[last] = new Cell(texts[last]);
+            for (var i = RegisterLayout.FirstMoneyColumn + row.Amounts.Length; i <= last; i++)
+            {
+                cells[i] = new Cell(texts[i]);
+            }
             await spreadsheet.AddRowAsync(cells, cancellationToken);
         }
 
@@ -90,7 +97,10 @@ internal sealed class XlsxRegisterWriter : IRegisterFileWriter
             cells[RegisterLayout.FirstMoneyColumn + i] = new Cell(layout.Amount(summary.Totals[i]), boldMoney);
         }
 
-        cells[last] = new Cell(string.Empty);
+        for (var i = RegisterLayout.FirstMoneyColumn + summary.Totals.Length; i <= last; i++)
+        {
+            cells[i] = new Cell(string.Empty);
+        }
         await spreadsheet.AddRowAsync(cells, cancellationToken);
 
         await WriteMetaAsync(spreadsheet, document, summary, bold, instant, cancellationToken);
@@ -111,6 +121,11 @@ internal sealed class XlsxRegisterWriter : IRegisterFileWriter
         for (var i = 0; i < layout.MoneyColumns.Count; i++)
         {
             options.Column(RegisterLayout.FirstMoneyColumn + 1 + i).Width = 15;
+        }
+
+        for (var i = 0; i < layout.TextColumns.Count; i++)
+        {
+            options.Column(RegisterLayout.FirstMoneyColumn + layout.MoneyColumns.Count + 1 + i).Width = 12;
         }
 
         options.Column(layout.Headers.Count).Width = 38;

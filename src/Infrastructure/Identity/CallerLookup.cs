@@ -14,7 +14,7 @@ namespace PayrollPortal.Infrastructure.Identity;
 /// still served (a read must not fail because a timestamp could not be stored), the failure is logged and readiness hears
 /// of it.
 /// </summary>
-public sealed partial class CallerLookup(DbSession session, TimeProvider clock, StorageFaults faults, ILogger<CallerLookup> logger)
+public sealed partial class CallerLookup(DbSession session, TimeProvider clock, StorageFaults faults, ILogger<CallerLookup> logger) : ICallerLookup
 {
     /// <summary>How stale <c>last_used_at</c> and a session's renewal may get before a request writes them.</summary>
     public static readonly TimeSpan WriteInterval = TimeSpan.FromMinutes(1);

@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using PayrollPortal.Application.Common.Persistence;
 
 namespace PayrollPortal.Infrastructure.Persistence;
 
@@ -8,7 +10,7 @@ namespace PayrollPortal.Infrastructure.Persistence;
 /// system or database, the SQLite file replaced). Readiness reports it until a write succeeds again, so a load balancer
 /// stops sending traffic to an instance that can only fail, and takes it back by itself once the storage recovers.
 /// </summary>
-public sealed class StorageFaults(TimeProvider clock)
+public sealed class StorageFaults(TimeProvider clock) : IStorageFaults
 {
     private volatile Fault? _current;
 
@@ -25,6 +27,12 @@ public sealed class StorageFaults(TimeProvider clock)
 
         _current = new Fault(reason, _current?.Since ?? clock.GetUtcNow());
         return true;
+    }
+
+    public bool TryObserve(Exception exception, [NotNullWhen(true)] out string? reason)
+    {
+        reason = Describe(exception);
+        return Observe(exception);
     }
 
     /// <summary>A write succeeded: the storage takes data again.</summary>

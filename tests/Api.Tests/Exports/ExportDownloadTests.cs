@@ -20,7 +20,7 @@ public sealed class ExportDownloadTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task DownloadCsv_WhenQuarterHasApprovedAndDraftPayrolls_ShouldListApprovedLinesWithTotalsEqualToTheDatabase(DatabaseProvider provider)
     {
-        await using var app = await StartAsync(provider);
+        await using var app = await ExportScenario.StartAsync(provider);
         var scenario = await ExportScenario.CreateAsync(app);
         var client = app.CreateClient();
 
@@ -61,7 +61,7 @@ public sealed class ExportDownloadTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task DownloadXlsx_WhenQuarterIsAsked_ShouldHoldTypedCellsFormatsTotalsAndAMetaSheetMatchingTheCsv(DatabaseProvider provider)
     {
-        await using var app = await StartAsync(provider);
+        await using var app = await ExportScenario.StartAsync(provider);
         var scenario = await ExportScenario.CreateAsync(app);
         var client = app.CreateClient();
 
@@ -122,7 +122,7 @@ public sealed class ExportDownloadTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Download_WhenNamesStartLikeFormulas_ShouldWriteThemAsGuardedTextInBothFormats(DatabaseProvider provider)
     {
-        await using var app = await StartAsync(provider);
+        await using var app = await ExportScenario.StartAsync(provider);
         var scenario = await ExportScenario.CreateAsync(app);
         var client = app.CreateClient();
 
@@ -148,7 +148,7 @@ public sealed class ExportDownloadTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Download_WhenOneDraftPayrollIsAskedExplicitly_ShouldMarkTheFileDraft(DatabaseProvider provider)
     {
-        await using var app = await StartAsync(provider);
+        await using var app = await ExportScenario.StartAsync(provider);
         var scenario = await ExportScenario.CreateAsync(app);
         var client = app.CreateClient();
 
@@ -203,9 +203,6 @@ public sealed class ExportDownloadTests
         app.Logs.All.ShouldNotContain("exp=");
         app.Logs.All.ShouldNotContain("kid=");
     }
-
-    internal static Task<PayrollApp> StartAsync(DatabaseProvider provider) =>
-        PayrollApp.StartAsync(provider, new Dictionary<string, string?> { [ExportSigningKeys.Variable] = Secrets[0] });
 
     private static long Cents(string amount) => (long)(decimal.Parse(amount, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) * 100m);
 

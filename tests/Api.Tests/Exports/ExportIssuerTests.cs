@@ -69,9 +69,9 @@ public sealed class ExportIssuerTests
         var key = ExportSigningKeys.NewEntry("k1");
         await using var app = await PayrollApp.StartAsync(provider, new Dictionary<string, string?> { [ExportSigningKeys.Variable] = key });
         var scenario = await ExportScenario.CreateAsync(app);
-        var target = new ExportTarget(scenario.CompanyId, ExportScope.ForMonth(2026, 1), ExportFormat.Csv);
-        var earlier = new HmacExportLinks(ExportSigningKeys.Parse(key), new FixedClock(DateTimeOffset.UtcNow.AddHours(-23)));
-        var expired = new HmacExportLinks(ExportSigningKeys.Parse(key), new FixedClock(DateTimeOffset.UtcNow.AddHours(-25)));
+        var target = new ExportTarget(scenario.CompanyId, ExportScope.ForMonth(2026, 1), WireFormats.Csv);
+        var earlier = new HmacExportLinks(ExportSigningKeys.Parse(key), new FixedClock(DateTimeOffset.UtcNow.AddHours(-23)), WireFormats.Registered);
+        var expired = new HmacExportLinks(ExportSigningKeys.Parse(key), new FixedClock(DateTimeOffset.UtcNow.AddHours(-25)), WireFormats.Registered);
 
         var old = earlier.Issue(target, TimeSpan.FromHours(24));
         var pastItsTime = expired.Issue(target, TimeSpan.FromHours(24));

@@ -27,7 +27,7 @@ public sealed class ExportLinkTests
         query.Keys.Order().ToArray().ShouldBe(["by", "company", "exp", "format", "kid", "scope", "sig"]);
         (await client.GetAsync(link.Url)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var otherSignature = ExportLinks(key, TimeSpan.Zero).Issue(new ExportTarget(scenario.CompanyId, ExportScope.ForQuarter(2026, 2), ExportFormat.Csv), TimeSpan.FromMinutes(30));
+        var otherSignature = ExportLinks(key, TimeSpan.Zero).Issue(new ExportTarget(scenario.CompanyId, ExportScope.ForQuarter(2026, 2), WireFormats.Csv), TimeSpan.FromMinutes(30));
         Dictionary<string, Dictionary<string, string>> tampered = new()
         {
             ["company (a foreign company)"] = With(query, "company", scenario.OtherCompanyId.ToString()),
@@ -64,7 +64,7 @@ public sealed class ExportLinkTests
         await using var app = await PayrollApp.StartAsync(provider, new Dictionary<string, string?> { [ExportSigningKeys.Variable] = key });
         var scenario = await ExportScenario.CreateAsync(app);
         var client = app.CreateClient();
-        var target = new ExportTarget(scenario.CompanyId, ExportScope.ForMonth(2026, 1), ExportFormat.Csv);
+        var target = new ExportTarget(scenario.CompanyId, ExportScope.ForMonth(2026, 1), WireFormats.Csv);
 
         // Issued as if earlier, valid for one minute: expired 30 s ago (inside the 60 s skew) and 5 minutes ago (outside it).
         var withinSkew = ExportLinks(key, TimeSpan.FromSeconds(-90)).Issue(target, TimeSpan.FromMinutes(1));
@@ -80,15 +80,15 @@ public sealed class ExportLinkTests
     public void Verify_WhenTheClockIsAtTheSkewEdge_ShouldAcceptSixtySecondsLateAndRefuseSixtyOne()
     {
         var key = ExportSigningKeys.NewEntry("k1");
-        var target = new ExportTarget(Guid.NewGuid(), ExportScope.ForMonth(2026, 1), ExportFormat.Xlsx);
+        var target = new ExportTarget(Guid.NewGuid(), ExportScope.ForMonth(2026, 1), WireFormats.Xlsx);
         var link = ExportLinks(key, TimeSpan.Zero).Issue(target, TimeSpan.FromMinutes(15));
         var expires = link.ExpiresAt!.Value;
         var pairs = Query(link.Url).Select(p => new KeyValuePair<string, string>(p.Key, p.Value)).ToArray();
 
-        var atEdge = new HmacExportLinks(ExportSigningKeys.Parse(key), new FixedClock(expires.AddSeconds(60))).Verify("GET", IExportLinks.DownloadPath, pairs);
-        var pastEdge = new HmacExportLinks(ExportSigningKeys.Parse(key), new FixedClock(expires.AddSeconds(61))).Verify("GET", IExportLinks.DownloadPath, pairs);
-        var otherMethod = new HmacExportLinks(ExportSigningKeys.Parse(key), new FixedClock(expires)).Verify("POST", IExportLinks.DownloadPath, pairs);
-        var otherPath = new HmacExportLinks(ExportSigningKeys.Parse(key), new FixedClock(expires)).Verify("GET", "/api/exports/other", pairs);
+        var atEdge = new HmacExportLinks(ExportSigningKeys.Parse(key), new FixedClock(expires.AddSeconds(60)), WireFormats.Registered).Verify("GET", IExportLinks.DownloadPath, pairs);
+        var pastEdge = new HmacExportLinks(ExportSigningKeys.Parse(key), new FixedClock(expires.AddSeconds(61)), WireFormats.Registered).Verify("GET", IExportLinks.DownloadPath, pairs);
+        var otherMethod = new HmacExportLinks(ExportSigningKeys.Parse(key), new FixedClock(expires), WireFormats.Registered).Verify("POST", IExportLinks.DownloadPath, pairs);
+        var otherPath = new HmacExportLinks(ExportSigningKeys.Parse(key), new FixedClock(expires), WireFormats.Registered).Verify("GET", "/api/exports/other", pairs);
 
         atEdge.ShouldNotBeNull().Target.ShouldBe(target);
         pastEdge.ShouldBeNull();
@@ -106,7 +106,7 @@ public sealed class ExportLinkTests
         await using var app = await PayrollApp.StartAsync(provider, new Dictionary<string, string?> { [ExportSigningKeys.Variable] = $"{newKey},{oldKey}" });
         var scenario = await ExportScenario.CreateAsync(app);
         var client = app.CreateClient();
-        var target = new ExportTarget(scenario.CompanyId, ExportScope.ForQuarter(2026, 1), ExportFormat.Xlsx);
+        var target = new ExportTarget(scenario.CompanyId, ExportScope.ForQuarter(2026, 1), WireFormats.Xlsx);
 
         var issued = await ExportScenario.IssueAsync(client, scenario.CompanyId, new { year = 2026, quarter = 1 }, "xlsx");
         var signedByOld = ExportLinks(oldKey, TimeSpan.Zero).Issue(target, TimeSpan.FromMinutes(15));
@@ -184,7 +184,7 @@ public sealed class ExportLinkTests
     }
 
     private static HmacExportLinks ExportLinks(string keys, TimeSpan clockShift) =>
-        new(ExportSigningKeys.Parse(keys), new FixedClock(DateTimeOffset.UtcNow + clockShift));
+        new(ExportSigningKeys.Parse(keys), new FixedClock(DateTimeOffset.UtcNow + clockShift), WireFormats.Registered);
 
     private static Dictionary<string, string> Query(string url) =>
         QueryHelpers.ParseQuery(new Uri("http://x" + url).Query).ToDictionary(p => p.Key, p => p.Value.ToString());

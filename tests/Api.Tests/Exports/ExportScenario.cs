@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PayrollPortal.Application.Exports;
 using PayrollPortal.Application.Payrolls;
 using PayrollPortal.Domain.Common;
+using PayrollPortal.Infrastructure.Exports;
 using PayrollPortal.Infrastructure.Persistence;
 using PayrollPortal.TestSupport;
 
@@ -18,6 +19,10 @@ namespace PayrollPortal.Api.Tests.Exports;
 internal sealed record ExportScenario(Guid CompanyId, Guid OtherCompanyId, Guid January, Guid February, Guid DraftMarch, Guid OtherPayroll)
 {
     public static readonly string[] HostileFirstNames = ["=HYPERLINK(\"http://evil.example\",\"pay\")", "+1", "-2", "@x"];
+
+    /// <summary>The app with a signing key, so links are signed.</summary>
+    public static Task<PayrollApp> StartAsync(DatabaseProvider provider) =>
+        PayrollApp.StartAsync(provider, new Dictionary<string, string?> { [ExportSigningKeys.Variable] = ExportSigningKeys.NewEntry("k1") });
 
     public static async Task<ExportScenario> CreateAsync(PayrollApp app)
     {
@@ -54,7 +59,7 @@ internal sealed record ExportScenario(Guid CompanyId, Guid OtherCompanyId, Guid 
         [
             "gross_wages", "supplemental_wages", "retirement", "cafeteria", "hsa", "fit_wages", "social_security_wages", "medicare_wages",
             "additional_medicare_wages", "federal_income_tax", "social_security", "medicare", "additional_medicare", "employer_social_security",
-            "employer_medicare", "post_tax_deductions", "net_pay",
+            "employer_medicare", "state_income_tax", "post_tax_deductions", "net_pay",
         ];
         await using var scope = app.Services.CreateAsyncScope();
         var connection = await scope.ServiceProvider.GetRequiredService<DbSession>().ConnectionAsync(CancellationToken.None);

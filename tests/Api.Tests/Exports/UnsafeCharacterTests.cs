@@ -22,7 +22,7 @@ public sealed class UnsafeCharacterTests
         var client = app.CreateClient();
         var company = await app.CompanyAsync("acme");
         var ada = await app.EmployeeAsync(company.Id, "123-45-6789");
-        var korea = await KoreaEmployeeTests.CreateKoreaCompanyAsync(client);
+        var korea = await KoreaSamples.CreateKoreaCompanyAsync(client);
         object Employee(string firstName, string lastName) => new
         {
             firstName, lastName, ssn = "234-56-7890", hireDate = "2026-01-05", payFrequency = "biweekly", w4 = new { version = "2020", filingStatus = "single" },
@@ -37,7 +37,7 @@ public sealed class UnsafeCharacterTests
             ("tab in a name", () => client.PostAsJsonAsync($"/api/companies/{company.Id}/employees", Employee("Ada\tMary", "Byron")), "firstName"),
             ("bell in a renamed employee", () => client.PatchAsJsonAsync($"/api/companies/{company.Id}/employees/{ada.Id}", new { firstName = "Ada\u0007" }), "firstName"),
             ("isolate in a kr employee", () => client.PostAsJsonAsync($"/api/companies/{korea}/employees",
-                WithFirstName(KoreaEmployeeTests.KoreaEmployee("900101-1234567"), "\u2066민준")), "firstName"),
+                WithFirstName(KoreaSamples.KoreaEmployee("900101-1234567"), "\u2066민준")), "firstName"),
             ("zero-width joiner in an email", () => client.PostAsJsonAsync($"/api/companies/{company.Id}/users", new { email = "pat\u200D@acme.test", role = "viewer" }), "email"),
             ("renamed company with a line separator", () => client.PatchAsJsonAsync($"/api/companies/{company.Id}", new { name = "Acme\u2028Corp" }), "name"),
         };
@@ -58,7 +58,7 @@ public sealed class UnsafeCharacterTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Download_WhenStoredNamesHoldUnsafeCharactersOrFullWidthOperators_ShouldDropTheOnesAndGuardTheOthers(DatabaseProvider provider)
     {
-        await using var app = await ExportDownloadTests.StartAsync(provider);
+        await using var app = await ExportScenario.StartAsync(provider);
         var scenario = await ExportScenario.CreateAsync(app);
         await using (var connection = await app.Database.OpenAsync())
         {

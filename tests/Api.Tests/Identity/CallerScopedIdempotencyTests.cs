@@ -23,9 +23,9 @@ public sealed class CallerScopedIdempotencyTests
             firstName = "Ada", lastName = "Lovelace", ssn, hireDate = "2024-01-01", payFrequency = "monthly", w4 = new { version = "2020", filingStatus = "single" },
         });
 
-        var byFirst = await first.SendAsync(IdempotencyTests.Keyed(HttpMethod.Post, url, "shared-key", Body("123-45-6789")));
-        var bySecond = await second.SendAsync(IdempotencyTests.Keyed(HttpMethod.Post, url, "shared-key", Body("234-56-7890")));
-        var replayToFirst = await first.SendAsync(IdempotencyTests.Keyed(HttpMethod.Post, url, "shared-key", Body("123-45-6789")));
+        var byFirst = await first.SendAsync(HttpRequests.Keyed(HttpMethod.Post, url, "shared-key", Body("123-45-6789")));
+        var bySecond = await second.SendAsync(HttpRequests.Keyed(HttpMethod.Post, url, "shared-key", Body("234-56-7890")));
+        var replayToFirst = await first.SendAsync(HttpRequests.Keyed(HttpMethod.Post, url, "shared-key", Body("123-45-6789")));
 
         byFirst.StatusCode.ShouldBe(HttpStatusCode.Created);
         bySecond.StatusCode.ShouldBe(HttpStatusCode.Created);

@@ -56,7 +56,7 @@ public sealed class NationalIdOracleTests
     {
         await using var app = await PayrollApp.StartAsync(provider);
         var admin = app.CreateClient();
-        var companyId = await KoreaEmployeeTests.CreateKoreaCompanyAsync(admin);
+        var companyId = await KoreaSamples.CreateKoreaCompanyAsync(admin);
         (await admin.PostAsJsonAsync($"/api/companies/{companyId}/employees", KoreaEmployee("900101-1234567"))).StatusCode.ShouldBe(HttpStatusCode.Created);
         var manager = await app.CreateClientAsync("payroll_manager", companyId);
 
@@ -73,5 +73,5 @@ public sealed class NationalIdOracleTests
         employees.GetProperty("items").GetArrayLength().ShouldBe(10, "the original and the nine wrong guesses inside the budget");
     }
 
-    private static object KoreaEmployee(string rrn) => KoreaEmployeeTests.KoreaEmployee(rrn);
+    private static object KoreaEmployee(string rrn) => KoreaSamples.KoreaEmployee(rrn);
 }

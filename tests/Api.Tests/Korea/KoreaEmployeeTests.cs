@@ -12,31 +12,15 @@ public sealed class KoreaEmployeeTests
 {
     private const string Rrn = "900101-1234567";
 
-    internal static async Task<Guid> CreateKoreaCompanyAsync(HttpClient client, string slug = "seoul-trading")
-    {
-        var response = await client.PostAsJsonAsync("/api/companies", new { name = "서울상사", slug, regime = "kr" });
-        response.StatusCode.ShouldBe(HttpStatusCode.Created);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
-    internal static object KoreaEmployee(string rrn = Rrn, int dependents = 2, int children = 1, int ratio = 100) => new
-    {
-        firstName = "민준",
-        lastName = "김",
-        residentRegistrationNumber = rrn,
-        hireDate = "2026-01-02",
-        kr = new { dependents, childrenAged8To20 = children, withholdingRatio = ratio, nonTaxable = new { meals = 200_000, carAllowance = 0, childcare = 0 } },
-    };
-
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Post_WhenValid_ShouldStoreTheRrnEncryptedAndShowOnlyItsMask(DatabaseProvider provider)
     {
         await using var app = await PayrollApp.StartAsync(provider);
         var client = app.CreateClient();
-        var companyId = await CreateKoreaCompanyAsync(client);
+        var companyId = await KoreaSamples.CreateKoreaCompanyAsync(client);
 
-        var response = await client.PostAsJsonAsync($"/api/companies/{companyId}/employees", KoreaEmployee());
+        var response = await client.PostAsJsonAsync($"/api/companies/{companyId}/employees", KoreaSamples.KoreaEmployee());
 
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         var text = await response.Content.ReadAsStringAsync();
@@ -77,10 +61,10 @@ public sealed class KoreaEmployeeTests
     {
         await using var app = await PayrollApp.StartAsync(provider);
         var client = app.CreateClient();
-        var companyId = await CreateKoreaCompanyAsync(client);
-        (await client.PostAsJsonAsync($"/api/companies/{companyId}/employees", KoreaEmployee())).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var companyId = await KoreaSamples.CreateKoreaCompanyAsync(client);
+        (await client.PostAsJsonAsync($"/api/companies/{companyId}/employees", KoreaSamples.KoreaEmployee())).StatusCode.ShouldBe(HttpStatusCode.Created);
 
-        var response = await client.PostAsJsonAsync($"/api/companies/{companyId}/employees", KoreaEmployee("9001011234567"));
+        var response = await client.PostAsJsonAsync($"/api/companies/{companyId}/employees", KoreaSamples.KoreaEmployee("9001011234567"));
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
         problem.FieldErrors("residentRegistrationNumber").ShouldNotBeEmpty();
@@ -95,9 +79,9 @@ public sealed class KoreaEmployeeTests
     {
         await using var app = await PayrollApp.StartAsync(DatabaseProvider.Sqlite);
         var client = app.CreateClient();
-        var companyId = await CreateKoreaCompanyAsync(client);
+        var companyId = await KoreaSamples.CreateKoreaCompanyAsync(client);
 
-        var response = await client.PostAsJsonAsync($"/api/companies/{companyId}/employees", KoreaEmployee(rrn));
+        var response = await client.PostAsJsonAsync($"/api/companies/{companyId}/employees", KoreaSamples.KoreaEmployee(rrn));
 
         if (field is null)
         {
@@ -113,9 +97,9 @@ public sealed class KoreaEmployeeTests
     {
         await using var app = await PayrollApp.StartAsync(DatabaseProvider.Sqlite);
         var client = app.CreateClient();
-        var companyId = await CreateKoreaCompanyAsync(client);
+        var companyId = await KoreaSamples.CreateKoreaCompanyAsync(client);
 
-        var response = await client.PostAsJsonAsync($"/api/companies/{companyId}/employees", KoreaEmployee(dependents: 1, children: 1, ratio: 90));
+        var response = await client.PostAsJsonAsync($"/api/companies/{companyId}/employees", KoreaSamples.KoreaEmployee(dependents: 1, children: 1, ratio: 90));
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         problem.FieldErrors("kr.childrenAged8To20").ShouldNotBeEmpty();
@@ -128,14 +112,14 @@ public sealed class KoreaEmployeeTests
     {
         await using var app = await PayrollApp.StartAsync(provider);
         var client = app.CreateClient();
-        var krCompany = await CreateKoreaCompanyAsync(client);
+        var krCompany = await KoreaSamples.CreateKoreaCompanyAsync(client);
         var usCompany = (await (await client.PostAsJsonAsync("/api/companies", new { name = "Acme", slug = "acme" })).Content.ReadFromJsonAsync<JsonElement>())
             .GetProperty("id").GetGuid();
 
         var usShape = await client.PostAsJsonAsync(
             $"/api/companies/{krCompany}/employees",
             new { firstName = "Ada", lastName = "Lovelace", ssn = "123-45-6789", hireDate = "2026-01-02", payFrequency = "monthly", w4 = new { version = "2020", filingStatus = "single" } });
-        var krShape = await client.PostAsJsonAsync($"/api/companies/{usCompany}/employees", KoreaEmployee());
+        var krShape = await client.PostAsJsonAsync($"/api/companies/{usCompany}/employees", KoreaSamples.KoreaEmployee());
 
         (await usShape.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("ssn").Single().ShouldContain("residentRegistrationNumber");
         (await krShape.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("residentRegistrationNumber").Single().ShouldContain("w4");

@@ -39,7 +39,7 @@ public sealed class KoreaEmployeeUpdateTests
     public async Task Patch_WithANewProfile_ShouldStoreItAndPayrollsShouldUseTheProfileInEffectOnThePayDate(DatabaseProvider provider)
     {
         await using var app = await PayrollApp.StartAsync(provider);
-        var (client, companyId, kim, _) = await KoreaPayrollTests.SetUpAsync(app);
+        var (client, companyId, kim, _) = await KoreaSamples.SetUpKoreaPayrollAsync(app);
 
         var response = await client.PatchAsJsonAsync($"/api/companies/{companyId}/employees/{kim}", NewProfile());
 
@@ -83,7 +83,7 @@ public sealed class KoreaEmployeeUpdateTests
     public async Task Patch_WithACorrectedRrn_ShouldReEncryptAndReIndexItAndRefuseADuplicate(DatabaseProvider provider)
     {
         await using var app = await PayrollApp.StartAsync(provider);
-        var (client, companyId, kim, lee) = await KoreaPayrollTests.SetUpAsync(app);
+        var (client, companyId, kim, lee) = await KoreaSamples.SetUpKoreaPayrollAsync(app);
         await using var connection = await app.Database.OpenAsync();
         var before = await connection.QuerySingleAsync<(string Ciphertext, string BlindIndex)>(
             "SELECT ssn_ciphertext, ssn_blind_index FROM employees WHERE id = @kim", new { kim });
@@ -114,7 +114,7 @@ public sealed class KoreaEmployeeUpdateTests
         var duplicate = await client.PatchAsJsonAsync($"/api/companies/{companyId}/employees/{kim}", new { residentRegistrationNumber = "8505052345678" });
         (await duplicate.ShouldBeProblemAsync(HttpStatusCode.Conflict)).FieldErrors("residentRegistrationNumber").ShouldNotBeEmpty();
         (await connection.ExecuteScalarAsync<string>("SELECT ssn_last4 FROM employees WHERE id = @kim", new { kim })).ShouldBe("5432");
-        var reused = await client.PostAsJsonAsync($"/api/companies/{companyId}/employees", KoreaEmployeeTests.KoreaEmployee("900101-1234567"));
+        var reused = await client.PostAsJsonAsync($"/api/companies/{companyId}/employees", KoreaSamples.KoreaEmployee("900101-1234567"));
         reused.StatusCode.ShouldBe(HttpStatusCode.Created);
         lee.ShouldNotBe(kim);
     }
@@ -124,7 +124,7 @@ public sealed class KoreaEmployeeUpdateTests
     public async Task Patch_WithBadInput_ShouldReturn400NamingEachFieldAndChangeNothing(DatabaseProvider provider)
     {
         await using var app = await PayrollApp.StartAsync(provider);
-        var (client, companyId, kim, _) = await KoreaPayrollTests.SetUpAsync(app);
+        var (client, companyId, kim, _) = await KoreaSamples.SetUpKoreaPayrollAsync(app);
         var usCompany = (await (await client.PostAsJsonAsync("/api/companies", new { name = "Acme", slug = "acme" })).Content.ReadFromJsonAsync<JsonElement>())
             .GetProperty("id").GetGuid();
         var usEmployee = (await (await client.PostAsJsonAsync(
@@ -174,8 +174,8 @@ public sealed class KoreaEmployeeUpdateTests
     public async Task Patch_ByAViewerOrThroughAnotherCompany_ShouldReturn403Or404AndChangeNothing(DatabaseProvider provider)
     {
         await using var app = await PayrollApp.StartAsync(provider);
-        var (client, companyId, kim, _) = await KoreaPayrollTests.SetUpAsync(app);
-        var otherCompany = await KoreaEmployeeTests.CreateKoreaCompanyAsync(client, "busan-trading");
+        var (client, companyId, kim, _) = await KoreaSamples.SetUpKoreaPayrollAsync(app);
+        var otherCompany = await KoreaSamples.CreateKoreaCompanyAsync(client, "busan-trading");
         var viewer = await app.CreateClientAsync("viewer", companyId);
         var manager = await app.CreateClientAsync("payroll_manager", otherCompany);
 

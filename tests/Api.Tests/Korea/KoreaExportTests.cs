@@ -17,9 +17,9 @@ public sealed class KoreaExportTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Download_ForAKrQuarter_ShouldListTheSixDeductionsInWholeWonWithKoreanLabels(DatabaseProvider provider)
     {
-        await using var app = await ExportDownloadTests.StartAsync(provider);
-        var (client, companyId, kim, lee) = await KoreaPayrollTests.SetUpAsync(app);
-        var posted = await client.PostAsJsonAsync($"/api/companies/{companyId}/payrolls", KoreaPayrollTests.Payroll(kim, lee));
+        await using var app = await ExportScenario.StartAsync(provider);
+        var (client, companyId, kim, lee) = await KoreaSamples.SetUpKoreaPayrollAsync(app);
+        var posted = await client.PostAsJsonAsync($"/api/companies/{companyId}/payrolls", KoreaSamples.KoreaPayroll(kim, lee));
         var payroll = await posted.Content.ReadFromJsonAsync<JsonElement>();
         (await client.PostAsync($"/api/companies/{companyId}/payrolls/{payroll.GetProperty("id").GetGuid()}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
 

@@ -21,9 +21,9 @@ public sealed class KoreaPayrollPreviewTests
     public async Task Preview_ForAKrCompany_ShouldComputeTheLinesAPostStoresToTheWonAndStoreNothing(DatabaseProvider provider)
     {
         await using var app = await PayrollApp.StartAsync(provider);
-        var (client, companyId, kim, lee) = await KoreaPayrollTests.SetUpAsync(app);
+        var (client, companyId, kim, lee) = await KoreaSamples.SetUpKoreaPayrollAsync(app);
 
-        var previewed = await client.PostAsJsonAsync($"/api/companies/{companyId}/payrolls/preview", KoreaPayrollTests.Payroll(kim, lee));
+        var previewed = await client.PostAsJsonAsync($"/api/companies/{companyId}/payrolls/preview", KoreaSamples.KoreaPayroll(kim, lee));
 
         previewed.StatusCode.ShouldBe(HttpStatusCode.OK);
         var preview = await previewed.Content.ReadFromJsonAsync<JsonElement>();
@@ -36,7 +36,7 @@ public sealed class KoreaPayrollPreviewTests
             (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM payrolls")).ShouldBe(0);
         }
 
-        var posted = await client.PostAsJsonAsync($"/api/companies/{companyId}/payrolls", KoreaPayrollTests.Payroll(kim, lee));
+        var posted = await client.PostAsJsonAsync($"/api/companies/{companyId}/payrolls", KoreaSamples.KoreaPayroll(kim, lee));
         posted.StatusCode.ShouldBe(HttpStatusCode.Created);
         var payroll = await posted.Content.ReadFromJsonAsync<JsonElement>();
         for (var i = 0; i < 2; i++)
@@ -58,7 +58,7 @@ public sealed class KoreaPayrollPreviewTests
     public async Task Preview_WhenAnAmountIsFractionalOrTheEmployeeUnknownOrThePayDateMissing_ShouldReturn400NamingTheField(DatabaseProvider provider)
     {
         await using var app = await PayrollApp.StartAsync(provider);
-        var (client, companyId, kim, _) = await KoreaPayrollTests.SetUpAsync(app);
+        var (client, companyId, kim, _) = await KoreaSamples.SetUpKoreaPayrollAsync(app);
         var url = $"/api/companies/{companyId}/payrolls/preview";
 
         var fractional = await client.PostAsJsonAsync(url, new { payDate = "2026-10-25", payFrequency = "monthly", lines = new[] { new { employeeId = kim, basePay = 1_000_000.5m } } });
@@ -70,33 +70,5 @@ public sealed class KoreaPayrollPreviewTests
         (await stranger.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("lines[0].employeeId").ShouldNotBeEmpty();
         (await undated.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("payDate").ShouldNotBeEmpty();
         (await weekly.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("payFrequency").ShouldNotBeEmpty();
-    }
-
-    [Theory]
-    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Preview_WhenTheProfileChangesAfterThePayDate_ShouldUseTheProfileInEffectOnThePayDate(DatabaseProvider provider)
-    {
-        await using var app = await PayrollApp.StartAsync(provider);
-        var (client, companyId, kim, _) = await KoreaPayrollTests.SetUpAsync(app);
-        var changed = await client.PatchAsJsonAsync(
-            $"/api/companies/{companyId}/employees/{kim}", new { kr = new { dependents = 3, withholdingRatio = 80, effectiveDate = "2026-11-01" } });
-        changed.StatusCode.ShouldBe(HttpStatusCode.OK);
-
-        async Task<JsonElement> LineAsync(string payDate)
-        {
-            var response = await client.PostAsJsonAsync(
-                $"/api/companies/{companyId}/payrolls/preview",
-                new { payDate, payFrequency = "monthly", lines = new[] { new { employeeId = kim, basePay = 3_800_000, taxableAllowances = 200_000 } } });
-            response.StatusCode.ShouldBe(HttpStatusCode.OK);
-            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("lines")[0].GetProperty("kr");
-        }
-
-        var october = await LineAsync("2026-10-25");
-        var november = await LineAsync("2026-11-25");
-
-        (october.GetProperty("dependents").GetInt32(), october.GetProperty("withholdingRatio").GetInt32()).ShouldBe((1, 100));
-        october.GetProperty("incomeTax").GetInt64().ShouldBe(195_960);
-        (november.GetProperty("dependents").GetInt32(), november.GetProperty("withholdingRatio").GetInt32()).ShouldBe((3, 80));
-        november.GetProperty("incomeTax").GetInt64().ShouldBeLessThan(195_960);
     }
 }

@@ -89,4 +89,27 @@ internal sealed class ServerProcess : IAsyncDisposable
 
         _process.Dispose();
     }
+
+    /// <summary>The first answer of /api/readyz once the server listens, or -1 if the process exited first.</summary>
+    public async Task<int> ReadyStatusAsync(TimeSpan timeout)
+    {
+        // No per-request timeout: on a loaded 2-core machine the first request (JIT, first connection) can take many seconds;
+        // the overall deadline bounds the wait instead.
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = Timeout.InfiniteTimeSpan };
+        using var deadline = new CancellationTokenSource(timeout);
+        while (!HasExited)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/api/readyz", UriKind.Relative), deadline.Token);
+                return (int)response.StatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(50, deadline.Token);
+            }
+        }
+
+        return -1;
+    }
 }

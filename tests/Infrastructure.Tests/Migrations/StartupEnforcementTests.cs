@@ -53,7 +53,7 @@ public sealed class StartupEnforcementTests
             ["PAYROLL_ENFORCE_MIGRATIONS"] = "1",
         });
 
-        (await ReadyStatusAsync(server)).ShouldBe(200, server.Output);
+        (await server.ReadyStatusAsync(ProcessTimeout)).ShouldBe(200, server.Output);
     }
 
     /// <summary>A blue/green rollback: the previous release starts, enforcing, on a schema a newer release expanded.</summary>
@@ -73,7 +73,7 @@ public sealed class StartupEnforcementTests
             ["PAYROLL_ENFORCE_MIGRATIONS"] = "1",
         });
 
-        (await ReadyStatusAsync(server)).ShouldBe(200, server.Output);
+        (await server.ReadyStatusAsync(ProcessTimeout)).ShouldBe(200, server.Output);
         server.Output.ShouldContain("The database is at 9902, ahead of this build's head");
     }
 
@@ -84,7 +84,7 @@ public sealed class StartupEnforcementTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var server = ServerProcess.Start(new Dictionary<string, string?> { ["DATABASE_URL"] = database.Url });
 
-        (await ReadyStatusAsync(server)).ShouldBe(200, server.Output);
+        (await server.ReadyStatusAsync(ProcessTimeout)).ShouldBe(200, server.Output);
 
         await using var inspector = IsolatedMigrator.Create(database);
         (await inspector.Migrator.VerifyAsync(CancellationToken.None)).Problems.ShouldBeEmpty();
@@ -109,28 +109,5 @@ public sealed class StartupEnforcementTests
         server.Output.ShouldNotContain("Now listening");
         server.Output.Split('\n').Where(l => l.Contains("refusing to serve", StringComparison.Ordinal)).ShouldHaveSingleItem()
             .ShouldContain("drift: 0001_create_companies changed after it was applied");
-    }
-
-    /// <summary>The first answer of /api/readyz once the server listens, or -1 if the process exited first.</summary>
-    internal static async Task<int> ReadyStatusAsync(ServerProcess server)
-    {
-        // No per-request timeout: on a loaded 2-core machine the first request (JIT, first connection) can take many seconds;
-        // the overall deadline bounds the wait instead.
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{server.Port}"), Timeout = Timeout.InfiniteTimeSpan };
-        using var deadline = new CancellationTokenSource(ProcessTimeout);
-        while (!server.HasExited)
-        {
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/api/readyz", UriKind.Relative), deadline.Token);
-                return (int)response.StatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(50, deadline.Token);
-            }
-        }
-
-        return -1;
     }
 }

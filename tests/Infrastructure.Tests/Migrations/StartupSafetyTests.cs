@@ -50,7 +50,7 @@ public sealed class StartupSafetyTests : IDisposable
 
         await using var server = ServerProcess.Start(Environment(database, "Development"));
 
-        (await StartupEnforcementTests.ReadyStatusAsync(server)).ShouldBe(200, server.Output);
+        (await server.ReadyStatusAsync(ProcessTimeout)).ShouldBe(200, server.Output);
         File.Exists(database).ShouldBeTrue();
     }
 

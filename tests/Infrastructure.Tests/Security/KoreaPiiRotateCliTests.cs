@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PayrollPortal.Infrastructure.Persistence;
 using PayrollPortal.Infrastructure.Security;
 using PayrollPortal.TestSupport;
-using static PayrollPortal.Infrastructure.Tests.Security.PiiRotateCliTests;
+using static PayrollPortal.Infrastructure.Tests.Security.PiiCli;
 
 namespace PayrollPortal.Infrastructure.Tests.Security;
 

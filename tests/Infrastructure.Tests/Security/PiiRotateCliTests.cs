@@ -7,6 +7,7 @@ using PayrollPortal.Domain.Common;
 using PayrollPortal.Infrastructure.Persistence;
 using PayrollPortal.Infrastructure.Security;
 using PayrollPortal.TestSupport;
+using static PayrollPortal.Infrastructure.Tests.Security.PiiCli;
 
 namespace PayrollPortal.Infrastructure.Tests.Security;
 
@@ -124,8 +125,6 @@ public sealed class PiiRotateCliTests
         result.Error.ShouldContain("--kid must be 1 to 32 letters, digits, '-' or '_'");
     }
 
-    internal static Dictionary<string, string?> Keys(string ring) => new() { [PiiKeyRing.Variable] = ring };
-
     private static Task<Result<EmployeeDto>> CreateAsync(PayrollApp app, Guid companyId, string ssn) =>
         app.CreateEmployeeAsync(companyId, ssn, "New", "Hire", hireDate: new DateOnly(2026, 1, 1));
 
@@ -134,20 +133,4 @@ public sealed class PiiRotateCliTests
         await using var connection = await app.Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
         return [.. await connection.QueryAsync<(string, string)>("SELECT ssn_ciphertext, ssn_blind_index FROM employees ORDER BY id")];
     }
-
-    internal static async Task<CliResult> RunAsync(string? databaseUrl, string? piiKeys, params string[] args)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["DATABASE_URL"] = databaseUrl,
-            [PiiKeyRing.Variable] = piiKeys,
-            ["DATA_DIR"] = Path.Combine(Path.GetTempPath(), "payroll-tests", "cli-" + Guid.NewGuid().ToString("N")),
-        }).Build();
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await PayrollCli.RunAsync(args, new CliContext(configuration, output, error), CancellationToken.None);
-        return new CliResult(exitCode, output.ToString(), error.ToString());
-    }
-
-    internal sealed record CliResult(int ExitCode, string Output, string Error);
 }

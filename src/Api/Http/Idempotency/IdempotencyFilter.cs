@@ -1,20 +1,16 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using PayrollPortal.Api.Observability;
-using PayrollPortal.Application.Identity;
-using PayrollPortal.Infrastructure.Persistence.Idempotency;
+using PayrollPortal.Application.Common.Idempotency;
 
 namespace PayrollPortal.Api.Http.Idempotency;
 
 /// <summary>
-/// The HTTP half of idempotency, around every write endpoint and before its command is sent (so before validation):
-/// checks the header, fingerprints the request and holds the key. A completed key is replayed, a key used with another
-/// fingerprint is 422, a key held by a running request is 409 with Retry-After (issue 21 moves these decisions into
-/// IdempotencyBehavior). After the endpoint: a success was already stored inside the command's transaction (bound by
-/// IdempotencyBehavior, written by UnitOfWorkBehavior before its commit); a 4xx is stored now; a 5xx or an exception
-/// stores nothing. Either way the key is released, so the client can retry at once.
+/// The HTTP side of idempotency, around every write endpoint: reads the <c>Idempotency-Key</c> header, fingerprints the
+/// request and hands both to the request's <see cref="IdempotencyContext"/>; after the endpoint, writes out what the
+/// pipeline's idempotency behaviour decided (a replay, the stored first answer, 409 or 422) in place of the endpoint's own
+/// result. Every decision is the behaviour's (ADR 0006).
 /// </summary>
-internal sealed partial class IdempotencyFilter(IdempotencyOptions options, PayrollMetrics metrics, ILogger<IdempotencyFilter> logger) : IEndpointFilter
+internal sealed class IdempotencyFilter(IdempotencyOptions options) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -32,84 +28,31 @@ internal sealed partial class IdempotencyFilter(IdempotencyOptions options, Payr
                 : await next(context);
         }
 
-        var services = http.RequestServices;
-        var store = services.GetRequiredService<IdempotencyStore>();
+        // An endpoint filter is built once per endpoint, so the request's own context comes from the request's services.
+        var idempotency = http.RequestServices.GetRequiredService<IdempotencyContext>();
         var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? string.Empty;
-        var scope = new IdempotencyScope(services.GetRequiredService<ICurrentUser>().Caller.Id, http.Request.Method, route, key);
-        var fingerprint = await RequestFingerprint.ComputeAsync(http, http.RequestAborted);
+        idempotency.Use(new IdempotencyRequest(http.Request.Method, route, key, await RequestFingerprint.ComputeAsync(http, http.RequestAborted)));
 
-        var outcome = await store.ClaimAsync(scope, fingerprint, http.RequestAborted);
-        switch (outcome)
+        var result = await next(context);
+        return idempotency.Answer switch
         {
-            case ClaimOutcome.Completed completed:
-                metrics.IdempotentReplay();
-                return new StoredResponseResult(completed.Response, completed.OriginalRequestId);
-            case ClaimOutcome.FingerprintMismatch:
-                metrics.IdempotencyKeyReuse();
-                return TypedResults.Problem(ProblemResponses.Create(http, StatusCodes.Status422UnprocessableEntity, "idempotency-key-reuse",
-                    "Idempotency key reused", "This Idempotency-Key was already used with a different request (method, route values, query or body). Use a new key for a new request."));
-            case ClaimOutcome.InFlight inFlight:
-                metrics.IdempotencyInFlight();
-                var seconds = Math.Max(1, (int)Math.Ceiling(inFlight.RetryAfter.TotalSeconds));
-                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                return TypedResults.Problem(ProblemResponses.Create(http, StatusCodes.Status409Conflict, "idempotency-key-in-flight",
-                    "Request in progress", $"A request with this Idempotency-Key is still being processed. Retry after {seconds} s."));
-        }
+            IdempotencyAnswer.Replayed replayed => new StoredResponseResult(replayed.Response, replayed.OriginalRequestId),
+            IdempotencyAnswer.Stored stored => new StoredResponseResult(stored.Response, null),
+            IdempotencyAnswer.KeyReused => TypedResults.Problem(ProblemResponses.Create(http, StatusCodes.Status422UnprocessableEntity, "idempotency-key-reuse",
+                "Idempotency key reused", "This Idempotency-Key was already used with a different request (method, route values, query or body). Use a new key for a new request.")),
+            IdempotencyAnswer.InFlight inFlight => InFlight(http, inFlight.RetryAfter),
+            _ => result,
+        };
+    }
 
-        var request = services.GetRequiredService<IdempotentRequest>();
-        request.Claimed(scope, fingerprint);
-        try
-        {
-            var result = await next(context);
-            if (request.Completed is { } stored)
-            {
-                // The unit of work committed this response with the command's rows.
-                return new StoredResponseResult(stored, null);
-            }
-
-            if (result is IResult endpointResult)
-            {
-                var captured = await ResponseCapture.CaptureAsync(endpointResult, http);
-                if (captured.Status is >= 400 and < 500
-                    && await store.StoreAsync(captured, fingerprint, http.TraceIdentifier, options.Retention, CancellationToken.None))
-                {
-                    return new StoredResponseResult(captured, null);
-                }
-
-                if (captured.Status is >= 200 and < 300)
-                {
-                    LogNotCompleted(logger, http.Request.Method, route);
-                }
-            }
-
-            return result;
-        }
-        finally
-        {
-            await ReleaseAsync(store, scope);
-        }
+    private static ProblemHttpResult InFlight(HttpContext http, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(ProblemResponses.Create(http, StatusCodes.Status409Conflict, "idempotency-key-in-flight",
+            "Request in progress", $"A request with this Idempotency-Key is still being processed. Retry after {seconds} s."));
     }
 
     private static ProblemHttpResult HeaderProblem(HttpContext http, string message) =>
         TypedResults.Problem(ProblemResponses.CreateValidation(http, new Dictionary<string, string[]> { [IdempotencyKeyHeader.Name] = [message] }));
-
-    private async Task ReleaseAsync(IdempotencyStore store, IdempotencyScope scope)
-    {
-        try
-        {
-            await store.ReleaseAsync(CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
-        {
-            // A broken connection drops its advisory lock on the server anyway; the original failure matters more.
-            LogReleaseFailed(logger, ex, scope.Key);
-        }
-    }
-
-    [LoggerMessage(EventId = 600, Level = LogLevel.Warning,
-        Message = "{Method} {Route} succeeded without completing its idempotency key; send commands through SendCommandAsync")]
-    private static partial void LogNotCompleted(ILogger logger, string method, string route);
-
-    [LoggerMessage(EventId = 601, Level = LogLevel.Warning, Message = "Could not release idempotency key {Key}; it frees itself when its lease ends")]
-    private static partial void LogReleaseFailed(ILogger logger, Exception exception, string key);
 }

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
-using PayrollPortal.Infrastructure.Serialization;
+using PayrollPortal.Application.Common;
 
 namespace PayrollPortal.Api.Http.Idempotency;
 

@@ -1,4 +1,4 @@
-using PayrollPortal.Infrastructure.Persistence.Idempotency;
+using PayrollPortal.Application.Common.Idempotency;
 
 namespace PayrollPortal.Api.Http.Idempotency;
 

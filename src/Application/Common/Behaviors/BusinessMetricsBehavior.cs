@@ -7,7 +7,8 @@ namespace PayrollPortal.Application.Common.Behaviors;
 
 /// <summary>
 /// Counts the business events that monitoring watches. It sits outside the unit of work, so a command is counted only once
-/// its transaction committed; an idempotent replay is answered before the message is sent, so it is never counted twice.
+/// its transaction committed; an idempotent replay comes back from the idempotency behaviour as a failed result, so it is
+/// never counted twice.
 /// </summary>
 public sealed class BusinessMetricsBehavior<TMessage, TResponse>(IBusinessMetrics metrics) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage

@@ -8,15 +8,14 @@ namespace PayrollPortal.Application.Common.Behaviors;
 
 /// <summary>
 /// Innermost, commands only: one transaction per command, committed on success and rolled back on an error result or an
-/// exception. When <see cref="IdempotencyBehavior{TMessage, TResponse}"/> bound the request's idempotency key to the command,
-/// the successful response is stored as the key's outcome as the transaction's last statement, so the business rows, the
-/// audit event and the stored response commit together or not at all (ADR 0006, 0010). Failures store nothing here: they
-/// roll back, and the HTTP host stores a 4xx answer after. Queries, and commands sent inside a running transaction, pass
-/// straight through. Once the transaction has ended, either way, the security events the command raised are recorded in
+/// exception. For a keyed command, a success first runs the step <see cref="IdempotencyBehavior{TMessage, TResponse}"/> staged,
+/// which stores the response as the key's outcome as the transaction's last statement, so the business rows, the audit
+/// event and the stored response commit together or not at all (ADR 0006, 0010). Queries, and commands sent inside a
+/// running transaction, pass straight through. Once the transaction has ended, either way, the security events the command raised are recorded in
 /// a transaction of their own (<see cref="DeferredSecurityEvents"/>).
 /// </summary>
 public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
-    IUnitOfWork unitOfWork, IIdempotencyContext idempotency, DeferredSecurityEvents securityEvents, ISecurityAudit securityAudit)
+    IUnitOfWork unitOfWork, IdempotencyContext idempotency, DeferredSecurityEvents securityEvents, ISecurityAudit securityAudit)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -32,9 +31,9 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
         try
         {
             response = await next(message, cancellationToken);
-            if (response is IResult { IsSuccess: true } && idempotency.IsBound)
+            if (response is IResult { IsSuccess: true })
             {
-                await idempotency.CompleteAsync(response, cancellationToken);
+                await idempotency.BeforeCommitAsync(response, cancellationToken);
             }
         }
         catch

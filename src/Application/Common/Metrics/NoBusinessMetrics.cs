@@ -10,4 +10,16 @@ public sealed class NoBusinessMetrics : IBusinessMetrics
     public void PayrollApproved()
     {
     }
+
+    public void IdempotentReplay()
+    {
+    }
+
+    public void IdempotencyInFlight()
+    {
+    }
+
+    public void IdempotencyKeyReuse()
+    {
+    }
 }

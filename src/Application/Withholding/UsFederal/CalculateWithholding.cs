@@ -1,9 +1,11 @@
+using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Withholding;
 using PayrollPortal.Domain.Withholding.UsFederal;
+using PayrollPortal.Domain.Withholding.UsFederal.States;
 using PayrollPortal.Application.Common.Validation;
 using PayrollPortal.Application.Identity;
 
@@ -14,6 +16,8 @@ namespace PayrollPortal.Application.Withholding.UsFederal;
 /// Property names mirror the JSON request, so validation errors name fields as the client sent them (e.g. <c>w4.filingStatus</c>).
 /// </summary>
 /// <param name="Exempt">Also accepted inside <see cref="W4"/>; either one makes the employee exempt.</param>
+/// <param name="PayDate">Required with <paramref name="State"/>: it picks the state edition in force, and must fall in the tax year.</param>
+/// <param name="State">The optional state certificate and per-period figures (<see cref="StateRequest"/>), kept as JSON so unknown members are named.</param>
 [Requires(Access.SignedIn)]
 public sealed record CalculateWithholding(
     int? TaxYear,
@@ -23,11 +27,13 @@ public sealed record CalculateWithholding(
     WithholdingPreTaxDeductions? PreTaxDeductions = null,
     WithholdingW4? W4 = null,
     WithholdingYearToDate? Ytd = null,
-    bool? Exempt = null) : IQuery<Result<WithholdingResultDto>>
+    bool? Exempt = null,
+    DateOnly? PayDate = null,
+    JsonElement? State = null) : IQuery<Result<WithholdingResultDto>>
 {
     public sealed class Validator : AbstractValidator<CalculateWithholding>
     {
-        public Validator(WithholdingRegimeRegistry regimes)
+        public Validator(WithholdingRegimeRegistry regimes, StateWithholdingEngine states)
         {
             var regime = regimes.Get<UsFederalRegime>(UsFederalRegime.RegimeCode);
 
@@ -74,6 +80,23 @@ public sealed record CalculateWithholding(
             RuleFor(x => x.Ytd!.MedicareWages).AtMostTwoDecimals().When(x => x.Ytd is not null);
             RuleFor(x => x.Ytd!.SupplementalWages).AtMostTwoDecimals().When(x => x.Ytd is not null);
 
+            When(x => x.State is { ValueKind: not JsonValueKind.Null }, () =>
+            {
+                RuleFor(x => x.PayDate).Cascade(CascadeMode.Stop)
+                    .NotNull().WithErrorCode("withholding.pay_date_required").WithMessage("payDate is required with state: it picks the state's edition.")
+                    .Must((request, date) => request.TaxYear is not { } year || date!.Value.Year == year).WithErrorCode("withholding.pay_date_outside_tax_year")
+                    .WithMessage("payDate must fall in taxYear.");
+
+                // The state's rules are the domain's (StateWithholdingEngine), so a payroll line and this preview agree.
+                RuleFor(x => x).Custom((request, context) =>
+                {
+                    foreach (var error in StateCalculation.Validate(request, states))
+                    {
+                        context.AddFailure(new ValidationFailure(error.Field, error.Message) { ErrorCode = error.Code });
+                    }
+                });
+            });
+
             // Amount ranges and cross-field rules live in the domain, so the API and the engine cannot disagree.
             RuleFor(x => x).Custom((request, context) =>
             {
@@ -92,7 +115,7 @@ public sealed record CalculateWithholding(
             WithholdingInputParser.TryParseRevision(w4.Version, out var parsed) && parsed == revision;
     }
 
-    public sealed class Handler(WithholdingRegimeRegistry regimes) : IQueryHandler<CalculateWithholding, Result<WithholdingResultDto>>
+    public sealed class Handler(WithholdingRegimeRegistry regimes, StateWithholdingEngine states) : IQueryHandler<CalculateWithholding, Result<WithholdingResultDto>>
     {
         private static readonly Error Incomplete = Error.Validation(
             "withholding.request_incomplete",
@@ -106,7 +129,15 @@ public sealed record CalculateWithholding(
             }
 
             var result = regimes.Get<UsFederalRegime>(UsFederalRegime.RegimeCode).Calculate(input);
-            return ValueTask.FromResult(result.Map(WithholdingResultDto.From));
+            if (!result.IsSuccess || query.State is not { ValueKind: not JsonValueKind.Null } || query.PayDate is not { } payDate)
+            {
+                return ValueTask.FromResult(result.Map(WithholdingResultDto.From));
+            }
+
+            var state = StateCalculation.Calculate(query, input, payDate, result.Value!, states);
+            return ValueTask.FromResult(state.IsSuccess
+                ? Result<WithholdingResultDto>.Success(WithholdingResultDto.From(result.Value!) with { StateIncomeTax = state.Value!.IncomeTax, State = StateResultDto.From(state.Value) })
+                : Result<WithholdingResultDto>.Failure(state.Errors));
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FluentValidation;
 using PayrollPortal.Application.Common;
 using PayrollPortal.Application.Common.Validation;
@@ -8,14 +9,18 @@ namespace PayrollPortal.Application.Withholding.UsFederal;
 
 /// <summary>
 /// A partial update of a us-federal employee's fields. A new W-4 needs <see cref="W4EffectiveDate"/> and joins the history,
-/// so payrolls before that date keep computing with the form they were computed with.
+/// so payrolls before that date keep computing with the form they were computed with. A new work state or state certificate
+/// needs <see cref="StateEffectiveDate"/> and joins the state history the same way.
 /// </summary>
 public sealed record UsFederalChangeFields(
     Optional<string?> Ssn,
     Optional<string?> PayFrequency,
     Optional<bool?> Exempt,
     Optional<WithholdingW4?> W4,
-    Optional<DateOnly?> W4EffectiveDate)
+    Optional<DateOnly?> W4EffectiveDate,
+    Optional<string?> WorkState = default,
+    Optional<JsonElement?> StateCertificate = default,
+    Optional<DateOnly?> StateEffectiveDate = default)
 {
     public sealed class Validator : AbstractValidator<UsFederalChangeFields>
     {
@@ -29,6 +34,8 @@ public sealed record UsFederalChangeFields(
                 .SetValidator(new W4Validator()!).When(x => x.W4.HasValue).OverridePropertyName("w4");
             RuleFor(x => x.W4EffectiveDate.Value).NotNull().When(x => x.W4.HasValue).OverridePropertyName("w4EffectiveDate")
                 .WithErrorCode(EmployeeErrors.W4EffectiveDateRequired.Code).WithMessage(EmployeeErrors.W4EffectiveDateRequired.Message);
+            RuleFor(x => x.StateEffectiveDate.Value).NotNull().When(x => x.WorkState.HasValue || x.StateCertificate.HasValue).OverridePropertyName("stateEffectiveDate")
+                .WithErrorCode("employee.state_effective_date_required").WithMessage("A new work state or state certificate needs stateEffectiveDate: the first pay date it applies to.");
         }
     }
 }

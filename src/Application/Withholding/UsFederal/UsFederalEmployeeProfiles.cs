@@ -4,11 +4,15 @@ using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Employees;
 using PayrollPortal.Domain.Withholding;
 using PayrollPortal.Domain.Withholding.UsFederal;
+using PayrollPortal.Domain.Withholding.UsFederal.States;
 
 namespace PayrollPortal.Application.Withholding.UsFederal;
 
-/// <summary>A us-federal employee: the SSN, the pay frequency, the exemption claim and the W-4 with its history.</summary>
-public sealed class UsFederalEmployeeProfiles : IEmployeeProfiles
+/// <summary>
+/// A us-federal employee: the SSN, the pay frequency, the exemption claim and the W-4 with its history; the work state and
+/// its withholding certificate with theirs.
+/// </summary>
+public sealed class UsFederalEmployeeProfiles(StateWithholdingEngine states) : IEmployeeProfiles
 {
     private static readonly UsFederalHireFields.Validator HireRules = new();
     private static readonly UsFederalChangeFields.Validator ChangeRules = new();
@@ -28,7 +32,16 @@ public sealed class UsFederalEmployeeProfiles : IEmployeeProfiles
         var request = read.Value!;
         var ssn = Ssn.Create(request.Ssn).Value!;
         var effective = request.W4EffectiveDate ?? hireDate;
-        var profile = new UsFederalProfile(request.Exempt ?? false, [new EmployeeW4(effective, W4Mapping.ToForm(request.W4!)!)]);
+        var stateEffective = request.StateEffectiveDate ?? hireDate;
+        var errors = new List<Error>();
+        var certificate = StateCertificates.Read(states, request.WorkState, request.StateCertificate, stateEffective, errors);
+        if (errors.Count > 0)
+        {
+            return Result<NewEmployeeProfile>.Failure(errors);
+        }
+
+        EmployeeStateCertificate[] stateHistory = request.WorkState is null ? [] : [new EmployeeStateCertificate(stateEffective, request.WorkState, certificate!)];
+        var profile = new UsFederalProfile(request.Exempt ?? false, [new EmployeeW4(effective, W4Mapping.ToForm(request.W4!)!)], stateHistory);
         return new NewEmployeeProfile(
             profile,
             new NationalId(ssn.Digits, ssn.Last4, EmployeeErrors.SsnTaken),
@@ -38,10 +51,23 @@ public sealed class UsFederalEmployeeProfiles : IEmployeeProfiles
                 ["payFrequency"] = request.PayFrequency,
                 ["exempt"] = profile.Exempt,
                 ["w4EffectiveDate"] = effective,
+                ["workState"] = request.WorkState,
             });
     }
 
-    public IReadOnlyList<Error> CheckChange(RegimeFields fields) => fields.Read(string.Empty, UsFederalRequestErrors.NotAnEmployeeField, ChangeRules).Errors;
+    public IReadOnlyList<Error> CheckChange(RegimeFields fields)
+    {
+        var read = fields.Read(string.Empty, UsFederalRequestErrors.NotAnEmployeeField, ChangeRules);
+        if (!read.IsSuccess || read.Value is not { StateEffectiveDate.Value: { } effective } request || !request.WorkState.HasValue || !request.StateCertificate.HasValue)
+        {
+            return read.Errors;
+        }
+
+        // A work state sent with its certificate can be checked without the employee; anything else needs the current state (Change).
+        var errors = new List<Error>();
+        StateCertificates.Read(states, request.WorkState.Value, request.StateCertificate.Value, effective, errors);
+        return errors;
+    }
 
     public Result<EmployeeProfileChange> Change(RegimeFields fields, Employee employee)
     {
@@ -53,6 +79,30 @@ public sealed class UsFederalEmployeeProfiles : IEmployeeProfiles
 
         var request = read.Value!;
         var profile = (UsFederalProfile)employee.TaxProfile;
+
+        // The state change is checked before anything is applied, so a bad certificate changes nothing.
+        EmployeeStateCertificate? state = null;
+        if (request.WorkState.HasValue || request.StateCertificate.HasValue)
+        {
+            var current = profile.CurrentState;
+            var workState = request.WorkState.HasValue ? request.WorkState.Value : current?.WorkState;
+            var effective = request.StateEffectiveDate.Value!.Value;
+
+            // A certificate is the work state's own form: the current one carries over only while the state stays the same.
+            var certificate = current?.Certificate;
+            if (request.StateCertificate.HasValue || current?.WorkState != workState)
+            {
+                var errors = new List<Error>();
+                certificate = StateCertificates.Read(states, workState, request.StateCertificate.HasValue ? request.StateCertificate.Value : null, effective, errors);
+                if (errors.Count > 0)
+                {
+                    return Result<EmployeeProfileChange>.Failure(errors);
+                }
+            }
+
+            state = new EmployeeStateCertificate(effective, workState, certificate ?? StateCertificate.Empty);
+        }
+
         var audit = new Dictionary<string, object?>();
         NationalId? id = null;
         if (request.Ssn.HasValue)
@@ -82,6 +132,14 @@ public sealed class UsFederalEmployeeProfiles : IEmployeeProfiles
             audit["w4EffectiveDate"] = request.W4EffectiveDate.Value;
         }
 
+        if (state is { } change)
+        {
+            profile.ChangeState(change.WorkState, change.Certificate, change.EffectiveDate);
+            audit["workState"] = change.WorkState;
+            audit["stateCertificate"] = "changed";
+            audit["stateEffectiveDate"] = change.EffectiveDate;
+        }
+
         return new EmployeeProfileChange(id, frequency, audit);
     }
 
@@ -92,5 +150,10 @@ public sealed class UsFederalEmployeeProfiles : IEmployeeProfiles
         members["w4"] = W4Mapping.ToDto(profile.CurrentW4.Form);
         members["w4EffectiveDate"] = profile.CurrentW4.EffectiveDate;
         members["w4History"] = profile.W4History.Select(w => new EmployeeW4Dto(w.EffectiveDate, W4Mapping.ToDto(w.Form))).ToList();
+        var state = profile.CurrentState;
+        members["workState"] = state?.WorkState;
+        members["stateCertificate"] = state is null ? null : StateCertificates.ToDto(state.Certificate);
+        members["stateEffectiveDate"] = state?.EffectiveDate;
+        members["stateHistory"] = profile.StateHistory.Select(s => new EmployeeStateDto(s.EffectiveDate, s.WorkState, StateCertificates.ToDto(s.Certificate))).ToList();
     }
 }

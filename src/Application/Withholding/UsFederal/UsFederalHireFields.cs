@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FluentValidation;
 using PayrollPortal.Application.Common.Validation;
 using PayrollPortal.Application.Employees;
@@ -7,7 +8,12 @@ namespace PayrollPortal.Application.Withholding.UsFederal;
 
 /// <summary>A new us-federal employee's fields.</summary>
 /// <param name="W4EffectiveDate">The first pay date the W-4 applies to; defaults to the hire date.</param>
-public sealed record UsFederalHireFields(string? Ssn, string? PayFrequency, bool? Exempt, WithholdingW4? W4, DateOnly? W4EffectiveDate = null)
+/// <param name="WorkState">The state whose income tax is withheld (<c>US-CA</c>); none means no state withholding.</param>
+/// <param name="StateCertificate">The state's withholding certificate, as <see cref="StateRequest"/> reads it.</param>
+/// <param name="StateEffectiveDate">The first pay date the work state applies to; defaults to the hire date.</param>
+public sealed record UsFederalHireFields(
+    string? Ssn, string? PayFrequency, bool? Exempt, WithholdingW4? W4, DateOnly? W4EffectiveDate = null,
+    string? WorkState = null, JsonElement? StateCertificate = null, DateOnly? StateEffectiveDate = null)
 {
     public sealed class Validator : AbstractValidator<UsFederalHireFields>
     {

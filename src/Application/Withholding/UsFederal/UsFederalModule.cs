@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PayrollPortal.Application.Regimes;
 using PayrollPortal.Domain.Withholding;
 using PayrollPortal.Domain.Withholding.UsFederal;
+using PayrollPortal.Domain.Withholding.UsFederal.States;
 
 namespace PayrollPortal.Application.Withholding.UsFederal;
 
@@ -11,6 +12,7 @@ public static class UsFederalModule
     public static IServiceCollection AddUsFederalRegime(this IServiceCollection services)
     {
         services.AddSingleton(_ => UsFederalRegime.FromEmbeddedTables());
+        services.AddSingleton(_ => StateWithholdingEngine.FromEmbeddedTables());
         services.AddSingleton<IWithholdingRegime>(sp => sp.GetRequiredService<UsFederalRegime>());
         services.AddSingleton<IPayrollLines, UsFederalPayrollLines>();
         services.AddSingleton<IEmployeeProfiles, UsFederalEmployeeProfiles>();

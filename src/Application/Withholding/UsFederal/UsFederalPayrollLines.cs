@@ -6,14 +6,16 @@ using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Payrolls;
 using PayrollPortal.Domain.Withholding;
 using PayrollPortal.Domain.Withholding.UsFederal;
+using PayrollPortal.Domain.Withholding.UsFederal.States;
 
 namespace PayrollPortal.Application.Withholding.UsFederal;
 
 /// <summary>
 /// us-federal payroll lines: each employee's W-4 in effect on the pay date (exempt when the employee claims it), year-to-date
-/// Social Security, Medicare and supplemental wages from approved payrolls, and Pub 15-T's percentage method with FICA.
+/// Social Security, Medicare and supplemental wages from approved payrolls, and Pub 15-T's percentage method with FICA; then
+/// the income tax of the work state in effect on the pay date, when the employee has one.
 /// </summary>
-public sealed class UsFederalPayrollLines(UsFederalRegime engine) : IPayrollLines
+public sealed class UsFederalPayrollLines(UsFederalRegime engine, StateWithholdingEngine states) : IPayrollLines
 {
     private static readonly UsFederalLineRequest.Validator Rules = new();
 
@@ -83,6 +85,34 @@ public sealed class UsFederalPayrollLines(UsFederalRegime engine) : IPayrollLine
         }
 
         var r = result.Value!;
+        UsLineState? state = null;
+        if (profile.StateOn(payDate) is { WorkState: { } workState } entry)
+        {
+            // AL and OR subtract this line's federal income tax, MA its FICA: the same figures the line withholds. MA's
+            // yearly cap counts the FICA withheld so far this year (the employee's whole year in the state).
+            var stateResult = states.Calculate(new StateWithholdingInput(
+                workState,
+                payDate,
+                frequency,
+                inputs.GrossWages.Amount,
+                entry.Certificate,
+                inputs.SupplementalWages.Amount,
+                new PreTaxDeductions(inputs.Retirement.Amount, inputs.Cafeteria.Amount, inputs.Hsa.Amount),
+                r.FederalIncomeTax,
+                r.SocialSecurity + r.Medicare + r.AdditionalMedicare,
+                ytd?.FicaWithheld.Amount ?? 0m));
+            if (!stateResult.IsSuccess)
+            {
+                return Result<PayrollLine>.Failure(stateResult.Errors.Select(e => e with
+                {
+                    Field = e.Field == "payDate" ? "payDate" : $"lines[{index}].employeeId",
+                    Message = $"{workState}: {e.Message}",
+                }));
+            }
+
+            state = new UsLineState(workState, Money.FromDecimal(stateResult.Value!.TaxableWages), Money.FromDecimal(stateResult.Value.IncomeTax));
+        }
+
         return new PayrollLine(
             index + 1,
             employee.Id,
@@ -107,7 +137,8 @@ public sealed class UsFederalPayrollLines(UsFederalRegime engine) : IPayrollLine
                     Money.FromDecimal(r.SocialSecurity),
                     Money.FromDecimal(r.Medicare),
                     Money.FromDecimal(r.AdditionalMedicare)),
-                new UsLineEmployerTaxes(Money.FromDecimal(r.EmployerSocialSecurity), Money.FromDecimal(r.EmployerMedicare))));
+                new UsLineEmployerTaxes(Money.FromDecimal(r.EmployerSocialSecurity), Money.FromDecimal(r.EmployerMedicare)),
+                state));
     }
 
     public void Describe(PayrollLine line, IDictionary<string, object?> members)
@@ -122,6 +153,8 @@ public sealed class UsFederalPayrollLines(UsFederalRegime engine) : IPayrollLine
             us.Withholdings.AdditionalMedicare.Amount);
         members["employerTaxes"] = new EmployerTaxesDto(us.EmployerTaxes.SocialSecurity.Amount, us.EmployerTaxes.Medicare.Amount);
         members["w4EffectiveDate"] = line.ProfileEffectiveDate;
+        members["stateJurisdiction"] = us.State?.Jurisdiction;
+        members["stateIncomeTax"] = (us.State?.IncomeTax ?? Money.Zero).Amount;
     }
 
     public void DescribeTotals(IReadOnlyList<PayrollLine> lines, IDictionary<string, object?> totals, IDictionary<string, object?> payroll)
@@ -134,6 +167,7 @@ public sealed class UsFederalPayrollLines(UsFederalRegime engine) : IPayrollLine
         totals["additionalMedicare"] = Sum(l => l.Withholdings.AdditionalMedicare);
         totals["employerSocialSecurity"] = Sum(l => l.EmployerTaxes.SocialSecurity);
         totals["employerMedicare"] = Sum(l => l.EmployerTaxes.Medicare);
+        totals["stateIncomeTax"] = Sum(l => l.State?.IncomeTax ?? Money.Zero);
     }
 
     /// <summary>The worksheet lines as a JSON object, written directly: this runs once per line of a payroll.</summary>

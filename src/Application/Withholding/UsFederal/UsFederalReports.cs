@@ -5,7 +5,7 @@ using PayrollPortal.Domain.Withholding.UsFederal;
 
 namespace PayrollPortal.Application.Withholding.UsFederal;
 
-/// <summary>The Form 941 figures of a month or a quarter: <c>totals</c> and <c>months</c>.</summary>
+/// <summary>The Form 941 figures of a month or a quarter: <c>totals</c> and <c>months</c>; and per work state, <c>states</c>.</summary>
 public sealed class UsFederalReports(IUsFederalReportQueries queries) : IWithholdingReports
 {
     public string Regime => UsFederalRegime.RegimeCode;
@@ -31,5 +31,6 @@ public sealed class UsFederalReports(IUsFederalReportQueries queries) : IWithhol
             byMonth.Sum(m => m.TotalLiability),
             byMonth.Sum(m => m.PayrollCount));
         members["months"] = byMonth;
+        members["states"] = await queries.StatesAsync(companyId, year, months, cancellationToken);
     }
 }

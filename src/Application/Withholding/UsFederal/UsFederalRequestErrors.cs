@@ -13,12 +13,12 @@ internal static class UsFederalRequestErrors
 
     public static Error NotAnEmployeeField(string field) => Error.Validation(
         "employee.regime_mismatch",
-        $"{field} does not apply to an employee of a {UsFederalRegime.RegimeCode} company: send ssn, payFrequency, exempt and w4 (with w4EffectiveDate).",
+        $"{field} does not apply to an employee of a {UsFederalRegime.RegimeCode} company: send ssn, payFrequency, exempt, w4 (with w4EffectiveDate), workState and stateCertificate (with stateEffectiveDate).",
         field);
 
     public static Error NotACalculationField(string field) => Error.Validation(
         "withholding.regime_mismatch",
-        $"{field} is not a field of a {UsFederalRegime.RegimeCode} calculation: send taxYear, payFrequency, grossWages, supplementalWages, preTaxDeductions, w4, ytd and exempt.",
+        $"{field} is not a field of a {UsFederalRegime.RegimeCode} calculation: send taxYear, payFrequency, grossWages, supplementalWages, preTaxDeductions, w4, ytd, exempt, payDate and state.",
         field);
 
     public static Error NoW4(int index, DateOnly payDate) =>

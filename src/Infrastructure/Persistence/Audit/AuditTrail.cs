@@ -3,7 +3,6 @@ using Dapper;
 using PayrollPortal.Application.Audit;
 using PayrollPortal.Application.Common;
 using PayrollPortal.Application.Common.Idempotency;
-using PayrollPortal.Infrastructure.Serialization;
 
 namespace PayrollPortal.Infrastructure.Persistence.Audit;
 
@@ -12,14 +11,14 @@ namespace PayrollPortal.Infrastructure.Persistence.Audit;
 /// PostgreSQL holds until commit; SQLite already serialises writers), so appends to one company's chain queue up while other
 /// companies' commands never wait. The event and the head commit or roll back with the business rows.
 /// </summary>
-internal sealed class AuditTrail(DbSession session, IRequestContext request, IIdempotencyContext idempotency, TimeProvider clock) : IAuditTrail
+internal sealed class AuditTrail(DbSession session, IRequestContext request, IdempotencyContext idempotency, TimeProvider clock) : IAuditTrail
 {
     public const string GlobalChain = AuditChains.Global;
 
     private static readonly JsonSerializerOptions DetailsOptions = new(JsonSerializerDefaults.Web);
 
     public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken) =>
-        AppendAsync(session, entry, request, idempotency.Key, clock, cancellationToken);
+        AppendAsync(session, entry, request, idempotency.Request?.Key, clock, cancellationToken);
 
     /// <summary>Appends <paramref name="entry"/> inside <paramref name="session"/>'s open transaction.</summary>
     internal static async Task AppendAsync(

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using PayrollPortal.Application.Common.Idempotency;
 
 namespace PayrollPortal.Infrastructure.Persistence.Idempotency;
 

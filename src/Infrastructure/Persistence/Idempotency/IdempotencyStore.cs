@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
+using PayrollPortal.Application.Common.Idempotency;
 
 namespace PayrollPortal.Infrastructure.Persistence.Idempotency;
 
@@ -12,10 +13,9 @@ namespace PayrollPortal.Infrastructure.Persistence.Idempotency;
 /// across processes by a session advisory lock on the request's connection, taken in the same round trip that reads the
 /// row and released in the COMMIT's round trip. Nothing about an execution is committed before its outcome, so a request
 /// that fails, is rolled back or dies with its process leaves nothing behind: the key is free again at once (the server
-/// drops a dead connection's locks). Rows 'in_flight' are claims written by versions before 0.7 (ADR 0010); they are still
-/// honoured until their lease runs out.
+/// drops a dead connection's locks). What to do when is decided by the Application's idempotency behaviour (ADR 0006).
 /// </summary>
-public sealed class IdempotencyStore(DbSession session, IdempotencyKeysInFlight inFlight, TimeProvider clock) : IAsyncDisposable
+public sealed class IdempotencyStore(DbSession session, IdempotencyKeysInFlight inFlight, TimeProvider clock) : IIdempotencyStore, IAsyncDisposable
 {
     private const string Key = "caller = @Caller AND method = @Method AND route = @Route AND idempotency_key = @Key";
 
@@ -29,7 +29,7 @@ public sealed class IdempotencyStore(DbSession session, IdempotencyKeysInFlight 
     // a 106 KB string on the large object heap, twice per request); the database converts it to and from its text column.
     private const string Columns =
         """
-        fingerprint AS Fingerprint, status AS Status, locked_until AS LockedUntil, request_id AS RequestId,
+        fingerprint AS Fingerprint, request_id AS RequestId,
         response_status AS ResponseStatus, response_location AS ResponseLocation, response_content_type AS ResponseContentType,
         expires_at AS ExpiresAt
         """;
@@ -48,7 +48,7 @@ public sealed class IdempotencyStore(DbSession session, IdempotencyKeysInFlight 
     private const string PostgresClaim =
         $"""
         SELECT pg_try_advisory_lock({LockClass}, @lockId)
-        WHERE NOT EXISTS (SELECT 1 FROM idempotency_keys WHERE {Key} AND status = 'completed' AND expires_at > @now);
+        WHERE NOT EXISTS (SELECT 1 FROM idempotency_keys WHERE {Key} AND expires_at > @now);
         SELECT {PostgresColumns} FROM idempotency_keys WHERE {Key};
         """;
 
@@ -56,16 +56,14 @@ public sealed class IdempotencyStore(DbSession session, IdempotencyKeysInFlight 
 
     private const string InsertColumns =
         """
-        INSERT INTO idempotency_keys (caller, method, route, idempotency_key, fingerprint, status, owner_token, locked_until,
-                                      request_id, response_status, response_location, response_content_type, response_body,
-                                      created_at, completed_at, expires_at)
-        VALUES (@Caller, @Method, @Route, @Key, @fingerprint, 'completed', @requestId, @now, @requestId, @Status, @Location,
-                @ContentType,
+        INSERT INTO idempotency_keys (caller, method, route, idempotency_key, fingerprint, request_id, response_status,
+                                      response_location, response_content_type, response_body, created_at, expires_at)
+        VALUES (@Caller, @Method, @Route, @Key, @fingerprint, @requestId, @Status, @Location, @ContentType,
         """;
 
-    private const string PostgresInsert = $"{InsertColumns} convert_from(@Body, 'UTF8'), @now, @now, @expiresAt)";
+    private const string PostgresInsert = $"{InsertColumns} convert_from(@Body, 'UTF8'), @now, @expiresAt)";
 
-    private const string SqliteInsert = $"{InsertColumns} CAST(@Body AS TEXT), @now, @now, @expiresAt)";
+    private const string SqliteInsert = $"{InsertColumns} CAST(@Body AS TEXT), @now, @expiresAt)";
 
     private string Insert => session.Provider == DatabaseProvider.PostgreSql ? PostgresInsert : SqliteInsert;
 
@@ -168,12 +166,12 @@ public sealed class IdempotencyStore(DbSession session, IdempotencyKeysInFlight 
         }
     }
 
-    /// <summary>Removes keys past their retention; an old-style in-flight claim is kept until its lease has run out too.</summary>
+    /// <summary>Removes keys past their retention.</summary>
     public async Task<int> PruneAsync(CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM idempotency_keys WHERE expires_at <= @now AND (status = 'completed' OR locked_until <= @now)",
+            "DELETE FROM idempotency_keys WHERE expires_at <= @now",
             new { now = clock.GetUtcNow() }, session.Transaction, cancellationToken: cancellationToken));
     }
 
@@ -214,9 +212,9 @@ public sealed class IdempotencyStore(DbSession session, IdempotencyKeysInFlight 
 
         if (row is not null)
         {
-            // Past retention (forgotten even before the pruner removes it), or an old-style claim whose process died.
+            // Past retention: forgotten even before the pruner removes it.
             await connection.ExecuteAsync(new CommandDefinition(
-                $"DELETE FROM idempotency_keys WHERE {Key} AND (expires_at <= @now OR (status = 'in_flight' AND locked_until <= @now))",
+                $"DELETE FROM idempotency_keys WHERE {Key} AND expires_at <= @now",
                 parameters, cancellationToken: cancellationToken));
         }
 
@@ -226,7 +224,7 @@ public sealed class IdempotencyStore(DbSession session, IdempotencyKeysInFlight 
     private Task<IdempotencyRow?> ReadAsync(System.Data.Common.DbConnection connection, DynamicParameters parameters, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<IdempotencyRow>(new CommandDefinition(SelectRow, parameters, cancellationToken: cancellationToken));
 
-    /// <summary>What a live row says (replay, 422, or held by an old-style claim); null when the key has no live outcome.</summary>
+    /// <summary>What a live row says (replay or 422); null when the key has no live outcome.</summary>
     private static ClaimOutcome? Decide(IdempotencyRow? row, string fingerprint, DateTimeOffset now)
     {
         if (row is null || row.ExpiresAt <= now)
@@ -239,14 +237,8 @@ public sealed class IdempotencyStore(DbSession session, IdempotencyKeysInFlight 
             return new ClaimOutcome.FingerprintMismatch();
         }
 
-        if (row.Status == "completed")
-        {
-            return new ClaimOutcome.Completed(
-                new StoredResponse(row.ResponseStatus ?? 200, row.ResponseLocation, row.ResponseContentType, row.ResponseBody ?? []),
-                row.RequestId);
-        }
-
-        return row.LockedUntil > now ? new ClaimOutcome.InFlight(row.LockedUntil - now) : null;
+        return new ClaimOutcome.Completed(
+            new StoredResponse(row.ResponseStatus, row.ResponseLocation, row.ResponseContentType, row.ResponseBody ?? []), row.RequestId);
     }
 
     private DynamicParameters Parameters(IdempotencyScope scope, StoredResponse response, string fingerprint, string requestId, TimeSpan retention)
@@ -274,13 +266,9 @@ public sealed class IdempotencyStore(DbSession session, IdempotencyKeysInFlight 
     {
         public string Fingerprint { get; init; } = string.Empty;
 
-        public string Status { get; init; } = string.Empty;
-
-        public DateTimeOffset LockedUntil { get; init; }
-
         public string RequestId { get; init; } = string.Empty;
 
-        public int? ResponseStatus { get; init; }
+        public int ResponseStatus { get; init; }
 
         public string? ResponseLocation { get; init; }
 

@@ -32,6 +32,9 @@ public interface IPayrollLineStorage : IRegimePart
     /// <summary>The register's money columns as a SELECT list over <c>payroll_lines l</c> (and the join), in the regime's register order.</summary>
     string RegisterAmounts { get; }
 
+    /// <summary>The SQL of the regime's register text cells (after the amounts), in the order of its register's text columns; none by default.</summary>
+    string RegisterTexts => string.Empty;
+
     /// <summary>A join the register's amounts need (<c>JOIN my_table k ON ...</c>), or empty.</summary>
     string RegisterJoin { get; }
 }

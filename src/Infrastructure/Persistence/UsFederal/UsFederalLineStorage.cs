@@ -17,9 +17,11 @@ internal sealed class UsFederalLineStorage(DbSession session) : IPayrollLineStor
     [
         "retirement", "cafeteria", "hsa", "fit_wages", "social_security_wages", "medicare_wages", "additional_medicare_wages", "federal_income_tax",
         "social_security", "medicare", "additional_medicare", "employer_social_security", "employer_medicare",
+        "state_jurisdiction", "state_wages", "state_income_tax",
     ];
 
-    private static readonly object?[] Zeros = [.. Columns.Select(_ => (object?)0L)];
+    // No state is the neutral value of state_jurisdiction; every amount's is zero.
+    private static readonly object?[] Zeros = [.. Columns.Select(c => c == "state_jurisdiction" ? null : (object?)0L)];
 
     public string Regime => UsFederalRegime.RegimeCode;
 
@@ -38,6 +40,7 @@ internal sealed class UsFederalLineStorage(DbSession session) : IPayrollLineStor
             us.TaxableWages.Medicare.Cents, us.TaxableWages.AdditionalMedicare.Cents, us.Withholdings.FederalIncomeTax.Cents,
             us.Withholdings.SocialSecurity.Cents, us.Withholdings.Medicare.Cents, us.Withholdings.AdditionalMedicare.Cents,
             us.EmployerTaxes.SocialSecurity.Cents, us.EmployerTaxes.Medicare.Cents,
+            us.State?.Jurisdiction, us.State?.TaxableWages.Cents ?? 0L, us.State?.IncomeTax.Cents ?? 0L,
         ];
     }
 
@@ -49,7 +52,8 @@ internal sealed class UsFederalLineStorage(DbSession session) : IPayrollLineStor
             SELECT line_no AS LineNo, retirement AS Retirement, cafeteria AS Cafeteria, hsa AS Hsa, fit_wages AS FitWages,
                    social_security_wages AS SocialSecurityWages, medicare_wages AS MedicareWages, additional_medicare_wages AS AdditionalMedicareWages,
                    federal_income_tax AS FederalIncomeTax, social_security AS SocialSecurity, medicare AS Medicare,
-                   additional_medicare AS AdditionalMedicare, employer_social_security AS EmployerSocialSecurity, employer_medicare AS EmployerMedicare
+                   additional_medicare AS AdditionalMedicare, employer_social_security AS EmployerSocialSecurity, employer_medicare AS EmployerMedicare,
+                   state_jurisdiction AS StateJurisdiction, state_wages AS StateWages, state_income_tax AS StateIncomeTax
             FROM payroll_lines WHERE payroll_id = @payrollId
             """,
             new { payrollId }, session.Transaction, cancellationToken: cancellationToken));
@@ -69,6 +73,7 @@ internal sealed class UsFederalLineStorage(DbSession session) : IPayrollLineStor
         new("additionalMedicare", "l.additional_medicare"),
         new("employerSocialSecurity", "l.employer_social_security"),
         new("employerMedicare", "l.employer_medicare"),
+        new("stateIncomeTax", "l.state_income_tax"),
     ];
 
     // In the order of UsFederalRegisterColumns.MoneyColumns.
@@ -77,8 +82,11 @@ internal sealed class UsFederalLineStorage(DbSession session) : IPayrollLineStor
         l.gross_wages, l.supplemental_wages, l.retirement, l.cafeteria, l.hsa,
         l.fit_wages, l.social_security_wages, l.medicare_wages, l.additional_medicare_wages,
         l.federal_income_tax, l.social_security, l.medicare, l.additional_medicare,
-        l.employer_social_security, l.employer_medicare, l.post_tax_deductions, l.net_pay
+        l.employer_social_security, l.employer_medicare, l.state_income_tax, l.post_tax_deductions, l.net_pay
         """;
+
+    // In the order of UsFederalRegisterColumns.Layout.TextColumns.
+    public string RegisterTexts => "l.state_jurisdiction";
 
     public string RegisterJoin => string.Empty;
 
@@ -112,10 +120,17 @@ internal sealed class UsFederalLineStorage(DbSession session) : IPayrollLineStor
 
         public Money EmployerMedicare { get; init; }
 
+        public string? StateJurisdiction { get; init; }
+
+        public Money StateWages { get; init; }
+
+        public Money StateIncomeTax { get; init; }
+
         public UsPayrollLine ToDomain() => new(
             Retirement, Cafeteria, Hsa,
             new UsLineTaxableWages(FitWages, SocialSecurityWages, MedicareWages, AdditionalMedicareWages),
             new UsLineWithholdings(FederalIncomeTax, SocialSecurity, Medicare, AdditionalMedicare),
-            new UsLineEmployerTaxes(EmployerSocialSecurity, EmployerMedicare));
+            new UsLineEmployerTaxes(EmployerSocialSecurity, EmployerMedicare),
+            StateJurisdiction is null ? null : new UsLineState(StateJurisdiction, StateWages, StateIncomeTax));
     }
 }

@@ -6,7 +6,10 @@ using PayrollPortal.Infrastructure.Persistence.Regimes;
 
 namespace PayrollPortal.Infrastructure.Persistence.UsFederal;
 
-/// <summary>The W-4 history in <c>employee_w4s</c>; the exemption claim in the <c>employees.exempt</c> column, which this regime owns.</summary>
+/// <summary>
+/// The W-4 history in <c>employee_w4s</c>; the exemption claim in the <c>employees.exempt</c> column, which this regime owns;
+/// the work state and state certificate history in <c>employee_state_certificates</c>.
+/// </summary>
 internal sealed class UsFederalProfileStorage(DbSession session) : IEmployeeProfileStorage
 {
     public string Regime => UsFederalRegime.RegimeCode;
@@ -18,11 +21,12 @@ internal sealed class UsFederalProfileStorage(DbSession session) : IEmployeeProf
     {
         var connection = await session.ConnectionAsync(cancellationToken);
         var history = await EmployeeW4History.LoadAsync(connection, session.Transaction, employeeIds, cancellationToken);
+        var states = await EmployeeStateHistory.LoadAsync(connection, session.Transaction, employeeIds, cancellationToken);
         var parameters = new DynamicParameters();
         var exempt = (await connection.QueryAsync<ExemptRow>(new CommandDefinition(
             $"SELECT id AS Id, exempt AS Exempt FROM employees WHERE {SqlIn.Any(connection, parameters, "id", "ids", employeeIds)}",
             parameters, session.Transaction, cancellationToken: cancellationToken))).ToDictionary(r => r.Id, r => r.Exempt);
-        return exempt.ToDictionary(e => e.Key, e => (IEmployeeTaxProfile)new UsFederalProfile(e.Value, history[e.Key].Select(w => w.ToDomain())));
+        return exempt.ToDictionary(e => e.Key, e => (IEmployeeTaxProfile)new UsFederalProfile(e.Value, history[e.Key].Select(w => w.ToDomain()), states[e.Key]));
     }
 
     public async Task SaveAsync(Employee employee, CancellationToken cancellationToken)
@@ -34,6 +38,7 @@ internal sealed class UsFederalProfileStorage(DbSession session) : IEmployeeProf
         await connection.ExecuteAsync(new CommandDefinition(
             EmployeeW4Row.Insert, profile.W4History.Select(w => EmployeeW4Row.From(employee.Id, w)).ToArray(), session.Transaction,
             cancellationToken: cancellationToken));
+        await EmployeeStateHistory.SaveAsync(connection, session.Transaction, employee.Id, profile.StateHistory, cancellationToken);
     }
 
     private sealed class ExemptRow

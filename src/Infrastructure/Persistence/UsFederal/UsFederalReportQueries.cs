@@ -26,7 +26,33 @@ internal sealed class UsFederalReportQueries(DbSession session) : IUsFederalRepo
         return [.. rows.Select(r => r.ToDto())];
     }
 
+    public async Task<IReadOnlyList<StateTotalsDto>> StatesAsync(Guid companyId, int year, IReadOnlyList<int> months, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var parameters = new DynamicParameters(new { companyId, year });
+        var rows = await connection.QueryAsync<StateRow>(new CommandDefinition(
+            $"""
+            SELECT l.state_jurisdiction AS Jurisdiction, {Sum("state_wages")} AS Wages, {Sum("state_income_tax")} AS IncomeTax
+            FROM payrolls p JOIN payroll_lines l ON l.payroll_id = p.id
+            WHERE p.company_id = @companyId AND p.status = 'approved' AND p.pay_year = @year AND p.pay_month IN {SqlIn.List(parameters, "month", months)}
+              AND l.state_jurisdiction IS NOT NULL
+            GROUP BY l.state_jurisdiction
+            ORDER BY l.state_jurisdiction
+            """,
+            parameters, session.Transaction, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new StateTotalsDto(r.Jurisdiction, r.Wages.Amount, r.IncomeTax.Amount))];
+    }
+
     private static string Sum(string columns) => $"COALESCE(SUM(l.{columns}), 0)";
+
+    private sealed class StateRow
+    {
+        public string Jurisdiction { get; init; } = string.Empty;
+
+        public Money Wages { get; init; }
+
+        public Money IncomeTax { get; init; }
+    }
 
     private sealed class MonthRow
     {

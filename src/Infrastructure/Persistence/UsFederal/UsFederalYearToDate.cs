@@ -6,7 +6,7 @@ using PayrollPortal.Domain.Withholding.UsFederal;
 
 namespace PayrollPortal.Infrastructure.Persistence.UsFederal;
 
-/// <summary>Social Security, Medicare and supplemental wages per employee from the company's approved payrolls of the year.</summary>
+/// <summary>Social Security, Medicare and supplemental wages, FICA and state tax withheld, per employee from the company's approved payrolls of the year.</summary>
 internal sealed class UsFederalYearToDate(DbSession session) : IYearToDateSource
 {
     public string Regime => UsFederalRegime.RegimeCode;
@@ -20,14 +20,15 @@ internal sealed class UsFederalYearToDate(DbSession session) : IYearToDateSource
         var rows = await connection.QueryAsync<YearToDateRow>(new CommandDefinition(
             $"""
             SELECT l.employee_id AS EmployeeId, SUM(l.social_security_wages) AS SocialSecurityWages, SUM(l.medicare_wages) AS MedicareWages,
-                   SUM(l.supplemental_wages) AS SupplementalWages
+                   SUM(l.supplemental_wages) AS SupplementalWages,
+                   SUM(l.social_security + l.medicare + l.additional_medicare) AS FicaWithheld, SUM(l.state_income_tax) AS StateIncomeTax
             FROM payroll_lines l JOIN payrolls p ON p.id = l.payroll_id
             WHERE p.company_id = @companyId AND p.status = 'approved' AND p.pay_year = @taxYear AND p.pay_date <= @payDate
               AND p.id <> @excludePayrollId AND {SqlIn.Any(connection, parameters, "l.employee_id", "employees", employeeIds.Distinct())}
             GROUP BY l.employee_id
             """,
             parameters, session.Transaction, cancellationToken: cancellationToken));
-        return rows.ToDictionary(r => r.EmployeeId, r => (object)new YearToDate(r.EmployeeId, r.SocialSecurityWages, r.MedicareWages, r.SupplementalWages));
+        return rows.ToDictionary(r => r.EmployeeId, r => (object)new YearToDate(r.EmployeeId, r.SocialSecurityWages, r.MedicareWages, r.SupplementalWages, r.FicaWithheld, r.StateIncomeTax));
     }
 
     private sealed class YearToDateRow
@@ -39,5 +40,9 @@ internal sealed class UsFederalYearToDate(DbSession session) : IYearToDateSource
         public Money MedicareWages { get; init; }
 
         public Money SupplementalWages { get; init; }
+
+        public Money FicaWithheld { get; init; }
+
+        public Money StateIncomeTax { get; init; }
     }
 }

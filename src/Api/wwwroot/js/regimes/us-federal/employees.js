@@ -1,4 +1,4 @@
-// A us-federal company's employees: the masked SSN and the federal Form W-4 with its history.
+// A us-federal company's employees: the masked SSN, the federal Form W-4 with its history, the work state and its certificate.
 import { h, todayIso, replace } from '../../dom.js';
 import { parseAmount } from './format.js';
 import { api } from '../../api.js';
@@ -6,18 +6,20 @@ import { canWrite } from '../../session.js';
 import { field, formAlert, submitOnce, FormInputError } from '../../forms.js';
 import { navigate } from '../../router.js';
 import { tableWrap, roleNote, payFrequencies, frequencyLabel } from '../../views/common.js';
+import { stateForms, stateFieldLabels } from './states.js';
 
 /** The employees list: the masked SSN, hire date, pay frequency and the W-4 in force. */
 export function usEmployeeTable(company, employees) {
   return tableWrap('Employees', h('table', {},
     h('caption', { class: 'visually-hidden' }, 'Employees'),
-    h('thead', {}, h('tr', {}, ['Name', 'SSN', 'Hired', 'Pay frequency', 'W-4'].map(t => h('th', { scope: 'col' }, t)))),
+    h('thead', {}, h('tr', {}, ['Name', 'SSN', 'Hired', 'Pay frequency', 'W-4', 'Work state'].map(t => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, employees.map(e => h('tr', {},
       h('th', { scope: 'row' }, h('a', { href: `#/c/${company.id}/employees/${e.id}` }, `${e.lastName}, ${e.firstName}`)),
       h('td', { class: 'mono' }, e.ssnMasked),
       h('td', {}, e.hireDate, e.terminationDate ? ` – ${e.terminationDate}` : ''),
       h('td', {}, frequencyLabel(e.payFrequency)),
-      h('td', {}, describeW4(e.w4, e.exempt)))))));
+      h('td', {}, describeW4(e.w4, e.exempt)),
+      h('td', {}, e.workState ?? '—'))))));
 }
 
 const filingStatuses = [
@@ -131,10 +133,13 @@ export function usEmployeeForm(ctx, company, employee) {
     return form;
   };
 
+  const state = stateSection(employee, readonly, isNew);
+
   const form = h('form', { class: 'card employee-form', novalidate: true, 'aria-labelledby': 'employee-title' },
     formAlert(),
     h('fieldset', {}, h('legend', {}, 'Employee'), h('div', { class: 'grid-2' }, f.firstName, f.lastName, f.ssn, f.payFrequency, f.hireDate, f.terminationDate), f.exempt),
     h('fieldset', {}, h('legend', {}, 'Form W-4'), h('div', { class: 'grid-2' }, w.version, effective), new2020, old2019),
+    state.fieldset,
     writer ? h('div', { class: 'form-actions' },
       h('button', { type: 'submit', class: 'primary' }, isNew ? 'Add employee' : 'Save changes'),
       h('a', { href: `#/c/${company.id}/employees`, class: 'button secondary' }, 'Cancel')) : null);
@@ -154,6 +159,7 @@ export function usEmployeeForm(ctx, company, employee) {
           exempt: f.exempt.control.checked,
           w4: w4Now,
           w4EffectiveDate: value(effective) || null,
+          ...state.forHire(),
         }, { idempotencyKey: key });
       }
       // PATCH sends only what changed; a changed W-4 joins the history from its effective date.
@@ -170,6 +176,7 @@ export function usEmployeeForm(ctx, company, employee) {
         patch.w4 = w4Now;
         patch.w4EffectiveDate = value(effective) || null;
       }
+      Object.assign(patch, state.changes());
       if (Object.keys(patch).length === 0) return Promise.resolve(employee);
       return api.patch(`/api/companies/${company.id}/employees/${employee.id}`, patch, { idempotencyKey: key });
     },
@@ -208,4 +215,103 @@ function w4History(employee) {
     tableWrap('W-4 history', h('table', {},
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Effective from'), h('th', { scope: 'col' }, 'Form'))),
       h('tbody', {}, employee.w4History.map(entry => h('tr', {}, h('td', {}, entry.effectiveDate), h('td', {}, describeW4(entry.w4))))))));
+}
+
+/**
+ * The work state and its withholding certificate: only the chosen state's fields, with its own allowed values. A change
+ * joins the state history from its effective date, as a W-4 does.
+ */
+function stateSection(employee, readonly, isNew) {
+  const jurisdictions = Object.keys(stateForms);
+  const workState = field({
+    label: 'Work state', field: 'workState', type: 'select', readonly, value: employee?.workState ?? '',
+    options: [{ value: '', label: 'None (no state withholding)' }, ...jurisdictions.map(j => ({ value: j, label: j }))],
+  });
+  const effective = field({
+    label: 'State effective date', field: 'stateEffectiveDate', type: 'date', readonly, value: isNew ? '' : todayIso(),
+    hint: isNew ? 'The first pay date the work state applies to; defaults to the hire date.' : 'Needed when the work state or certificate changes: the first pay date it applies to.',
+  });
+  const fields = h('div', { class: 'grid-2 state-fields' });
+  let controls = {};
+
+  const render = () => {
+    const code = workState.control.value;
+    const spec = stateForms[code];
+    const current = code && code === employee?.workState ? employee.stateCertificate ?? {} : {};
+    controls = {};
+    const parts = [];
+    if (spec?.noTax) parts.push(h('p', { class: 'hint' }, `${code} taxes no wages: no state income tax is withheld.`));
+    for (const name of spec?.fields ?? []) {
+      const label = stateFieldLabels[name];
+      if (name === 'filingStatus') {
+        controls[name] = field({ label, field: `stateCertificate.${name}`, type: 'select', readonly, value: current.filingStatus ?? spec.statuses[0],
+          options: spec.statuses.map(v => ({ value: v, label: v })) });
+      } else if (name === 'electedRate') {
+        controls[name] = field({ label, field: `stateCertificate.${name}`, type: 'select', readonly, value: current.electedRate ?? '',
+          options: [{ value: '', label: 'No election (employer default)' }, ...spec.electedRates.map(v => ({ value: v, label: `${(Number(v) * 100).toFixed(1)}%` }))] });
+      } else if (name === 'rateSchedule') {
+        controls[name] = field({ label, field: `stateCertificate.${name}`, type: 'select', readonly, value: current.rateSchedule ?? spec.rateSchedules[0],
+          options: spec.rateSchedules.map(v => ({ value: v, label: v })) });
+      } else if (name === 'mdResidentInDe') {
+        controls[name] = field({ label, field: `stateCertificate.${name}`, type: 'checkbox', readonly, value: current.mdResidentInDe });
+      } else if (name === 'electedAnnualAmount') {
+        controls[name] = amountField(label, `stateCertificate.${name}`, current.electedAnnualAmount, readonly);
+      } else if (name === 'exemptions') {
+        for (const kind of ['personal', 'dependent', 'firstTimeDependent', 'adopted']) {
+          controls[`exemptions.${kind}`] = field({ label: `Exemptions: ${kind}`, field: `stateCertificate.exemptions.${kind}`, type: 'number', readonly,
+            value: current.exemptions?.[kind] ?? 0, attrs: { min: '0', step: '1' } });
+        }
+      } else {
+        controls[name] = field({ label, field: `stateCertificate.${name}`, type: 'number', readonly, value: current[name] ?? 0, attrs: { min: '0', step: '1' } });
+      }
+    }
+    if (spec && !spec.noTax) {
+      controls.additionalWithholding = amountField('State additional withholding per period', 'stateCertificate.additionalWithholding', current.additionalWithholding, readonly);
+    }
+    replace(fields, ...parts, ...Object.values(controls));
+  };
+  workState.control.addEventListener('change', render);
+  render();
+
+  const certificate = () => {
+    const c = {};
+    const errors = {};
+    for (const [key, el] of Object.entries(controls)) {
+      const raw = el.control.type === 'checkbox' ? el.control.checked : el.control.value;
+      if (key.startsWith('exemptions.')) {
+        (c.exemptions ??= {})[key.slice(11)] = Number(raw || 0);
+      } else if (key === 'additionalWithholding' || key === 'electedAnnualAmount') {
+        const amount = parseAmount(raw);
+        if (Number.isNaN(amount)) errors[`stateCertificate.${key}`] = ['Enter an amount such as 12.50.'];
+        else if (amount !== null) c[key] = amount;
+      } else if (key === 'allowances' || key === 'secondaryAllowances') {
+        c[key] = raw === '' ? 0 : Number(raw);
+      } else if (key === 'mdResidentInDe') {
+        c[key] = raw;
+      } else if (raw !== '') {
+        c[key] = raw;
+      }
+    }
+    if (Object.keys(errors).length) throw new FormInputError(errors);
+    return c;
+  };
+  const chosen = () => workState.control.value || null;
+  const date = () => effective.control.value.trim() || null;
+
+  return {
+    fieldset: h('fieldset', {}, h('legend', {}, 'State withholding'), h('div', { class: 'grid-2' }, workState, effective), fields),
+    forHire: () => (chosen() ? { workState: chosen(), stateCertificate: certificate(), stateEffectiveDate: date() } : {}),
+    changes: () => {
+      const before = employee.workState ?? null;
+      if (chosen() === before && (!chosen() || sameCertificate(certificate(), employee.stateCertificate ?? {}))) return {};
+      return { workState: chosen(), stateCertificate: chosen() ? certificate() : null, stateEffectiveDate: date() };
+    },
+  };
+}
+
+/** Whether the certificate on screen is the one on file (blank, zero and false are the same). */
+function sameCertificate(a, b) {
+  const norm = v => (v === undefined || v === null || v === false || v === 0 || v === '' ? null : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every(k => norm(a[k]) === norm(b[k]));
 }

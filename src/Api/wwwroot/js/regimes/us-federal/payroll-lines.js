@@ -1,4 +1,4 @@
-// The payroll editor's us-federal line kind: wages and US deductions in dollars in, federal withholding and net pay out.
+// The payroll editor's us-federal line kind: wages and US deductions in dollars in, federal and state withholding and net pay out.
 import { formatMoney, parseAmount } from './format.js';
 import { previewLine } from '../../views/common.js';
 
@@ -22,6 +22,7 @@ export const usLines = {
     { key: 'federalIncomeTax', label: 'Income tax', value: p => p.federalIncomeTax },
     { key: 'socialSecurity', label: 'Social Security', value: p => p.socialSecurity },
     { key: 'medicare', label: 'Medicare', value: p => p.medicare + p.additionalMedicare },
+    { key: 'stateIncomeTax', label: 'State tax', value: p => p.stateIncomeTax },
     { key: 'netPay', label: 'Net pay', value: p => p.net },
   ],
   parse: parseAmount,
@@ -36,7 +37,7 @@ export const usLines = {
 
   async preview({ values, head, company, signal }) {
     const line = await previewLine(company, head, head.payFrequency, usLines.toLine(values), signal);
-    return { ...line.withholdings, net: line.netPay };
+    return { ...line.withholdings, stateIncomeTax: line.stateIncomeTax ?? 0, net: line.netPay };
   },
 
   toLine: values => ({

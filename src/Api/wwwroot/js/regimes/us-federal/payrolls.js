@@ -12,7 +12,7 @@ export const usPayrollList = {
     h('td', { class: 'num' }, formatMoney(t.netPay))],
 };
 
-/** A payroll's page: per line gross, pre-tax deductions, the federal taxes and net pay; the employer's share in the facts. */
+/** A payroll's page: per line gross, pre-tax deductions, the federal taxes, the work state's tax and net pay; the employer's share in the facts. */
 export function usPayrollDetail(payroll) {
   const t = payroll.totals;
   const rows = payroll.lines.map(line => h('tr', {},
@@ -22,18 +22,20 @@ export function usPayrollDetail(payroll) {
     h('td', { class: 'num' }, formatMoney(line.withholdings.federalIncomeTax)),
     h('td', { class: 'num' }, formatMoney(line.withholdings.socialSecurity)),
     h('td', { class: 'num' }, formatMoney(line.withholdings.medicare + line.withholdings.additionalMedicare)),
+    h('td', {}, line.stateJurisdiction ?? '—'),
+    h('td', { class: 'num' }, formatMoney(line.stateIncomeTax ?? 0)),
     h('td', { class: 'num' }, formatMoney(line.postTaxDeductions)),
     h('td', { class: 'num strong' }, formatMoney(line.netPay))));
 
   return {
     facts: [
       fact('Gross wages', formatMoney(t.grossWages + t.supplementalWages)),
-      fact('Employee taxes', formatMoney(t.federalIncomeTax + t.socialSecurity + t.medicare + t.additionalMedicare)),
+      fact('Employee taxes', formatMoney(t.federalIncomeTax + t.socialSecurity + t.medicare + t.additionalMedicare + (t.stateIncomeTax ?? 0))),
       fact('Employer taxes', formatMoney(t.employerSocialSecurity + t.employerMedicare)),
       fact('Net pay', formatMoney(t.netPay))],
     table: tableWrap('Payroll lines', h('table', { class: 'numbers', id: 'payroll-lines' },
       h('caption', {}, 'Lines'),
-      h('thead', {}, h('tr', {}, ['Employee', 'Gross', 'Pre-tax deductions', 'Income tax', 'Social Security', 'Medicare', 'Post-tax deductions', 'Net pay']
+      h('thead', {}, h('tr', {}, ['Employee', 'Gross', 'Pre-tax deductions', 'Income tax', 'Social Security', 'Medicare', 'State', 'State tax', 'Post-tax deductions', 'Net pay']
         .map(x => h('th', { scope: 'col' }, x)))),
       h('tbody', {}, rows),
       h('tfoot', {}, h('tr', {},
@@ -43,6 +45,8 @@ export function usPayrollDetail(payroll) {
         h('td', { class: 'num', id: 'total-income-tax' }, formatMoney(t.federalIncomeTax)),
         h('td', { class: 'num' }, formatMoney(t.socialSecurity)),
         h('td', { class: 'num' }, formatMoney(t.medicare + t.additionalMedicare)),
+        h('td', {}, ''),
+        h('td', { class: 'num' }, formatMoney(t.stateIncomeTax ?? 0)),
         h('td', { class: 'num' }, formatMoney(t.postTaxDeductions)),
         h('td', { class: 'num strong' }, formatMoney(t.netPay)))))),
   };
