@@ -8,7 +8,6 @@ using PayrollPortal.Application.Employees;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Companies;
 using PayrollPortal.Domain.Payrolls;
-using PayrollPortal.Domain.Periods;
 using PayrollPortal.Application.Periods;
 using PayrollPortal.Application.Identity;
 
@@ -49,10 +48,9 @@ public sealed record CreatePayroll(
                 return CompanyErrors.NotFound;
             }
 
-            var month = PayMonth.Of(command.PayDate!.Value);
-            if (await closings.IsClosedAsync(command.CompanyId, month, cancellationToken))
+            if (await closings.RefusalForAsync(command.CompanyId, command.PayDate!.Value, cancellationToken) is { } closed)
             {
-                return PeriodErrors.Closed(month);
+                return closed;
             }
 
             var frequency = EnumText.ParsePayFrequency(command.PayFrequency);

@@ -4,7 +4,6 @@ using Mediator;
 using PayrollPortal.Application.Audit;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Payrolls;
-using PayrollPortal.Domain.Periods;
 using PayrollPortal.Application.Periods;
 using PayrollPortal.Application.Identity;
 
@@ -29,9 +28,9 @@ public sealed record ReplacePayrollLines(Guid CompanyId, Guid PayrollId, IReadOn
                 return PayrollErrors.NotFound;
             }
 
-            if (await closings.IsClosedAsync(payroll.CompanyId, PayMonth.Of(payroll.PayDate), cancellationToken))
+            if (await closings.RefusalForAsync(payroll.CompanyId, payroll.PayDate, cancellationToken) is { } closed)
             {
-                return PeriodErrors.Closed(PayMonth.Of(payroll.PayDate));
+                return closed;
             }
 
             if (payroll.Status != PayrollStatus.Draft)

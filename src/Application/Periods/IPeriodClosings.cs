@@ -1,3 +1,4 @@
+using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Periods;
 
 namespace PayrollPortal.Application.Periods;
@@ -28,3 +29,13 @@ public interface IPeriodClosings
 
 /// <summary>A closed month: when and by whom.</summary>
 public sealed record PeriodClosingRow(DateTimeOffset ClosedAt, string ClosedBy);
+
+public static class PeriodClosingsExtensions
+{
+    /// <summary><see cref="PeriodErrors.Closed"/> when the month of <paramref name="payDate"/> is closed; null (and the month held open) otherwise.</summary>
+    public static async Task<Error?> RefusalForAsync(this IPeriodClosings closings, Guid companyId, DateOnly payDate, CancellationToken cancellationToken)
+    {
+        var month = PayMonth.Of(payDate);
+        return await closings.IsClosedAsync(companyId, month, cancellationToken) ? PeriodErrors.Closed(month) : null;
+    }
+}
