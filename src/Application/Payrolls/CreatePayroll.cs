@@ -55,7 +55,7 @@ public sealed record CreatePayroll(
 
             var frequency = EnumText.ParsePayFrequency(command.PayFrequency);
             var lines = await calculator.ComputeAsync(
-                company.Regime, command.CompanyId, Guid.Empty, command.PeriodStart!.Value, command.PayDate!.Value, frequency, command.Lines!, cancellationToken);
+                company.Regime, command.CompanyId, Guid.Empty, command.PeriodStart!.Value, command.PeriodEnd, command.PayDate!.Value, frequency, command.Lines!, cancellationToken);
             if (!lines.IsSuccess)
             {
                 return Result<PayrollDto>.Failure(lines.Errors);
