@@ -33,6 +33,12 @@ public sealed class PayrollCalculator(IEmployeeRepository employees, RegimeParts
         CancellationToken cancellationToken) =>
         ComputeAsync(regime, companyId, Guid.Empty, periodStart, periodEnd, payDate, frequency, inputs, employees, cancellationToken);
 
+    /// <summary>Computes a stored payroll's lines from changed inputs (one-off amounts copied onto a draft, say).</summary>
+    public Task<Result<IReadOnlyList<PayrollLine>>> ComputeAsync(
+        IPayrollLines regime, Guid companyId, Guid payrollId, DateOnly periodStart, DateOnly periodEnd, DateOnly payDate, PayFrequency frequency,
+        IReadOnlyList<(Guid EmployeeId, Result<ILineInput> Input)> inputs, CancellationToken cancellationToken) =>
+        ComputeAsync(regime, companyId, payrollId, periodStart, periodEnd, payDate, frequency, inputs, null, cancellationToken);
+
     /// <summary>Recomputes a stored payroll's lines from their stored inputs, with today's year-to-date figures.</summary>
     public Task<Result<IReadOnlyList<PayrollLine>>> RecomputeAsync(Payroll payroll, CancellationToken cancellationToken)
     {

@@ -187,6 +187,40 @@ public sealed class PayRunTests
         conflict.Errors.ShouldHaveSingleItem().Field.ShouldBe("payFrequency");
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task OffCycleAndCopiedOneOffs_ShouldPayTheBonusWithoutAdvancingTheSchedule(DatabaseProvider provider)
+    {
+        await using var app = await PayrollApp.StartAsync(provider);
+        var company = await app.CompanyAsync("acme");
+        var schedule = await ScheduleAsync(app, company.Id, "Monthly", "monthly", new DateOnly(2026, 1, 1), offset: 0);
+        var ada = await HireAsync(app, company.Id, schedule.Id, "123-45-6789", "Ada", "E-001", new DateOnly(2025, 6, 1), null);
+        await CompensateAsync(app, company.Id, ada, new { payType = "salary", annualSalary = 120_000m });
+
+        var noReason = await app.SendAsync<Result<PayrollDto>>(new CreatePayroll(
+            company.Id, new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31), new DateOnly(2026, 1, 20), "monthly", [Samples.UsLine(ada, 0m, 1_000m)]) { OffCycle = true });
+        var bonus = await app.SendAsync<Result<PayrollDto>>(new CreatePayroll(
+            company.Id, new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31), new DateOnly(2026, 1, 20), "monthly", [Samples.UsLine(ada, 0m, 1_000m)])
+        {
+            OffCycle = true,
+            Reason = "New-year bonus",
+        });
+        var january = await app.SendAsync<Result<PayRunDto>>(new StartPayRun(company.Id, schedule.Id, null, null));
+        var copied = await app.SendAsync<Result<PayrollDto>>(new CopyOneOffs(company.Id, january.Value!.Id, bonus.Value!.Id));
+
+        noReason.Errors.ShouldHaveSingleItem().Field.ShouldBe("reason");
+        (bonus.Value.OffCycle, bonus.Value.OffCycleReason, bonus.Value.PayScheduleId).ShouldBe((true, "New-year bonus", (Guid?)null));
+        var line = bonus.Value.Lines.ShouldHaveSingleItem();
+        line.SupplementalWages.ShouldBe(1_000.00m);
+        System.Text.Json.JsonSerializer.SerializeToElement(line.RegimeMembers!["withholdings"], Web).GetProperty("federalIncomeTax").GetDecimal()
+            .ShouldBe(220.00m, "the 22% supplemental rate on 1,000.00");
+        january.Value.PeriodStart.ShouldBe(new DateOnly(2026, 1, 1), "an off-cycle payroll does not take the schedule's period");
+        copied.IsSuccess.ShouldBeTrue(string.Join("; ", copied.Errors));
+        var copiedLine = copied.Value!.Lines.ShouldHaveSingleItem();
+        (copiedLine.GrossWages, copiedLine.SupplementalWages).ShouldBe((10_000.00m, 1_000.00m));
+        copiedLine.Earnings!.PayType.ShouldBe("salary", "the line still says how its regular pay was made");
+    }
+
     private static readonly System.Text.Json.JsonSerializerOptions Web = new(System.Text.Json.JsonSerializerDefaults.Web);
 
     private static System.Text.Json.JsonElement Kr(PayrollLineDto line) => System.Text.Json.JsonSerializer.SerializeToElement(line.RegimeMembers!["kr"], Web);

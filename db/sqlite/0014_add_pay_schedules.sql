@@ -1,6 +1,6 @@
 -- Pay schedules, pay on the employee and runs that fill themselves (issue 22; docs/SCHEDULES.md).
 CREATE TABLE pay_schedules (
-    id                    TEXT        PRIMARY KEY,
+    id                    TEXT        NOT NULL PRIMARY KEY,
     company_id            TEXT        NOT NULL REFERENCES companies (id),
     name                  TEXT        NOT NULL,
     frequency             TEXT        NOT NULL,
