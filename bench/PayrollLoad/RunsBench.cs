@@ -53,49 +53,49 @@ internal static class RunsBench
         var lines = await ExplicitLinesAsync(database, Guid.Parse(companyId));
         var explicitMs = new List<double>();
         var runMs = new List<double>();
-        var explicitPeak = new List<long>();
-        var runPeak = new List<long>();
         var canPost = lines.Count <= 10_000; // a posted payroll holds at most 10,000 lines
-        string body = canPost ? Explicit(lines).ToJsonString() : string.Empty;
-        for (var pair = 0; pair <= pairs; pair++)
+        var body = canPost ? Explicit(lines).ToJsonString() : string.Empty;
+
+        // Memory first, on a server that has served only the set-up: a resident set never shrinks much once the GC has
+        // grown the heap, so a figure taken after an explicit post would hide what the run itself needs.
+        var (firstRunMs, runPeak) = await MeasureAsync(serverPid, () => PostTimedAsync(http, $"/api/companies/{companyId}/pay-schedules/{scheduleId}/runs", "{}"));
+        Console.WriteLine($"first run after set-up: {firstRunMs:0} ms, peak working set +{runPeak / 1048576.0:0} MiB over idle");
+        if (!canPost)
         {
-            if (canPost)
+            runMs.Add(firstRunMs);
+        }
+
+        for (var pair = 0; pair <= pairs && canPost; pair++)
+        {
+            var explicitTime = await PostTimedAsync(http, $"/api/companies/{companyId}/payrolls", body);
+            var runTime = await PostTimedAsync(http, $"/api/companies/{companyId}/pay-schedules/{scheduleId}/runs", "{}");
+            if (pair == 0)
             {
-                var (ms, peak) = await MeasureAsync(serverPid, () => PostTimedAsync(http, $"/api/companies/{companyId}/payrolls", body));
-                if (pair > 0)
-                {
-                    explicitMs.Add(ms);
-                    explicitPeak.Add(peak);
-                }
+                continue; // warm-up of the explicit path: JIT, pools, plans
             }
 
-            var (runTime, runPeakBytes) = await MeasureAsync(serverPid, () => PostTimedAsync(http, $"/api/companies/{companyId}/pay-schedules/{scheduleId}/runs", "{}"));
-            if (pair > 0 || !canPost)
-            {
-                runMs.Add(runTime);
-                runPeak.Add(runPeakBytes);
-                Console.WriteLine(canPost
-                    ? $"pair {pair}: explicit POST {explicitMs[^1]:0} ms, run {runTime:0} ms"
-                    : $"run {pair}: {runTime:0} ms, peak +{runPeakBytes / 1048576.0:0} MiB");
-            }
+            explicitMs.Add(explicitTime);
+            runMs.Add(runTime);
+            Console.WriteLine($"pair {pair}: explicit POST {explicitTime:0} ms, run {runTime:0} ms");
         }
 
         Console.WriteLine();
-        Console.WriteLine($"| {employees:N0} employees, PostgreSQL | median | min | peak working set over idle (median) |");
-        Console.WriteLine("| --- | ---: | ---: | ---: |");
+        Console.WriteLine($"| {employees:N0} employees, PostgreSQL | median | min |");
+        Console.WriteLine("| --- | ---: | ---: |");
         if (canPost)
         {
-            Console.WriteLine($"| explicit POST .../payrolls of the same lines | {Median(explicitMs):0} ms | {explicitMs.Min():0} ms | +{Median(explicitPeak) / 1048576.0:0} MiB |");
+            Console.WriteLine($"| explicit POST .../payrolls of the same lines | {Median(explicitMs):0} ms | {explicitMs.Min():0} ms |");
         }
 
-        Console.WriteLine($"| start the period, POST .../runs | {Median(runMs):0} ms | {runMs.Min():0} ms | +{Median(runPeak) / 1048576.0:0} MiB |");
+        Console.WriteLine($"| start the period, POST .../runs | {Median(runMs):0} ms | {runMs.Min():0} ms |");
         if (canPost)
         {
             var ratio = Median(runMs) / Median(explicitMs);
-            Console.WriteLine($"| ratio run / explicit (target at most 1.5x) | {ratio:0.00}x | | {(ratio <= 1.5 ? "MET" : "MISSED")} |");
+            Console.WriteLine($"| ratio run / explicit (target at most 1.5x) | {ratio:0.00}x {(ratio <= 1.5 ? "MET" : "MISSED")} | |");
         }
 
-        Console.WriteLine($"| employees per hour (run median) | {employees / (Median(runMs) / 1000.0) * 3600:N0} | | |");
+        Console.WriteLine($"| peak working set of the first run over idle (target at most +128 MiB) | +{runPeak / 1048576.0:0} MiB {(runPeak <= 128L * 1048576 ? "MET" : "MISSED")} | |");
+        Console.WriteLine($"| employees per hour (run median) | {employees / (Median(runMs) / 1000.0) * 3600:N0} | |");
         return 0;
     }
 
@@ -237,5 +237,4 @@ internal static class RunsBench
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
-    private static long Median(List<long> values) => values.Order().ElementAt(values.Count / 2);
 }

@@ -102,6 +102,30 @@ public sealed class PayScheduleEndpointTests
         schedules.GetProperty("items").GetArrayLength().ShouldBe(1);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task StartRun_RetriedWithTheSameIdempotencyKey_ShouldAnswerTheSameAndStartOnePayroll(DatabaseProvider provider)
+    {
+        await using var app = await PayrollApp.StartAsync(provider);
+        var client = app.CreateClient();
+        var company = await app.CompanyAsync("acme");
+        var schedule = await CreateScheduleAsync(client, company.Id);
+        var ada = await HireAsync(client, company.Id, schedule, "123-45-6789", "E-001");
+        (await client.PostAsJsonAsync($"/api/companies/{company.Id}/employees/{ada}/compensation",
+            new { effectiveFrom = "2025-01-01", payType = "salary", annualSalary = 52_000m })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var url = $"/api/companies/{company.Id}/pay-schedules/{schedule}/runs";
+
+        var first = await client.SendAsync(HttpRequests.Keyed(HttpMethod.Post, url, "run-jan", "{}"));
+        var retry = await client.SendAsync(HttpRequests.Keyed(HttpMethod.Post, url, "run-jan", "{}"));
+        var payrolls = await client.GetFromJsonAsync<JsonElement>($"/api/companies/{company.Id}/payrolls");
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Created);
+        retry.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await retry.Content.ReadAsStringAsync()).ShouldBe(await first.Content.ReadAsStringAsync());
+        payrolls.GetProperty("items").GetArrayLength().ShouldBe(1);
+        (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("totals").GetProperty("grossWages").GetDecimal().ShouldBe(2_000.00m, "52,000 / 26");
+    }
+
     private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
 
     private static async Task<Guid> CreateScheduleAsync(HttpClient client, Guid companyId)
