@@ -153,6 +153,7 @@ public sealed class PayRunPortalTests(PortalFixture fixture) : IClassFixture<Por
         _portal.Choose("Pay schedule", "Paid on the 25th");
         _portal.ClickButton("Save changes");
         _portal.WaitForHeading("Employees");
+        _portal.WaitFor("main table").Text.ShouldContain("E-100");
         var grace = await client.GetFromJsonAsync<JsonElement>($"/api/companies/{company.Id}/employees/{company.EmployeeId}");
         grace.GetProperty("employeeNumber").GetString().ShouldBe("E-100");
         grace.GetProperty("payScheduleId").GetGuid().ShouldBe(schedule.GetProperty("id").GetGuid());

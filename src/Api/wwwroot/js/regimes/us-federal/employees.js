@@ -9,13 +9,14 @@ import { tableWrap, roleNote, payFrequencies, frequencyLabel } from '../../views
 import { stateForms, stateFieldLabels } from './states.js';
 import { assignmentFields } from '../../views/employee-assignment.js';
 
-/** The employees list: the masked SSN, hire date, pay frequency and the W-4 in force. */
+/** The employees list: the employee number, the masked SSN, hire date, pay frequency and the W-4 in force. */
 export function usEmployeeTable(company, employees) {
   return tableWrap('Employees', h('table', {},
     h('caption', { class: 'visually-hidden' }, 'Employees'),
-    h('thead', {}, h('tr', {}, ['Name', 'SSN', 'Hired', 'Pay frequency', 'W-4', 'Work state'].map(t => h('th', { scope: 'col' }, t)))),
+    h('thead', {}, h('tr', {}, ['Name', 'Employee no.', 'SSN', 'Hired', 'Pay frequency', 'W-4', 'Work state'].map(t => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, employees.map(e => h('tr', {},
       h('th', { scope: 'row' }, h('a', { href: `#/c/${company.id}/employees/${e.id}` }, `${e.lastName}, ${e.firstName}`)),
+      h('td', { class: 'mono' }, e.employeeNumber ?? ''),
       h('td', { class: 'mono' }, e.ssnMasked),
       h('td', {}, e.hireDate, e.terminationDate ? ` – ${e.terminationDate}` : ''),
       h('td', {}, frequencyLabel(e.payFrequency)),
