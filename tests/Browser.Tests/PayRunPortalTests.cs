@@ -120,6 +120,19 @@ public sealed class PayRunPortalTests(PortalFixture fixture) : IClassFixture<Por
         _portal.Open($"#/c/{company.Id}/schedules/{scheduleId}");
         _portal.WaitUntil(() => _portal.Driver.FindElements(By.CssSelector("#schedule-periods tbody tr")).FirstOrDefault()?.GetAttribute("data-period-start") == "2026-02-01",
             "the schedule lists February first");
+
+        // February opened here while another clerk starts it through the API: the 409 links to their payroll.
+        PeriodRow("2026-02-01").FindElement(By.LinkText("Start payroll")).Click();
+        _portal.WaitForHeading("Start payroll: 2026-02-01 – 2026-02-28");
+        var theirs = await PostAsync(client, $"/api/companies/{company.Id}/pay-schedules/{scheduleId}/runs", new
+        {
+            periodStart = "2026-02-01",
+            hours = new[] { new { employeeId = ana, regularHours = 150m, overtimeHours = 0m }, new { employeeId = ben, regularHours = 150m, overtimeHours = 0m } },
+        });
+        _portal.ClickButton("Start payroll");
+        var other = _portal.Wait.Until(d => d.FindElements(By.LinkText("Open that payroll")).FirstOrDefault(a => a.Displayed));
+        other.GetAttribute("href")!.ShouldEndWith($"/payrolls/{theirs.GetProperty("id").GetGuid()}");
+        _portal.Driver.FindElement(By.CssSelector("form .alert")).Text.ShouldContain("already has payroll");
     });
 
     [Fact]
