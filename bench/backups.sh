@@ -7,7 +7,8 @@
 # Each timing is wall time and the CPU time (user + system) of the process and the children it waited for (pg_dump and
 # pg_restore for ours), with the load average at the start of the run: on a shared machine the CPU time is the steadier figure.
 # PostgreSQL server CPU (the COPY behind pg_dump, our manifest query) is not in either figure.
-# Data: `payroll seed-demo` (12 employees, 3 payrolls of 12 lines), then its payrolls and lines copied with new ids in SQL.
+# Data: `payroll seed-demo` (demo-co: 12 employees, 3 payrolls of 12 lines; demo-kr: 5 employees, 14 lines), then demo-co's
+# payrolls and lines copied with new ids in SQL.
 # Usage: bench/backups.sh [RUNS] [SQLITE_MB] [PG_COPIES]   (defaults 3, 500, 15000). Starts a throwaway PostgreSQL unless
 # TEST_POSTGRES_URL is set.
 set -euo pipefail
@@ -43,15 +44,18 @@ print(f'$1: $2 {r[0]:.2f} s wall, {r[1]:.2f} s CPU; payroll backup {o[0]:.2f} s 
 }
 load() { cut -d' ' -f1 /proc/loadavg; }
 
-# Copies the demo company's payrolls COPIES times (new ids: the copy number in the first 8 hex digits).
+# Copies the US demo company's payrolls COPIES times (new ids: the copy number in the first 8 hex digits). The copies belong
+# to no pay schedule: a schedule's period has one live payroll (uq_payrolls_schedule_period), and they are bulk, not runs.
 multiply_sqlite() {
   local db=$1 copies=$2 pcols lcols
   pcols=$(sqlite3 "$db" "select group_concat(name, ',') from pragma_table_info('payrolls') where name <> 'id'")
   lcols=$(sqlite3 "$db" "select group_concat(name, ',') from pragma_table_info('payroll_lines') where name <> 'payroll_id'")
   sqlite3 "$db" <<SQL
 PRAGMA journal_mode=WAL;
-CREATE TEMP TABLE p0 AS SELECT * FROM payrolls WHERE substr(id, 1, 4) <> '0000';
-CREATE TEMP TABLE l0 AS SELECT * FROM payroll_lines WHERE substr(payroll_id, 1, 4) <> '0000';
+CREATE TEMP TABLE p0 AS SELECT * FROM payrolls WHERE substr(id, 1, 4) <> '0000'
+  AND company_id = (SELECT id FROM companies WHERE slug = 'demo-co');
+UPDATE p0 SET pay_schedule_id = NULL;
+CREATE TEMP TABLE l0 AS SELECT * FROM payroll_lines WHERE payroll_id IN (SELECT id FROM p0);
 BEGIN;
 INSERT INTO payrolls (id,$pcols) WITH RECURSIVE n(i) AS (SELECT ${3:-1} UNION ALL SELECT i + 1 FROM n WHERE i < ${3:-1} + $copies - 1)
   SELECT printf('%08x', n.i) || substr(p0.id, 9), $(echo "$pcols" | sed 's/\([a-z_0-9]\+\)/p0.\1/g') FROM n, p0;
@@ -67,8 +71,10 @@ multiply_postgres() {
   pcols=$(psql "$url" -Atc "select string_agg(column_name, ',' order by ordinal_position) from information_schema.columns where table_name = 'payrolls' and column_name <> 'id'")
   lcols=$(psql "$url" -Atc "select string_agg(column_name, ',' order by ordinal_position) from information_schema.columns where table_name = 'payroll_lines' and column_name <> 'payroll_id'")
   psql "$url" -v ON_ERROR_STOP=1 -q <<SQL
-CREATE TEMP TABLE p0 AS SELECT * FROM payrolls WHERE substr(id::text, 1, 4) <> '0000';
-CREATE TEMP TABLE l0 AS SELECT * FROM payroll_lines WHERE substr(payroll_id::text, 1, 4) <> '0000';
+CREATE TEMP TABLE p0 AS SELECT * FROM payrolls WHERE substr(id::text, 1, 4) <> '0000'
+  AND company_id = (SELECT id FROM companies WHERE slug = 'demo-co');
+UPDATE p0 SET pay_schedule_id = NULL;
+CREATE TEMP TABLE l0 AS SELECT * FROM payroll_lines WHERE payroll_id IN (SELECT id FROM p0);
 INSERT INTO payrolls (id,$pcols) SELECT (lpad(to_hex(n), 8, '0') || substr(p0.id::text, 9))::uuid, $(echo "$pcols" | sed 's/\([a-z_0-9]\+\)/p0.\1/g') FROM generate_series(1, $copies) n, p0;
 INSERT INTO payroll_lines (payroll_id,$lcols) SELECT (lpad(to_hex(n), 8, '0') || substr(l0.payroll_id::text, 9))::uuid, $(echo "$lcols" | sed 's/\([a-z_0-9]\+\)/l0.\1/g') FROM generate_series(1, $copies) n, l0;
 VACUUM ANALYZE;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PayrollPortal.Api.Cli;
+using PayrollPortal.Api.Cli.Korea;
 using PayrollPortal.Api.Cli.UsFederal;
 using PayrollPortal.Application.Withholding.Korea;
 using PayrollPortal.Application.Withholding.UsFederal;
@@ -20,6 +21,7 @@ internal static class RegimeModules
             .AddUsFederalRegime().AddUsFederalStorage()
             .AddKoreaRegime().AddKoreaStorage();
 
-    /// <summary>Verbs a regime adds to the <c>payroll</c> executable.</summary>
-    public static IEnumerable<Command> Verbs(CliContext context) => [SeedDemoCommand.Create(context), TablesCommand.Create(context)];
+    /// <summary>Verbs a regime adds to the <c>payroll</c> executable, and <c>seed-demo</c> with each regime's demo company.</summary>
+    public static IEnumerable<Command> Verbs(CliContext context) =>
+        [SeedDemoCommand.Create(context, [new UsFederalDemo(), new KoreaDemo()]), TablesCommand.Create(context)];
 }

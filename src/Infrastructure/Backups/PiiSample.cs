@@ -10,6 +10,12 @@ namespace PayrollPortal.Infrastructure.Backups;
 /// </summary>
 public static class PiiSample
 {
+    /// <summary>
+    /// The column holds each employee's national identifier in the company's regime: an SSN's 9 digits or a 주민등록번호's 13.
+    /// A kr company's numbers are as much a sign that the keys work as SSNs are (the kr demo company made the drill fail).
+    /// </summary>
+    private static readonly int[] IdentifierDigits = [9, 13];
+
     public sealed record Outcome(int Sampled, int Decrypted, IReadOnlyList<string> Failures)
     {
         public bool Ok => Decrypted == Sampled;
@@ -37,10 +43,10 @@ public static class PiiSample
         {
             try
             {
-                var ssn = protector.Unprotect(value);
-                if (ssn.Count(char.IsAsciiDigit) != 9)
+                var identifier = protector.Unprotect(value);
+                if (!IdentifierDigits.Contains(identifier.Count(char.IsAsciiDigit)))
                 {
-                    failures.Add($"employee {id}: decrypts to something that is not an SSN");
+                    failures.Add($"employee {id}: decrypts to something that is not a national identifier");
                 }
             }
             catch (Exception ex) when (ex is CryptographicException or FormatException or InvalidOperationException or ArgumentException or KeyNotFoundException)

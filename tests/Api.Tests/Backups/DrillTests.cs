@@ -34,8 +34,9 @@ public sealed class DrillTests
         var checks = steps.SelectMany(s => s.GetProperty("checks").EnumerateArray()).ToDictionary(c => c.GetProperty("name").GetString()!, c => c);
         checks["GET /api/healthz"].GetProperty("status").GetString().ShouldBe("pass");
         checks["download an export"].GetProperty("detail").GetString()!.ShouldStartWith("200 text/csv, ");
-        checks["rows and checksums"].GetProperty("detail").GetString()!.ShouldContain("employees 12");
-        checks["sample SSNs decrypt"].GetProperty("detail").GetString().ShouldBe("12 of 12 decrypt with PII_ENCRYPTION_KEYS");
+        // seed-demo: demo-co's 12 employees (SSNs) and demo-kr's 5 (주민등록번호), all in the sample.
+        checks["rows and checksums"].GetProperty("detail").GetString()!.ShouldContain("employees 17");
+        checks["sample SSNs decrypt"].GetProperty("detail").GetString().ShouldBe("17 of 17 decrypt with PII_ENCRYPTION_KEYS");
         checks["migrate down"].GetProperty("detail").GetString().ShouldBe("reverted 9902_seed_rehearsal_probe, 9901_create_rehearsal_probe");
 
         checks["log in as a drill-only user"].GetProperty("status").GetString().ShouldBe("pass");
@@ -70,7 +71,7 @@ public sealed class DrillTests
 
         drill.ExitCode.ShouldBe(8);
         drill.StandardOutput.ShouldContain(": FAILED");
-        drill.StandardOutput.ShouldContain("FAIL     sample SSNs decrypt: 12 of 12 do not: ");
+        drill.StandardOutput.ShouldContain("FAIL     sample SSNs decrypt: 17 of 17 do not: ");
         drill.StandardOutput.ShouldContain("which is not in PII_ENCRYPTION_KEYS");
     }
 }

@@ -15,6 +15,8 @@ import { membersView } from './views/members.js';
 import { passwordView } from './views/password.js';
 import { tokensView } from './views/tokens.js';
 import { closingsView } from './views/closings.js';
+import { schedulesView, scheduleView } from './views/schedules.js';
+import { payRunView } from './views/pay-run.js';
 import { setCompanyNav, forgetCompanies } from './views/common.js';
 
 route('/login', loginView);
@@ -28,6 +30,9 @@ route('/c/:companyId/payrolls', payrollsView);
 route('/c/:companyId/payrolls/new', payrollEditorView);
 route('/c/:companyId/payrolls/:payrollId', payrollDetailView);
 route('/c/:companyId/payrolls/:payrollId/edit', payrollEditorView);
+route('/c/:companyId/schedules', schedulesView);
+route('/c/:companyId/schedules/:scheduleId', scheduleView);
+route('/c/:companyId/schedules/:scheduleId/start', payRunView);
 route('/c/:companyId/report', reportView);
 route('/c/:companyId/members', membersView);
 route('/account/password', passwordView);

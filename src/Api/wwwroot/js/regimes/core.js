@@ -2,7 +2,7 @@
 // (gross, post-tax deductions, net pay, in the payroll's currency), read-only. Its employee profiles and payroll lines are
 // written through the API, which needs no portal code.
 import { h } from '../dom.js';
-import { tableWrap, fact, frequencyLabel } from '../views/common.js';
+import { tableWrap, fact, frequencyLabel, prorationText } from '../views/common.js';
 
 const amount = (value, currency) => new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(value);
 
@@ -11,6 +11,7 @@ export const coreRegime = {
   label: null,
   employeeForm: null,
   lineKind: null,
+  compensation: null,
 
   employeeTable: (company, employees) => tableWrap('Employees', h('table', {},
     h('caption', { class: 'visually-hidden' }, 'Employees'),
@@ -36,7 +37,8 @@ export const coreRegime = {
         h('caption', {}, `Lines (${payroll.currency})`),
         h('thead', {}, h('tr', {}, ['Employee', 'Gross', 'Taxes and deductions', 'Net pay'].map(x => h('th', { scope: 'col' }, x)))),
         h('tbody', {}, payroll.lines.map(line => h('tr', {},
-          h('th', { scope: 'row' }, line.employeeName, h('span', { class: 'muted mono' }, ` ···${line.ssnLast4}`)),
+          h('th', { scope: 'row' }, line.employeeName, h('span', { class: 'muted mono' }, ` ···${line.ssnLast4}`),
+            prorationText(line.earnings) ? h('span', { class: 'earnings' }, prorationText(line.earnings)) : null),
           h('td', { class: 'num' }, money(line.grossWages + line.supplementalWages)),
           h('td', { class: 'num' }, money(line.grossWages + line.supplementalWages - line.netPay)),
           h('td', { class: 'num strong' }, money(line.netPay))))))),

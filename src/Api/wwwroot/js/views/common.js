@@ -36,6 +36,7 @@ export function setCompanyNav(company, active) {
     h('ul', {},
       h('li', {}, link('payrolls', 'Payrolls')),
       h('li', {}, link('employees', 'Employees')),
+      h('li', {}, link('schedules', 'Pay schedules')),
       h('li', {}, link('report', 'Quarter report')),
       canManageMembers(company.id) ? h('li', {}, link('members', 'Members')) : null,
       h('li', {}, h('a', { href: '#/companies' }, 'All companies'))));
@@ -145,4 +146,42 @@ export async function previewLine(company, head, payFrequency, line, signal) {
     lines: [line],
   }, { signal });
   return result.lines[0];
+}
+
+/** The company's pay schedules (a handful), for the schedules page, the employee form and a payroll's page. */
+export async function loadSchedules(companyId) {
+  const page = await api.get(`/api/companies/${encodeURIComponent(companyId)}/pay-schedules`);
+  return page.items;
+}
+
+const ordinal = n => `${n}${[11, 12, 13].includes(n % 100) ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+
+/** A schedule's pay-date rule in words: "5 days after the period ends", "On the 25th", "On the 10th of the next month". */
+export function describePayDay(schedule) {
+  if (schedule.payDayOfMonth) {
+    const day = schedule.payDayOfMonth === 31 ? 'the last day' : `the ${ordinal(schedule.payDayOfMonth)}`;
+    return `On ${day}${schedule.payInNextMonth ? ' of the next month' : ''}`;
+  }
+  const days = schedule.payDateOffsetDays;
+  return days === 0 ? 'The day the period ends' : `${days} day${days === 1 ? '' : 's'} after the period ends`;
+}
+
+/**
+ * A run's proration of a line in words, for the payroll page: "8/10 weekdays (0.8)" or "17/31 calendar days (0.548387)";
+ * null for a line paid the whole period or typed by hand. The regime modules add what else made the pay (hours, premiums).
+ */
+export function prorationText(earnings) {
+  if (!earnings || earnings.daysEmployed == null || earnings.daysInPeriod == null) return null;
+  const basis = earnings.prorationBasis === 'weekdays' ? 'weekdays' : 'calendar days';
+  return `${earnings.daysEmployed}/${earnings.daysInPeriod} ${basis} (${Number(earnings.prorationFactor)})`;
+}
+
+/** Hours are only entered for an hourly record: the same test the server's runs make (ICompensationTerms.IsHourly). */
+export function isHourly(record) {
+  return record?.payType === 'hourly';
+}
+
+/** The compensation record in effect on a day: the latest effective date on or before it (the history is newest first). */
+export function recordOn(records, day) {
+  return records.find(r => r.effectiveFrom <= day) ?? null;
 }

@@ -5,7 +5,8 @@ import { api, getAll, query } from '../api.js';
 import { canWrite } from '../session.js';
 import { navigate } from '../router.js';
 import { regimeOf } from '../regimes/index.js';
-import { companyPage, pageHeader, emptyState, roleNote } from './common.js';
+import { companyPage, pageHeader, emptyState, roleNote, loadSchedules } from './common.js';
+import { compensationSection } from './compensation.js';
 
 export async function employeesView(ctx) {
   const company = await companyPage(ctx, 'employees', 'Employees');
@@ -37,11 +38,20 @@ export async function employeeFormView(ctx) {
   const isNew = !ctx.employeeId;
   const company = await companyPage(ctx, 'employees', isNew ? 'New employee' : 'Employee');
   if (!company) return;
-  const employee = isNew ? null : await api.get(`/api/companies/${company.id}/employees/${encodeURIComponent(ctx.employeeId)}`);
+  const path = `/api/companies/${company.id}/employees/${encodeURIComponent(ctx.employeeId)}`;
+  const regime = regimeOf(company);
+  const [employee, schedules, compensation] = await Promise.all([
+    isNew ? null : api.get(path),
+    loadSchedules(company.id),
+    isNew || !regime.compensation ? null : api.get(`${path}/compensation`),
+  ]);
   if (!ctx.isCurrent()) return;
-  const { employeeForm } = regimeOf(company);
-  if (employeeForm) employeeForm(ctx, company, employee);
-  else noPortalModule(ctx, company, employee);
+  if (!regime.employeeForm) {
+    noPortalModule(ctx, company, employee);
+    return;
+  }
+  regime.employeeForm(ctx, company, employee, { schedules });
+  if (compensation) ctx.main.append(compensationSection(company, employee, regime.compensation, compensation));
 }
 
 /** A regime registered on the server without a portal module: its employees are managed through the API. */

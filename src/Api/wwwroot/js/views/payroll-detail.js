@@ -1,5 +1,5 @@
 import { h, replace } from '../dom.js';
-import { api, WriteIntent, ApiError } from '../api.js';
+import { api, WriteIntent, ApiError, query } from '../api.js';
 import { canWrite } from '../session.js';
 import { field, formAlert, submitOnce, showError, clearErrors } from '../forms.js';
 import { navigate } from '../router.js';
@@ -56,6 +56,8 @@ export async function payrollDetailView(ctx) {
       fact('Period', `${payroll.periodStart} – ${payroll.periodEnd}`),
       fact('Pay frequency', frequencyLabel(payroll.payFrequency)),
       fact('Employees', payroll.totals.lineCount),
+      payroll.payScheduleId ? fact('Pay schedule', h('a', { href: `#/c/${company.id}/schedules/${payroll.payScheduleId}${query({ from: payroll.periodStart })}` }, 'Its periods')) : null,
+      payroll.offCycle ? fact('Off-cycle', payroll.offCycleReason ?? 'Yes') : null,
       facts),
     actionBox,
     table,

@@ -6,18 +6,21 @@ import { field, formAlert, submitOnce, FormInputError } from '../../forms.js';
 import { navigate } from '../../router.js';
 import { tableWrap, roleNote } from '../../views/common.js';
 import { bilingual, formatKrw, krNonTaxable, parseKrw } from './format.js';
+import { assignmentFields } from '../../views/employee-assignment.js';
 
 export function krEmployeeTable(company, employees) {
   return tableWrap('Employees', h('table', {},
     h('caption', { class: 'visually-hidden' }, 'Employees'),
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, 'Name'),
+      h('th', { scope: 'col' }, bilingual('사번', 'Employee no.')),
       h('th', { scope: 'col' }, bilingual('주민등록번호', 'Resident registration no.')),
       h('th', { scope: 'col' }, 'Hired'),
       h('th', { scope: 'col' }, bilingual('공제대상가족', 'Dependents')),
       h('th', { scope: 'col' }, bilingual('원천징수 비율', 'Withholding ratio')))),
     h('tbody', {}, employees.map(e => h('tr', {},
       h('th', { scope: 'row' }, h('a', { href: `#/c/${company.id}/employees/${e.id}` }, `${e.lastName}, ${e.firstName}`)),
+      h('td', { class: 'mono' }, e.employeeNumber ?? ''),
       h('td', { class: 'mono' }, e.ssnMasked),
       h('td', {}, e.hireDate, e.terminationDate ? ` – ${e.terminationDate}` : ''),
       h('td', {}, e.kr ? `${e.kr.dependents}${e.kr.childrenAged8To20 ? ` (${e.kr.childrenAged8To20} aged 8-20)` : ''}` : ''),
@@ -31,7 +34,7 @@ const ratios = [80, 100, 120].map(r => ({ value: r, label: `${r}%` }));
  * profile from its effective date (PATCH kr with kr.effectiveDate), so payrolls paid before it keep the profile they used.
  * A corrected 주민등록번호 is typed into a masked input and, once saved, only ever shown as ******-***1234.
  */
-export function krEmployeeForm(ctx, company, employee) {
+export function krEmployeeForm(ctx, company, employee, { schedules = [] } = {}) {
   const isNew = !employee;
   const readonly = !canWrite(company.id);
   const kr = employee?.kr ?? { dependents: 1, childrenAged8To20: 0, withholdingRatio: 100, nonTaxable: {} };
@@ -62,6 +65,7 @@ export function krEmployeeForm(ctx, company, employee) {
     hint: 'Needed when the profile changes: the first pay date the new profile applies to. Payrolls paid earlier keep the profile in effect then.',
   });
   f.rrn.control.classList.add('mono');
+  const assignment = assignmentFields(employee, schedules, readonly);
   if (!isNew) f.rrn.control.classList.add('masked');
   const reveal = isNew || readonly ? null : h('button', {
     type: 'button',
@@ -83,7 +87,7 @@ export function krEmployeeForm(ctx, company, employee) {
 
   const form = h('form', { class: 'card employee-form', novalidate: true, 'aria-labelledby': 'employee-title' },
     formAlert(),
-    h('fieldset', {}, h('legend', {}, 'Employee'), h('div', { class: 'grid-2' }, f.firstName, f.lastName, f.rrn, f.hireDate, isNew ? null : f.terminationDate)),
+    h('fieldset', {}, h('legend', {}, 'Employee'), h('div', { class: 'grid-2' }, f.firstName, f.lastName, f.rrn, assignment.nodes, f.hireDate, isNew ? null : f.terminationDate)),
     h('fieldset', {}, h('legend', {}, bilingual('원천징수 정보', 'Withholding profile')),
       h('div', { class: 'grid-2' }, f.dependents, f.children, f.ratio, effective), h('div', { class: 'grid-2' }, allowances.map(a => a.el))),
     !readonly ? h('div', { class: 'form-actions' },
@@ -113,6 +117,7 @@ export function krEmployeeForm(ctx, company, employee) {
           residentRegistrationNumber: value(f.rrn),
           hireDate: value(f.hireDate) || null,
           kr: profile,
+          ...assignment.forCreate(),
         }, { idempotencyKey: key });
       }
       // PATCH sends only what changed; a changed profile joins the history from its effective date.
@@ -123,6 +128,7 @@ export function krEmployeeForm(ctx, company, employee) {
       if (value(f.rrn)) patch.residentRegistrationNumber = value(f.rrn);
       put('hireDate', value(f.hireDate) || null, employee.hireDate);
       put('terminationDate', value(f.terminationDate) || null, employee.terminationDate ?? null);
+      Object.assign(patch, assignment.changes());
       if (!sameProfile(profile, employee.kr)) patch.kr = { ...profile, effectiveDate: value(effective) || null };
       if (Object.keys(patch).length === 0) return Promise.resolve(employee);
       return api.patch(`/api/companies/${company.id}/employees/${employee.id}`, patch, { idempotencyKey: key });

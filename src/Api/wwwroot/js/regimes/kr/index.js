@@ -3,6 +3,7 @@ import { krEmployeeTable, krEmployeeForm } from './employees.js';
 import { krLines } from './payroll-lines.js';
 import { krPayrollList, krPayrollDetail } from './payrolls.js';
 import { krReport } from './report.js';
+import { krCompensation } from './compensation.js';
 
 export default {
   code: 'kr',
@@ -13,4 +14,5 @@ export default {
   payrollList: krPayrollList,
   payrollDetail: krPayrollDetail,
   report: krReport,
+  compensation: krCompensation,
 };

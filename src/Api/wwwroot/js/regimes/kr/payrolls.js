@@ -1,7 +1,8 @@
 // A kr payroll in the payrolls list and on its own page: pay items and the six deductions in whole won, Korean labels
 // beside English ones.
 import { h } from '../../dom.js';
-import { tableWrap, fact } from '../../views/common.js';
+import { tableWrap, fact, prorationText } from '../../views/common.js';
+import { krEarnings } from './compensation.js';
 import { formatKrw, bilingual, krDeductions, nonTaxableTotal } from './format.js';
 
 /** The payrolls list: gross (pay items + bonus), the deductions (gross less net) and net pay. */
@@ -28,7 +29,8 @@ export function krPayrollDetail(payroll) {
   ];
   const cell = (amount, attrs = {}) => h('td', { class: 'num', ...attrs }, formatKrw(amount));
   const rows = payroll.lines.map(line => h('tr', {},
-    h('th', { scope: 'row' }, line.employeeName, h('span', { class: 'muted mono' }, ` ···${line.ssnLast4}`)),
+    h('th', { scope: 'row' }, line.employeeName, h('span', { class: 'muted mono' }, ` ···${line.ssnLast4}`),
+      krEarnings(line.earnings, prorationText(line.earnings))),
     payColumns.map(c => cell(c.value(line.kr))),
     krDeductions.map(d => cell(line.kr[d.key], { dataset: { deduction: d.key } })),
     cell(line.netPay, { class: 'num strong' })));

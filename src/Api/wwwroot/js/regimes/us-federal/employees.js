@@ -7,14 +7,16 @@ import { field, formAlert, submitOnce, FormInputError } from '../../forms.js';
 import { navigate } from '../../router.js';
 import { tableWrap, roleNote, payFrequencies, frequencyLabel } from '../../views/common.js';
 import { stateForms, stateFieldLabels } from './states.js';
+import { assignmentFields } from '../../views/employee-assignment.js';
 
-/** The employees list: the masked SSN, hire date, pay frequency and the W-4 in force. */
+/** The employees list: the employee number, the masked SSN, hire date, pay frequency and the W-4 in force. */
 export function usEmployeeTable(company, employees) {
   return tableWrap('Employees', h('table', {},
     h('caption', { class: 'visually-hidden' }, 'Employees'),
-    h('thead', {}, h('tr', {}, ['Name', 'SSN', 'Hired', 'Pay frequency', 'W-4', 'Work state'].map(t => h('th', { scope: 'col' }, t)))),
+    h('thead', {}, h('tr', {}, ['Name', 'Employee no.', 'SSN', 'Hired', 'Pay frequency', 'W-4', 'Work state'].map(t => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, employees.map(e => h('tr', {},
       h('th', { scope: 'row' }, h('a', { href: `#/c/${company.id}/employees/${e.id}` }, `${e.lastName}, ${e.firstName}`)),
+      h('td', { class: 'mono' }, e.employeeNumber ?? ''),
       h('td', { class: 'mono' }, e.ssnMasked),
       h('td', {}, e.hireDate, e.terminationDate ? ` – ${e.terminationDate}` : ''),
       h('td', {}, frequencyLabel(e.payFrequency)),
@@ -48,7 +50,7 @@ export function describeW4(w4, exempt) {
  * Add or change a us-federal employee: name, SSN, dates, pay frequency and the W-4 (2020+ or 2019 form). A changed W-4
  * joins the history from its effective date, so payrolls paid before it keep the form they used.
  */
-export function usEmployeeForm(ctx, company, employee) {
+export function usEmployeeForm(ctx, company, employee, { schedules = [] } = {}) {
   const isNew = !employee;
   const writer = canWrite(company.id);
   const readonly = !writer;
@@ -72,6 +74,15 @@ export function usEmployeeForm(ctx, company, employee) {
     exempt: field({ label: 'Exempt from federal income tax withholding', field: 'exempt', type: 'checkbox', value: employee?.exempt, readonly }),
   };
   f.ssn.control.classList.add('mono');
+  const assignment = assignmentFields(employee, schedules, readonly);
+  // The schedule decides the pay frequency; showing the schedule's keeps the request from contradicting it.
+  const followSchedule = () => {
+    const schedule = assignment.schedule();
+    if (schedule) f.payFrequency.control.value = schedule.frequency;
+    f.payFrequency.control.disabled = readonly || Boolean(schedule);
+  };
+  assignment.onScheduleChange(followSchedule);
+  followSchedule();
 
   const w = {
     version: field({ label: 'Form W-4 version', field: 'w4.version', type: 'select', value: w4.version >= '2020' ? '2020' : '2019', readonly, options: [
@@ -137,7 +148,7 @@ export function usEmployeeForm(ctx, company, employee) {
 
   const form = h('form', { class: 'card employee-form', novalidate: true, 'aria-labelledby': 'employee-title' },
     formAlert(),
-    h('fieldset', {}, h('legend', {}, 'Employee'), h('div', { class: 'grid-2' }, f.firstName, f.lastName, f.ssn, f.payFrequency, f.hireDate, f.terminationDate), f.exempt),
+    h('fieldset', {}, h('legend', {}, 'Employee'), h('div', { class: 'grid-2' }, f.firstName, f.lastName, f.ssn, assignment.nodes, f.payFrequency, f.hireDate, f.terminationDate), f.exempt),
     h('fieldset', {}, h('legend', {}, 'Form W-4'), h('div', { class: 'grid-2' }, w.version, effective), new2020, old2019),
     state.fieldset,
     writer ? h('div', { class: 'form-actions' },
@@ -160,6 +171,7 @@ export function usEmployeeForm(ctx, company, employee) {
           w4: w4Now,
           w4EffectiveDate: value(effective) || null,
           ...state.forHire(),
+          ...assignment.forCreate(),
         }, { idempotencyKey: key });
       }
       // PATCH sends only what changed; a changed W-4 joins the history from its effective date.
@@ -176,7 +188,9 @@ export function usEmployeeForm(ctx, company, employee) {
         patch.w4 = w4Now;
         patch.w4EffectiveDate = value(effective) || null;
       }
-      Object.assign(patch, state.changes());
+      Object.assign(patch, state.changes(), assignment.changes());
+      // The schedule sets the frequency on the server; sending the one it replaced too would contradict it.
+      if ('payScheduleId' in patch && patch.payScheduleId) delete patch.payFrequency;
       if (Object.keys(patch).length === 0) return Promise.resolve(employee);
       return api.patch(`/api/companies/${company.id}/employees/${employee.id}`, patch, { idempotencyKey: key });
     },

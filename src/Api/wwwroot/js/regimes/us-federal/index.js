@@ -3,6 +3,7 @@ import { usEmployeeTable, usEmployeeForm } from './employees.js';
 import { usLines } from './payroll-lines.js';
 import { usPayrollList, usPayrollDetail } from './payrolls.js';
 import { usReport } from './report.js';
+import { usCompensation } from './compensation.js';
 
 export default {
   code: 'us-federal',
@@ -13,4 +14,5 @@ export default {
   payrollList: usPayrollList,
   payrollDetail: usPayrollDetail,
   report: usReport,
+  compensation: usCompensation,
 };

@@ -1,7 +1,8 @@
 // A us-federal payroll in the payrolls list and on its own page, in dollars.
 import { h } from '../../dom.js';
 import { formatMoney } from './format.js';
-import { tableWrap, fact } from '../../views/common.js';
+import { tableWrap, fact, prorationText } from '../../views/common.js';
+import { usEarnings } from './compensation.js';
 
 /** The payrolls list: gross wages, federal income tax and net pay. */
 export const usPayrollList = {
@@ -16,7 +17,8 @@ export const usPayrollList = {
 export function usPayrollDetail(payroll) {
   const t = payroll.totals;
   const rows = payroll.lines.map(line => h('tr', {},
-    h('th', { scope: 'row' }, line.employeeName, h('span', { class: 'muted mono' }, ` ···${line.ssnLast4}`)),
+    h('th', { scope: 'row' }, line.employeeName, h('span', { class: 'muted mono' }, ` ···${line.ssnLast4}`),
+      usEarnings(line.earnings, prorationText(line.earnings))),
     h('td', { class: 'num' }, formatMoney(line.grossWages + line.supplementalWages)),
     h('td', { class: 'num' }, formatMoney(line.preTaxDeductions.retirement + line.preTaxDeductions.cafeteria + line.preTaxDeductions.hsa)),
     h('td', { class: 'num' }, formatMoney(line.withholdings.federalIncomeTax)),
