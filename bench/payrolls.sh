@@ -3,6 +3,8 @@
 #   - a 5,000-line payroll posted through the API of the Release `payroll` server, against a raw Npgsql binary COPY of the
 #     same 5,000 rows into payroll_lines and the same rows as batched multi-row INSERTs, alternated in one run (target: API
 #     at most 3x the COPY);
+#     It ends that part with one line, PASS or REGRESSION, for the ratio of the medians against the 3x target, with the
+#     server's CPU time per post beside it (steadier than wall time on a shared machine);
 #   - 50-line payrolls posted by concurrent clients: throughput, p50/p90/p99.
 # Usage: bench/payrolls.sh [RUNS] [CLIENTS] [PER_CLIENT]   (defaults 5, 8, 40).
 #        bench/payrolls.sh kr [PAIRS]   (default 40): only a kr 50-line monthly payroll POST against a us-federal one, alternated
@@ -58,6 +60,7 @@ env $(bench_admin_env) DATABASE_URL=$DATABASE_URL PORT=$PORT LOG_FORMAT=json MAX
   PII_ENCRYPTION_KEYS=$(dotnet "$DLL" pii new-key --kid bench 2>/dev/null) DATA_DIR=$WORK \
   dotnet "$DLL" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
+export SERVER_PID # PayrollLoad reads the server's CPU time from /proc
 for _ in $(seq 1 120); do
   curl -fsS "http://127.0.0.1:$PORT/api/readyz" >/dev/null 2>&1 && break
   sleep 0.5

@@ -39,10 +39,17 @@ public sealed record PayrollLineDto(
             currency.ToAmount(line.SupplementalWages),
             currency.ToAmount(line.PostTaxDeductions),
             currency.ToAmount(line.NetPay),
-            JsonDocument.Parse(line.Trace).RootElement.Clone())
+            ParseTrace(line.Trace))
         {
             RegimeMembers = members,
             Earnings = LineEarningsDto.From(line.Earnings, currency),
         };
+    }
+
+    /// <summary>A copy of the stored trace; the parsed document goes back to the pool at once (a payroll does this once per line).</summary>
+    private static JsonElement ParseTrace(string trace)
+    {
+        using var document = JsonDocument.Parse(trace);
+        return document.RootElement.Clone();
     }
 }

@@ -13,7 +13,7 @@ internal sealed class PayrollLineRow
         "l.gross_wages AS GrossWages, l.supplemental_wages AS SupplementalWages, l.post_tax_deductions AS PostTaxDeductions, " +
         "l.w4_effective_date AS ProfileEffectiveDate, l.trace AS Trace, l.earnings AS Earnings";
 
-    /// <summary>Column order of the insert; <see cref="Values"/> yields the values in the same order.</summary>
+    /// <summary>Column order of the insert; <see cref="CopyValues"/> writes the values in the same order.</summary>
     public static readonly string[] InsertColumns =
     [
         "payroll_id", "line_no", "employee_id", "employee_name", "ssn_last4", "gross_wages", "supplemental_wages", "post_tax_deductions", "net_pay",
@@ -40,11 +40,22 @@ internal sealed class PayrollLineRow
 
     public string? Earnings { get; init; }
 
-    public static IEnumerable<object?> Values(Guid payrollId, PayrollLine line) =>
-    [
-        payrollId, line.LineNumber, line.EmployeeId, line.EmployeeName, line.SsnLast4, line.GrossWages.Cents, line.SupplementalWages.Cents,
-        line.PostTaxDeductions.Cents, line.NetPay.Cents, line.ProfileEffectiveDate, line.Trace, LineEarningsJson.Write(line.Earnings),
-    ];
+    /// <summary>Writes the line's values in <see cref="InsertColumns"/> order to the start of <paramref name="row"/>.</summary>
+    public static void CopyValues(Guid payrollId, PayrollLine line, object?[] row)
+    {
+        row[0] = payrollId;
+        row[1] = line.LineNumber;
+        row[2] = line.EmployeeId;
+        row[3] = line.EmployeeName;
+        row[4] = line.SsnLast4;
+        row[5] = line.GrossWages.Cents;
+        row[6] = line.SupplementalWages.Cents;
+        row[7] = line.PostTaxDeductions.Cents;
+        row[8] = line.NetPay.Cents;
+        row[9] = line.ProfileEffectiveDate;
+        row[10] = line.Trace;
+        row[11] = LineEarningsJson.Write(line.Earnings);
+    }
 
     public PayrollLine ToDomain(IPayrollLineDetails details) =>
         new(LineNo, EmployeeId, EmployeeName, SsnLast4, GrossWages, SupplementalWages, PostTaxDeductions, ProfileEffectiveDate, Trace, details)

@@ -136,18 +136,25 @@ internal sealed class PayrollRepository(DbSession session, RegimeParts<IPayrollL
         }
 
         var columns = PayrollLineRow.InsertColumns.Concat(owned.Keys).ToArray();
-        await writer.InsertAsync("payroll_lines", columns, payroll.Lines.Select(line => Row(payroll.Id, line)), cancellationToken);
+
+        // Where each of this regime's values goes in a row, worked out once rather than per line.
+        var core = PayrollLineRow.InsertColumns.Length;
+        var slots = regime.OwnedColumns.Select(column => core + owned[column]).ToArray();
+        await writer.InsertAsync("payroll_lines", columns, payroll.Lines.Select(Row), cancellationToken);
         await regime.SaveAsync(payroll, writer, cancellationToken);
 
-        IEnumerable<object?> Row(Guid payrollId, PayrollLine line)
+        object?[] Row(PayrollLine line)
         {
-            var values = neutral.ToArray();
-            foreach (var (column, value) in regime.OwnedColumns.Zip(regime.OwnedValues(line)))
+            var values = new object?[columns.Length];
+            PayrollLineRow.CopyValues(payroll.Id, line, values);
+            neutral.CopyTo(values, core);
+            var slot = 0;
+            foreach (var value in regime.OwnedValues(line))
             {
-                values[owned[column]] = value;
+                values[slots[slot++]] = value;
             }
 
-            return PayrollLineRow.Values(payrollId, line).Concat(values);
+            return values;
         }
     }
 }
