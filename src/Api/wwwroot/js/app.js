@@ -15,6 +15,8 @@ import { membersView } from './views/members.js';
 import { passwordView } from './views/password.js';
 import { tokensView } from './views/tokens.js';
 import { closingsView } from './views/closings.js';
+import { settingsView } from './views/settings.js';
+import { auditView } from './views/audit.js';
 import { setCompanyNav, forgetCompanies } from './views/common.js';
 
 route('/login', loginView);
@@ -30,9 +32,11 @@ route('/c/:companyId/payrolls/:payrollId', payrollDetailView);
 route('/c/:companyId/payrolls/:payrollId/edit', payrollEditorView);
 route('/c/:companyId/report', reportView);
 route('/c/:companyId/members', membersView);
+route('/c/:companyId/settings', settingsView);
 route('/account/password', passwordView);
 route('/account/tokens', tokensView);
 route('/closings', closingsView);
+route('/audit', auditView);
 
 const main = document.getElementById('main');
 let renderToken = 0;

@@ -11,6 +11,9 @@ export const coreRegime = {
   label: null,
   employeeForm: null,
   lineKind: null,
+  // Without a module the settings page offers both identifiers the API stores, and no default country.
+  companyIdentifier: null,
+  defaultCountry: '',
 
   employeeTable: (company, employees) => tableWrap('Employees', h('table', {},
     h('caption', { class: 'visually-hidden' }, 'Employees'),

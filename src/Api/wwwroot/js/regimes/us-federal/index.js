@@ -13,4 +13,7 @@ export default {
   payrollList: usPayrollList,
   payrollDetail: usPayrollDetail,
   report: usReport,
+  // The company settings page: which number identifies the employer, and the address's usual country.
+  companyIdentifier: { field: 'ein', label: 'EIN', hint: 'Employer Identification Number, as NN-NNNNNNN.' },
+  defaultCountry: 'US',
 };
