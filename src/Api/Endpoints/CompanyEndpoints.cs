@@ -46,9 +46,10 @@ public static class CompanyEndpoints
 
     /// <summary>
     /// Fields left out are not changed; <c>"ein": null</c> clears the EIN, and likewise the registration number and the address.
-    /// An address is replaced whole. Regime and currency are fixed at creation.
+    /// An address is replaced whole. Regime and currency are fixed at creation. (No parameter defaults here: the OpenAPI
+    /// schema exporter would try to write them as examples.)
     /// </summary>
     public sealed record UpdateCompanyRequest(
         Optional<string?> Name, Optional<string?> Slug, Optional<string?> Ein,
-        Optional<string?> RegistrationNumber = default, Optional<CompanyAddressDto?> Address = default);
+        Optional<string?> RegistrationNumber, Optional<CompanyAddressDto?> Address);
 }

@@ -59,7 +59,7 @@ public sealed class AuditTrailUseCaseTests
     public async Task VerifyAuditTrail_WhenIntactAndThenAltered_ShouldCountEveryEventAndKeepOnlyTheFirstProblems(DatabaseProvider provider)
     {
         await using var app = await PayrollApp.StartAsync(provider);
-        for (var i = 0; i < 12; i++)
+        for (var i = 0; i < 24; i++)
         {
             await app.CompanyAsync($"company-{i:00}");
         }
