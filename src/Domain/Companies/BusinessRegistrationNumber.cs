@@ -48,6 +48,7 @@ public sealed partial record BusinessRegistrationNumber
         return (10 - (sum % 10)) % 10 == digits[9] - '0';
     }
 
-    [GeneratedRegex(@"^\d{3}-\d{2}-\d{5}$", RegexOptions.CultureInvariant)]
+    // [0-9], not \d: \d also matches other scripts' digits, which the check digit cannot weigh.
+    [GeneratedRegex("^[0-9]{3}-[0-9]{2}-[0-9]{5}$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }
