@@ -35,6 +35,15 @@ if (options.GetValueOrDefault("--mode") == "kr")
         http, int.Parse(options.GetValueOrDefault("--pairs", "40"), CultureInfo.InvariantCulture), options.GetValueOrDefault("--server-log"));
 }
 
+if (options.GetValueOrDefault("--mode") == "runs")
+{
+    await using var runsDatabase = NpgsqlDataSource.Create(database);
+    return await PayrollPortal.PayrollLoad.RunsBench.RunAsync(
+        http, runsDatabase, int.Parse(options.GetValueOrDefault("--employees", "10000"), CultureInfo.InvariantCulture),
+        int.Parse(options.GetValueOrDefault("--pairs", "5"), CultureInfo.InvariantCulture),
+        options.TryGetValue("--server-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null);
+}
+
 var setup = Stopwatch.StartNew();
 var company = await PostAsync(http, "/api/companies", new JsonObject { ["name"] = "Bench Co", ["slug"] = "bench-" + Guid.NewGuid().ToString("N")[..8] });
 var companyId = company.GetProperty("id").GetString()!;

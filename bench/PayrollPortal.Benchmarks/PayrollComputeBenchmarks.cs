@@ -63,12 +63,12 @@ public class PayrollComputeBenchmarks
 
     [Benchmark(Baseline = true, Description = "us-federal: compute 50 lines")]
     public async Task<int> UsFederal() =>
-        (await _us.ComputeAsync(UsFederalRegime.RegimeCode, Guid.Empty, Guid.Empty, new DateOnly(2026, 10, 1), PayDate, PayFrequency.Monthly, _usLines, CancellationToken.None))
+        (await _us.ComputeAsync(UsFederalRegime.RegimeCode, Guid.Empty, Guid.Empty, new DateOnly(2026, 10, 1), null, PayDate, PayFrequency.Monthly, _usLines, CancellationToken.None))
         .Value!.Count;
 
     [Benchmark(Description = "kr: compute 50 lines")]
     public async Task<int> Korea() =>
-        (await _kr.ComputeAsync(KoreaRegime.RegimeCode, Guid.Empty, Guid.Empty, new DateOnly(2026, 10, 1), PayDate, PayFrequency.Monthly, _krLines, CancellationToken.None))
+        (await _kr.ComputeAsync(KoreaRegime.RegimeCode, Guid.Empty, Guid.Empty, new DateOnly(2026, 10, 1), null, PayDate, PayFrequency.Monthly, _krLines, CancellationToken.None))
         .Value!.Count;
 
     private sealed class Employees(Dictionary<Guid, Employee> people) : IEmployeeRepository
@@ -84,5 +84,11 @@ public class PayrollComputeBenchmarks
         public Task<bool> TryAddAsync(Employee employee, ProtectedSsn ssn, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task UpdateAsync(Employee employee, ProtectedSsn? ssn, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<bool> NumberTakenAsync(Guid companyId, string employeeNumber, Guid? exceptEmployeeId, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
+        public Task<IReadOnlyList<Employee>> OnScheduleAsync(
+            Guid companyId, Guid payScheduleId, DateOnly periodStart, DateOnly periodEnd, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

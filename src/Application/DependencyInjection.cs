@@ -20,7 +20,9 @@ public static class DependencyInjection
         services.AddSingleton(sp => new WithholdingRegimeRegistry(sp.GetServices<IWithholdingRegime>()));
         services.AddScoped(typeof(Regimes.RegimeParts<>));
         services.AddScoped<Payrolls.PayrollCalculator>();
+        services.AddScoped<Schedules.ScheduleCalendar>();
         services.AddScoped<Employees.EmployeeHiring>();
+        services.AddScoped<Employees.EmployeeAssignment>();
         services.AddScoped<Employees.NationalIdGuard>();
         services.TryAddSingleton<Employees.INationalIdWriteLimiter, Employees.NoNationalIdWriteLimit>(); // the server holds real budgets
         services.AddScoped<Identity.DeferredSecurityEvents>();

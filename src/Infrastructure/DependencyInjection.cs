@@ -11,7 +11,12 @@ using PayrollPortal.Application.Employees;
 using PayrollPortal.Application.Exports;
 using PayrollPortal.Application.Payrolls;
 using PayrollPortal.Application.Periods;
+using PayrollPortal.Application.Calendars;
 using PayrollPortal.Application.Companies;
+using PayrollPortal.Application.Compensation;
+using PayrollPortal.Application.Schedules;
+using PayrollPortal.Infrastructure.Persistence.Schedules;
+using PayrollPortal.Infrastructure.Persistence.Compensation;
 using PayrollPortal.Application.Operations;
 using PayrollPortal.Application.Identity;
 using PayrollPortal.Infrastructure.Backups;
@@ -67,6 +72,10 @@ public static class DependencyInjection
 
         services.AddScoped<ICompanyRepository, CompanyRepository>();
         services.AddScoped<ICompanyQueries, CompanyQueries>();
+        services.AddScoped<ICompanyHolidays, CompanyHolidays>();
+        services.AddScoped<IPaySchedules, PaySchedules>();
+        services.AddSingleton<IHoursFileReader, Imports.HoursCsvReader>();
+        services.AddScoped<ICompensationHistory, CompensationHistory>();
         services.AddScoped<IEmployeeRepository, EmployeeRepository>();
         services.AddScoped<IEmployeeQueries, EmployeeQueries>();
         services.AddScoped<IPayrollRepository, PayrollRepository>();

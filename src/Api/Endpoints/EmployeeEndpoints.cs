@@ -30,7 +30,12 @@ public static class EmployeeEndpoints
         Guid companyId, CreateEmployeeRequest request, CommandSender sender, HttpContext http, CancellationToken cancellationToken) =>
         sender.SendCommandAsync(
             http,
-            new CreateEmployee(companyId, request.FirstName, request.LastName, request.HireDate, request.TerminationDate) { Fields = request.Fields },
+            new CreateEmployee(companyId, request.FirstName, request.LastName, request.HireDate, request.TerminationDate)
+            {
+                Fields = request.Fields,
+                EmployeeNumber = request.EmployeeNumber,
+                PayScheduleId = request.PayScheduleId,
+            },
             employee => TypedResults.Created($"/api/companies/{companyId}/employees/{employee.Id}", employee),
             cancellationToken);
 
@@ -52,13 +57,22 @@ public static class EmployeeEndpoints
         Guid companyId, Guid id, UpdateEmployeeRequest request, CommandSender sender, HttpContext http, CancellationToken cancellationToken) =>
         sender.SendCommandAsync(
             http,
-            new UpdateEmployee(companyId, id, request.FirstName, request.LastName, request.HireDate, request.TerminationDate) { Fields = request.Fields },
+            new UpdateEmployee(companyId, id, request.FirstName, request.LastName, request.HireDate, request.TerminationDate)
+            {
+                Fields = request.Fields,
+                EmployeeNumber = request.EmployeeNumber,
+                PayScheduleId = request.PayScheduleId,
+            },
             TypedResults.Ok,
             cancellationToken);
 
     /// <summary>An employee to hire; every other member is the company's regime's (see docs/WITHHOLDING.md).</summary>
     public sealed record CreateEmployeeRequest(string? FirstName, string? LastName, DateOnly? HireDate, DateOnly? TerminationDate)
     {
+        public string? EmployeeNumber { get; init; }
+
+        public Guid? PayScheduleId { get; init; }
+
         [JsonExtensionData]
         public Dictionary<string, JsonElement>? Fields { get; init; }
     }
@@ -70,6 +84,10 @@ public static class EmployeeEndpoints
     public sealed record UpdateEmployeeRequest(
         Optional<string?> FirstName, Optional<string?> LastName, Optional<DateOnly?> HireDate, Optional<DateOnly?> TerminationDate)
     {
+        public Optional<string?> EmployeeNumber { get; init; }
+
+        public Optional<Guid?> PayScheduleId { get; init; }
+
         [JsonExtensionData]
         public Dictionary<string, JsonElement>? Fields { get; init; }
     }

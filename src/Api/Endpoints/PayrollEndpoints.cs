@@ -13,10 +13,15 @@ public static class PayrollEndpoints
     {
         var company = app.MapGroup("/api/companies/{companyId:guid}").WithTags("Payrolls");
         company.MapPost("/payrolls", CreateAsync).WithName("CreatePayroll").Accepts<CreatePayrollRequest>("application/json").Idempotent();
+        company.MapPost("/payrolls/off-cycle", CreateOffCycleAsync).WithName("CreateOffCyclePayroll").Accepts<CreateOffCycleRequest>("application/json")
+            .Idempotent().WithSummary("A bonus or correction run for chosen employees, with a reason; it does not advance any pay schedule.");
         company.MapGet("/payrolls", ListAsync).WithName("ListPayrolls");
         company.MapPost("/payrolls/preview", PreviewAsync).WithName("PreviewPayroll").Accepts<PreviewPayrollRequest>("application/json")
             .WithSummary("Computes lines as posting them would, and stores nothing.");
         company.MapGet("/payrolls/{id:guid}", GetAsync).WithName("GetPayroll");
+        company.MapGet("/payrolls/{id:guid}/lines", ListLinesAsync).WithName("ListPayrollLines").WithSummary("The payroll's lines a page at a time, in line order.");
+        company.MapPost("/payrolls/{id:guid}/copy-one-offs-from/{previousId:guid}", CopyOneOffsAsync).WithName("CopyOneOffs").Idempotent()
+            .WithSummary("Copies each employee's one-off amounts (supplemental pay, bonus) from an earlier payroll onto this draft.");
         company.MapPut("/payrolls/{id:guid}/lines", ReplaceLinesAsync).WithName("ReplacePayrollLines").Accepts<ReplaceLinesRequest>("application/json").Idempotent();
         company.MapPost("/payrolls/{id:guid}/approve", ApproveAsync).WithName("ApprovePayroll").Idempotent();
         company.MapPost("/payrolls/{id:guid}/void", VoidAsync).WithName("VoidPayroll").Accepts<VoidRequest>("application/json").Idempotent();
@@ -54,6 +59,29 @@ public static class PayrollEndpoints
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.ToProblem(http);
     }
 
+    public static Task<Results<Created<PayrollDto>, ProblemHttpResult>> CreateOffCycleAsync(
+        Guid companyId, CreateOffCycleRequest request, CommandSender sender, HttpContext http, CancellationToken cancellationToken) =>
+        sender.SendCommandAsync(
+            http,
+            new CreatePayroll(companyId, request.PeriodStart, request.PeriodEnd, request.PayDate, request.PayFrequency, request.Lines)
+            {
+                OffCycle = true,
+                Reason = request.Reason,
+            },
+            payroll => TypedResults.Created($"/api/companies/{companyId}/payrolls/{payroll.Id}", payroll),
+            cancellationToken);
+
+    public static async Task<Results<Ok<Page<PayrollLineDto>>, ProblemHttpResult>> ListLinesAsync(
+        Guid companyId, Guid id, ISender sender, HttpContext http, CancellationToken cancellationToken, int? limit = null, string? cursor = null)
+    {
+        var result = await sender.Send(new ListPayrollLines(companyId, id, limit ?? PageLimits.Default, cursor), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.ToProblem(http);
+    }
+
+    public static Task<Results<Ok<PayrollDto>, ProblemHttpResult>> CopyOneOffsAsync(
+        Guid companyId, Guid id, Guid previousId, CommandSender sender, HttpContext http, CancellationToken cancellationToken) =>
+        sender.SendCommandAsync(http, new CopyOneOffs(companyId, id, previousId), TypedResults.Ok, cancellationToken);
+
     public static Task<Results<Ok<PayrollDto>, ProblemHttpResult>> ReplaceLinesAsync(
         Guid companyId, Guid id, ReplaceLinesRequest request, CommandSender sender, HttpContext http, CancellationToken cancellationToken) =>
         sender.SendCommandAsync(http, new ReplacePayrollLines(companyId, id, request.Lines), TypedResults.Ok, cancellationToken);
@@ -75,6 +103,9 @@ public static class PayrollEndpoints
 
     public sealed record CreatePayrollRequest(
         DateOnly? PeriodStart, DateOnly? PeriodEnd, DateOnly? PayDate, string? PayFrequency, IReadOnlyList<PayrollLineRequest>? Lines);
+
+    public sealed record CreateOffCycleRequest(
+        DateOnly? PeriodStart, DateOnly? PeriodEnd, DateOnly? PayDate, string? PayFrequency, string? Reason, IReadOnlyList<PayrollLineRequest>? Lines);
 
     public sealed record PreviewPayrollRequest(DateOnly? PeriodStart, DateOnly? PayDate, string? PayFrequency, IReadOnlyList<PayrollLineRequest>? Lines);
 

@@ -211,6 +211,9 @@ internal static partial class PayrollHost
         app.MapEmployeeEndpoints();
         app.MapPayrollEndpoints();
         app.MapPeriodEndpoints();
+        app.MapHolidayEndpoints();
+        app.MapPayScheduleEndpoints();
+        app.MapCompensationEndpoints();
         app.MapWithholdingEndpoints();
         app.MapExportEndpoints();
         app.MapAuditEndpoints();

@@ -5,12 +5,17 @@ public static class AuditActions
 {
     public const string CompanyCreated = "company.created";
     public const string CompanyUpdated = "company.updated";
+    public const string HolidaysReplaced = "company.holidays_replaced";
     public const string EmployeeCreated = "employee.created";
     public const string EmployeeUpdated = "employee.updated";
     public const string PayrollCreated = "payroll.created";
     public const string PayrollLinesReplaced = "payroll.lines_replaced";
     public const string PayrollApproved = "payroll.approved";
     public const string PayrollVoided = "payroll.voided";
+    public const string PayScheduleCreated = "pay_schedule.created";
+    public const string CompensationRecorded = "employee.compensation_recorded";
+    public const string PayRunStarted = "payroll.run_started";
+    public const string OneOffsCopied = "payroll.one_offs_copied";
     public const string PeriodClosed = "period.closed";
     public const string PeriodReopened = "period.reopened";
     public const string ExportLinkIssued = "export.link_issued";

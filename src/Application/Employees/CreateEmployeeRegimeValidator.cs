@@ -11,12 +11,15 @@ namespace PayrollPortal.Application.Employees;
 /// </summary>
 internal sealed class CreateEmployeeRegimeValidator : AbstractValidator<CreateEmployee>, IScopedValidator
 {
-    public CreateEmployeeRegimeValidator(ICompanyQueries companies, RegimeParts<IEmployeeProfiles> regimes) =>
+    public CreateEmployeeRegimeValidator(ICompanyQueries companies, RegimeParts<IEmployeeProfiles> regimes, EmployeeAssignment assignment) =>
         RuleFor(x => x).CustomAsync(async (command, context, cancellationToken) =>
         {
             if (await companies.GetAsync(command.CompanyId, cancellationToken) is { } company)
             {
-                context.AddFailures(regimes.For(company.Regime).ForHire(new RegimeFields(command.Fields), command.HireDate ?? DateOnly.MinValue).Errors);
+                var regime = regimes.For(company.Regime);
+                var schedule = await assignment.FindScheduleAsync(command.CompanyId, command.PayScheduleId, cancellationToken);
+                var fields = EmployeeAssignment.WithScheduleFrequency(command.Fields, schedule, regime);
+                context.AddFailures(regime.ForHire(new RegimeFields(fields), command.HireDate ?? DateOnly.MinValue).Errors);
             }
         });
 }

@@ -22,7 +22,9 @@ public sealed record EmployeeDto(
     string PayFrequency,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    string Regime)
+    string Regime,
+    string? EmployeeNumber,
+    Guid? PayScheduleId)
 {
     /// <summary>The regime's profile members, serialised inline.</summary>
     [JsonExtensionData]
@@ -44,7 +46,9 @@ public sealed record EmployeeDto(
             EnumText.ToText(employee.PayFrequency),
             employee.CreatedAt,
             employee.UpdatedAt,
-            employee.TaxProfile.Regime)
+            employee.TaxProfile.Regime,
+            employee.EmployeeNumber,
+            employee.PayScheduleId)
         {
             RegimeMembers = members,
         };

@@ -14,6 +14,12 @@ public interface IEmployeeRepository
     Task<bool> SsnExistsAsync(Guid companyId, IReadOnlyList<string> blindIndexes, Guid? exceptEmployeeId, CancellationToken cancellationToken);
 
     /// <summary>Inserts the employee with its W-4 history; false when the SSN's blind index is already used in the company.</summary>
+    /// <summary>Whether another employee of the company has the number.</summary>
+    Task<bool> NumberTakenAsync(Guid companyId, string employeeNumber, Guid? exceptEmployeeId, CancellationToken cancellationToken);
+
+    /// <summary>The schedule's employees employed on any day of the period, with their profiles, in name order.</summary>
+    Task<IReadOnlyList<Employee>> OnScheduleAsync(Guid companyId, Guid payScheduleId, DateOnly periodStart, DateOnly periodEnd, CancellationToken cancellationToken);
+
     Task<bool> TryAddAsync(Employee employee, ProtectedSsn ssn, CancellationToken cancellationToken);
 
     /// <summary>Saves the employee and its W-4 history; a new SSN is saved when given.</summary>

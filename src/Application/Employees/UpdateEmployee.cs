@@ -30,6 +30,12 @@ public sealed record UpdateEmployee(
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Fields { get; init; }
 
+    /// <summary>A new employee number; null clears it.</summary>
+    public Optional<string?> EmployeeNumber { get; init; }
+
+    /// <summary>A new pay schedule, whose frequency becomes the employee's; null takes the employee off any schedule.</summary>
+    public Optional<Guid?> PayScheduleId { get; init; }
+
     public sealed class Validator : AbstractValidator<UpdateEmployee>
     {
         public Validator()
@@ -38,11 +44,14 @@ public sealed record UpdateEmployee(
             RuleFor(x => x.LastName.Value).PersonName().When(x => x.LastName.HasValue).OverridePropertyName("lastName");
             RuleFor(x => x.HireDate.Value).NotNull().When(x => x.HireDate.HasValue).OverridePropertyName("hireDate")
                 .WithErrorCode("employee.hire_date_required").WithMessage("Hire date cannot be cleared.");
+            RuleFor(x => x.EmployeeNumber.Value).Must(EmployeeAssignment.IsValidNumber).When(x => x.EmployeeNumber.HasValue)
+                .OverridePropertyName("employeeNumber")
+                .WithErrorCode(EmployeeAssignment.NumberInvalid.Code).WithMessage(EmployeeAssignment.NumberInvalid.Message);
         }
     }
 
     public sealed class Handler(
-        IEmployeeRepository employees, RegimeParts<IEmployeeProfiles> regimes, EmployeeHiring identifiers,
+        IEmployeeRepository employees, RegimeParts<IEmployeeProfiles> regimes, EmployeeHiring identifiers, EmployeeAssignment assignment,
         IAuditTrail audit, TimeProvider clock) : ICommandHandler<UpdateEmployee, Result<EmployeeDto>>
     {
         public async ValueTask<Result<EmployeeDto>> Handle(UpdateEmployee command, CancellationToken cancellationToken)
@@ -58,6 +67,32 @@ public sealed record UpdateEmployee(
             if (!change.IsSuccess)
             {
                 return Result<EmployeeDto>.Failure(change.Errors);
+            }
+
+            Domain.Schedules.PaySchedule? schedule = null;
+            if (command.PayScheduleId is { HasValue: true, Value: { } scheduleId })
+            {
+                var assigned = await assignment.ScheduleAsync(command.CompanyId, scheduleId, change.Value!.PayFrequency, cancellationToken);
+                if (!assigned.IsSuccess)
+                {
+                    return Result<EmployeeDto>.Failure(assigned.Errors);
+                }
+
+                schedule = assigned.Value;
+            }
+            else if (!command.PayScheduleId.HasValue && employee.PayScheduleId is { } current && change.Value!.PayFrequency is { } frequency)
+            {
+                var kept = await assignment.ScheduleAsync(command.CompanyId, current, frequency, cancellationToken);
+                if (!kept.IsSuccess)
+                {
+                    return Result<EmployeeDto>.Failure(kept.Errors);
+                }
+            }
+
+            if (command.EmployeeNumber.HasValue
+                && await assignment.NumberRefusalAsync(command.CompanyId, command.EmployeeNumber.Value, employee.Id, cancellationToken) is { } taken)
+            {
+                return taken;
             }
 
             var now = clock.GetUtcNow();
@@ -89,6 +124,20 @@ public sealed record UpdateEmployee(
                 return Result<EmployeeDto>.Failure(employment.Errors);
             }
 
+            if (command.EmployeeNumber.HasValue)
+            {
+                employee.ChangeNumber(command.EmployeeNumber.Value, now);
+            }
+
+            if (schedule is not null)
+            {
+                employee.AssignSchedule(schedule.Id, schedule.Frequency, now);
+            }
+            else if (command.PayScheduleId is { HasValue: true, Value: null })
+            {
+                employee.WithNumberAndSchedule(employee.EmployeeNumber, null);
+            }
+
             await employees.UpdateAsync(employee, newId, cancellationToken);
             await audit.RecordAsync(
                 new AuditEntry(AuditActions.EmployeeUpdated, employee.CompanyId, "employee", employee.Id, ChangedFields(command, change.Value.AuditDetails)),
@@ -118,6 +167,16 @@ public sealed record UpdateEmployee(
             if (command.TerminationDate.HasValue)
             {
                 changed["terminationDate"] = command.TerminationDate.Value;
+            }
+
+            if (command.EmployeeNumber.HasValue)
+            {
+                changed["employeeNumber"] = command.EmployeeNumber.Value;
+            }
+
+            if (command.PayScheduleId.HasValue)
+            {
+                changed["payScheduleId"] = command.PayScheduleId.Value;
             }
 
             foreach (var (key, value) in regimeFields)

@@ -13,7 +13,11 @@ using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Application.Payrolls;
 
-/// <summary>Posts a payroll as a draft, with every line's withholding computed from the W-4 in effect and year-to-date wages.</summary>
+/// <summary>
+/// Posts a payroll as a draft, with every line's withholding computed from the W-4 in effect and year-to-date wages. An
+/// off-cycle payroll (a bonus or correction run, <c>POST .../payrolls/off-cycle</c>) is the same with a reason; it never
+/// stands for a schedule's period, so it does not advance any schedule.
+/// </summary>
 [Requires(Access.PayrollManager)]
 public sealed record CreatePayroll(
     Guid CompanyId,
@@ -23,6 +27,13 @@ public sealed record CreatePayroll(
     string? PayFrequency,
     IReadOnlyList<PayrollLineRequest>? Lines) : ICommand<Result<PayrollDto>>, ICompanyScoped
 {
+    public const int MaxReasonLength = 500;
+
+    /// <summary>True for an off-cycle payroll, which needs a <see cref="Reason"/>.</summary>
+    public bool OffCycle { get; init; }
+
+    public string? Reason { get; init; }
+
     public sealed class Validator : AbstractValidator<CreatePayroll>
     {
         public Validator()
@@ -34,6 +45,16 @@ public sealed record CreatePayroll(
                 .WithErrorCode(PayrollErrors.PeriodReversed.Code).WithMessage(PayrollErrors.PeriodReversed.Message);
             RuleFor(x => x.PayFrequency).KnownPayFrequency();
             this.ValidLines(x => x.Lines);
+            RuleFor(x => x.Reason).Cascade(CascadeMode.Stop)
+                .Must(r => !string.IsNullOrWhiteSpace(r) && r.Trim().Length >= 3).WithErrorCode("payroll.off_cycle_reason_required")
+                .WithMessage("An off-cycle payroll needs a reason of at least 3 characters (a bonus, a correction).")
+                .Must(r => r!.Length <= MaxReasonLength).WithErrorCode("payroll.off_cycle_reason_too_long")
+                .WithMessage($"reason must be at most {MaxReasonLength} characters.")
+                .Must(r => !UnsafeText.Contains(r, allowTab: true)).WithErrorCode("payroll.off_cycle_reason_invalid_characters")
+                .WithMessage("reason " + UnsafeText.Message)
+                .When(x => x.OffCycle);
+            RuleFor(x => x.Reason).Null().When(x => !x.OffCycle).WithErrorCode("payroll.reason_off_cycle_only")
+                .WithMessage("reason is for off-cycle payrolls (POST .../payrolls/off-cycle).");
         }
     }
 
@@ -55,14 +76,15 @@ public sealed record CreatePayroll(
 
             var frequency = EnumText.ParsePayFrequency(command.PayFrequency);
             var lines = await calculator.ComputeAsync(
-                company.Regime, command.CompanyId, Guid.Empty, command.PeriodStart!.Value, command.PayDate!.Value, frequency, command.Lines!, cancellationToken);
+                company.Regime, command.CompanyId, Guid.Empty, command.PeriodStart!.Value, command.PeriodEnd, command.PayDate!.Value, frequency, command.Lines!, cancellationToken);
             if (!lines.IsSuccess)
             {
                 return Result<PayrollDto>.Failure(lines.Errors);
             }
 
             var payroll = Payroll.Draft(
-                command.CompanyId, company.Regime, command.PeriodStart.Value, command.PeriodEnd!.Value, command.PayDate.Value, frequency, lines.Value!, clock.GetUtcNow());
+                command.CompanyId, company.Regime, command.PeriodStart.Value, command.PeriodEnd!.Value, command.PayDate.Value, frequency, lines.Value!, clock.GetUtcNow())
+                .AsOffCycle(command.OffCycle, command.Reason);
             await payrolls.AddAsync(payroll, cancellationToken);
             var dto = PayrollDto.From(payroll, regimes.For(company.Regime));
             await audit.RecordAsync(
@@ -73,6 +95,8 @@ public sealed record CreatePayroll(
                     ["payDate"] = payroll.PayDate,
                     ["payFrequency"] = dto.PayFrequency,
                     ["lines"] = payroll.Lines.Count,
+                    ["offCycle"] = payroll.OffCycle,
+                    ["reason"] = payroll.OffCycleReason,
                 }),
                 cancellationToken);
             return dto;

@@ -1,6 +1,7 @@
 using PayrollPortal.Application.Employees;
 using PayrollPortal.Application.Regimes;
 using PayrollPortal.Domain.Common;
+using PayrollPortal.Domain.Employees;
 using PayrollPortal.Domain.Payrolls;
 using PayrollPortal.Domain.Withholding;
 
@@ -14,28 +15,43 @@ namespace PayrollPortal.Application.Payrolls;
 public sealed class PayrollCalculator(IEmployeeRepository employees, RegimeParts<IPayrollLines> regimes, RegimeParts<IYearToDateSource> yearToDate)
 {
     /// <summary>Computes lines from a request's lines.</summary>
+    /// <param name="periodEnd">When known, a line for an employee hired after it is refused.</param>
     public Task<Result<IReadOnlyList<PayrollLine>>> ComputeAsync(
-        string regime, Guid companyId, Guid payrollId, DateOnly periodStart, DateOnly payDate, PayFrequency frequency,
+        string regime, Guid companyId, Guid payrollId, DateOnly periodStart, DateOnly? periodEnd, DateOnly payDate, PayFrequency frequency,
         IReadOnlyList<PayrollLineRequest> requests, CancellationToken cancellationToken)
     {
         var lines = regimes.For(regime);
         return ComputeAsync(
-            lines, companyId, payrollId, periodStart, payDate, frequency,
-            [.. requests.Select((r, i) => (r.EmployeeId!.Value, lines.Read(r.RegimeFields, i)))], cancellationToken);
+            lines, companyId, payrollId, periodStart, periodEnd, payDate, frequency,
+            [.. requests.Select((r, i) => (r.EmployeeId!.Value, lines.Read(r.RegimeFields, i)))], null, cancellationToken);
     }
+
+    /// <summary>Computes lines from inputs a run generated, for employees it already loaded.</summary>
+    public Task<Result<IReadOnlyList<PayrollLine>>> ComputeAsync(
+        IPayrollLines regime, Guid companyId, DateOnly periodStart, DateOnly periodEnd, DateOnly payDate, PayFrequency frequency,
+        IReadOnlyList<(Guid EmployeeId, Result<ILineInput> Input)> inputs, IReadOnlyDictionary<Guid, Employee> employees,
+        CancellationToken cancellationToken) =>
+        ComputeAsync(regime, companyId, Guid.Empty, periodStart, periodEnd, payDate, frequency, inputs, employees, cancellationToken);
+
+    /// <summary>Computes a stored payroll's lines from changed inputs (one-off amounts copied onto a draft, say).</summary>
+    public Task<Result<IReadOnlyList<PayrollLine>>> ComputeAsync(
+        IPayrollLines regime, Guid companyId, Guid payrollId, DateOnly periodStart, DateOnly periodEnd, DateOnly payDate, PayFrequency frequency,
+        IReadOnlyList<(Guid EmployeeId, Result<ILineInput> Input)> inputs, CancellationToken cancellationToken) =>
+        ComputeAsync(regime, companyId, payrollId, periodStart, periodEnd, payDate, frequency, inputs, null, cancellationToken);
 
     /// <summary>Recomputes a stored payroll's lines from their stored inputs, with today's year-to-date figures.</summary>
     public Task<Result<IReadOnlyList<PayrollLine>>> RecomputeAsync(Payroll payroll, CancellationToken cancellationToken)
     {
         var lines = regimes.For(payroll.Regime);
         return ComputeAsync(
-            lines, payroll.CompanyId, payroll.Id, payroll.PeriodStart, payroll.PayDate, payroll.PayFrequency,
-            [.. payroll.Lines.Select(l => (l.EmployeeId, Result<ILineInput>.Success(lines.InputOf(l))))], cancellationToken);
+            lines, payroll.CompanyId, payroll.Id, payroll.PeriodStart, payroll.PeriodEnd, payroll.PayDate, payroll.PayFrequency,
+            [.. payroll.Lines.Select(l => (l.EmployeeId, Result<ILineInput>.Success(lines.InputOf(l))))], null, cancellationToken);
     }
 
     private async Task<Result<IReadOnlyList<PayrollLine>>> ComputeAsync(
-        IPayrollLines regime, Guid companyId, Guid payrollId, DateOnly periodStart, DateOnly payDate, PayFrequency frequency,
-        IReadOnlyList<(Guid EmployeeId, Result<ILineInput> Input)> requests, CancellationToken cancellationToken)
+        IPayrollLines regime, Guid companyId, Guid payrollId, DateOnly periodStart, DateOnly? periodEnd, DateOnly payDate, PayFrequency frequency,
+        IReadOnlyList<(Guid EmployeeId, Result<ILineInput> Input)> requests, IReadOnlyDictionary<Guid, Employee>? loaded,
+        CancellationToken cancellationToken)
     {
         if (regime.CheckPayroll(payDate, frequency) is { } invalid)
         {
@@ -43,7 +59,7 @@ public sealed class PayrollCalculator(IEmployeeRepository employees, RegimeParts
         }
 
         var ids = requests.Select(r => r.EmployeeId).ToArray();
-        var people = await employees.GetManyAsync(companyId, ids, cancellationToken);
+        var people = loaded ?? await employees.GetManyAsync(companyId, ids, cancellationToken);
         var figures = yearToDate.Find(regime.Regime) is { } source
             ? await source.LoadAsync(companyId, payDate.Year, payDate, ids, payrollId, cancellationToken)
             : null;
@@ -62,6 +78,12 @@ public sealed class PayrollCalculator(IEmployeeRepository employees, RegimeParts
             if (employee.IsTerminatedBefore(periodStart))
             {
                 errors.Add(PayrollErrors.TerminatedEmployee(i, employee.TerminationDate!.Value));
+                continue;
+            }
+
+            if (periodEnd is { } end && employee.HireDate > end)
+            {
+                errors.Add(PayrollErrors.NotYetHired(i, employee.HireDate));
                 continue;
             }
 

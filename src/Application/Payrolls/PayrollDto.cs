@@ -33,6 +33,13 @@ public sealed record PayrollDto(
     [JsonExtensionData]
     public IDictionary<string, object?>? RegimeMembers { get; init; }
 
+    /// <summary>The schedule whose period a run paid; null for a payroll posted by hand.</summary>
+    public Guid? PayScheduleId { get; init; }
+
+    public bool OffCycle { get; init; }
+
+    public string? OffCycleReason { get; init; }
+
     public static PayrollDto From(Payroll payroll, IPayrollLines regime)
     {
         var members = new RegimeMembers();
@@ -58,6 +65,9 @@ public sealed record PayrollDto(
             regime.Currency.Code)
         {
             RegimeMembers = members,
+            PayScheduleId = payroll.PayScheduleId,
+            OffCycle = payroll.OffCycle,
+            OffCycleReason = payroll.OffCycleReason,
         };
     }
 }

@@ -21,6 +21,10 @@ public sealed record PayrollLineDto(
     [JsonExtensionData]
     public IDictionary<string, object?>? RegimeMembers { get; init; }
 
+    /// <summary>For a line a run generated: how its pay was made (hours, rate, proration); absent for a line typed by hand.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public LineEarningsDto? Earnings { get; init; }
+
     public static PayrollLineDto From(PayrollLine line, IPayrollLines regime)
     {
         var currency = regime.Currency;
@@ -38,6 +42,7 @@ public sealed record PayrollLineDto(
             JsonDocument.Parse(line.Trace).RootElement.Clone())
         {
             RegimeMembers = members,
+            Earnings = LineEarningsDto.From(line.Earnings, currency),
         };
     }
 }

@@ -48,7 +48,7 @@ public sealed record PreviewPayroll(
 
             var payDate = query.PayDate!.Value;
             var lines = await calculator.ComputeAsync(
-                company.Regime, query.CompanyId, Guid.Empty, query.PeriodStart ?? payDate, payDate, EnumText.ParsePayFrequency(query.PayFrequency),
+                company.Regime, query.CompanyId, Guid.Empty, query.PeriodStart ?? payDate, null, payDate, EnumText.ParsePayFrequency(query.PayFrequency),
                 query.Lines!, cancellationToken);
             if (!lines.IsSuccess)
             {

@@ -39,19 +39,32 @@ public sealed record ReplacePayrollLines(Guid CompanyId, Guid PayrollId, IReadOn
             }
 
             var lines = await calculator.ComputeAsync(
-                payroll.Regime, payroll.CompanyId, payroll.Id, payroll.PeriodStart, payroll.PayDate, payroll.PayFrequency, command.Lines!, cancellationToken);
+                payroll.Regime, payroll.CompanyId, payroll.Id, payroll.PeriodStart, payroll.PeriodEnd, payroll.PayDate, payroll.PayFrequency, command.Lines!,
+                cancellationToken);
             if (!lines.IsSuccess)
             {
                 return Result<PayrollDto>.Failure(lines.Errors);
             }
 
-            payroll.ReplaceLines(lines.Value!, clock.GetUtcNow());
+            payroll.ReplaceLines(KeepEarnings(payroll.Lines, lines.Value!), clock.GetUtcNow());
             await payrolls.ReplaceLinesAsync(payroll, cancellationToken);
             await audit.RecordAsync(
                 new AuditEntry(AuditActions.PayrollLinesReplaced, payroll.CompanyId, "payroll", payroll.Id,
                     new Dictionary<string, object?> { ["lines"] = payroll.Lines.Count }),
                 cancellationToken);
             return PayrollDto.From(payroll, regimes.For(payroll.Regime));
+        }
+
+        /// <summary>
+        /// A run's line keeps how its pay was made (hours, proration) while its regular pay is what the run computed; a line
+        /// whose gross wages were edited by hand no longer has that explanation.
+        /// </summary>
+        private static IEnumerable<PayrollLine> KeepEarnings(IReadOnlyList<PayrollLine> before, IReadOnlyList<PayrollLine> after)
+        {
+            var previous = before.Where(l => l.Earnings is not null).ToDictionary(l => l.EmployeeId);
+            return after.Select(line => previous.TryGetValue(line.EmployeeId, out var old) && old.GrossWages == line.GrossWages
+                ? line with { Earnings = old.Earnings }
+                : line);
         }
     }
 }

@@ -9,6 +9,9 @@ namespace PayrollPortal.Application.Regimes;
 /// </summary>
 public interface IEmployeeProfiles : IRegimePart
 {
+    /// <summary>Whether the regime's fields take a <c>payFrequency</c> (kr pays monthly and takes none); a pay schedule fills it in.</summary>
+    bool TakesPayFrequency => true;
+
     /// <summary>Reads and validates a new employee's regime fields; errors name the request's fields.</summary>
     Result<NewEmployeeProfile> ForHire(RegimeFields fields, DateOnly hireDate);
 

@@ -56,6 +56,12 @@ public sealed class Employee
 
     public IEmployeeTaxProfile TaxProfile { get; }
 
+    /// <summary>The company's own number for the person (payslips, hours files and imports name people by it); unique in the company.</summary>
+    public string? EmployeeNumber { get; private set; }
+
+    /// <summary>The pay schedule the employee is paid on; a run of the schedule generates the employee's line.</summary>
+    public Guid? PayScheduleId { get; private set; }
+
     public DateTimeOffset CreatedAt { get; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -65,6 +71,28 @@ public sealed class Employee
         PayFrequency payFrequency, IEmployeeTaxProfile taxProfile, DateTimeOffset now) =>
         new(Guid.CreateVersion7(now), companyId, firstName.Trim(), lastName.Trim(), nationalIdLast4, hireDate, terminationDate, payFrequency,
             taxProfile, now, now);
+
+    /// <summary>Sets the number and schedule (on hire, on update, or when read back from storage).</summary>
+    public Employee WithNumberAndSchedule(string? employeeNumber, Guid? payScheduleId)
+    {
+        EmployeeNumber = employeeNumber;
+        PayScheduleId = payScheduleId;
+        return this;
+    }
+
+    /// <summary>Assigns the employee to a schedule, whose frequency becomes the employee's.</summary>
+    public void AssignSchedule(Guid payScheduleId, PayFrequency frequency, DateTimeOffset now)
+    {
+        PayScheduleId = payScheduleId;
+        PayFrequency = frequency;
+        UpdatedAt = now;
+    }
+
+    public void ChangeNumber(string? employeeNumber, DateTimeOffset now)
+    {
+        EmployeeNumber = employeeNumber;
+        UpdatedAt = now;
+    }
 
     public bool IsTerminatedBefore(DateOnly date) => TerminationDate is { } terminated && terminated < date;
 

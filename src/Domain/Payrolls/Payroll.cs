@@ -66,6 +66,14 @@ public sealed class Payroll
 
     public DateTimeOffset? VoidedAt { get; private set; }
 
+    /// <summary>The schedule whose period this payroll pays, for a payroll a run started; null for one posted by hand.</summary>
+    public Guid? PayScheduleId { get; private set; }
+
+    /// <summary>A bonus or correction run outside the schedule: it never stands for a schedule's period.</summary>
+    public bool OffCycle { get; private set; }
+
+    public string? OffCycleReason { get; private set; }
+
     public DateTimeOffset CreatedAt { get; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -74,6 +82,21 @@ public sealed class Payroll
         Guid companyId, string regime, DateOnly periodStart, DateOnly periodEnd, DateOnly payDate, PayFrequency payFrequency, IEnumerable<PayrollLine> lines,
         DateTimeOffset now) =>
         new(Guid.CreateVersion7(now), companyId, regime, periodStart, periodEnd, payDate, payFrequency, PayrollStatus.Draft, lines, false, null, null, null, null, now, now);
+
+    /// <summary>Marks the payroll as the run of a schedule's period (a new draft, or one read back from storage).</summary>
+    public Payroll ForSchedule(Guid? payScheduleId)
+    {
+        PayScheduleId = payScheduleId;
+        return this;
+    }
+
+    /// <summary>Marks the payroll as an off-cycle run with its reason (a new draft, or one read back from storage).</summary>
+    public Payroll AsOffCycle(bool offCycle, string? reason)
+    {
+        OffCycle = offCycle;
+        OffCycleReason = offCycle ? reason?.Trim() : null;
+        return this;
+    }
 
     public Result<Payroll> ReplaceLines(IEnumerable<PayrollLine> lines, DateTimeOffset now)
     {

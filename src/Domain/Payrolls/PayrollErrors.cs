@@ -27,6 +27,9 @@ public static class PayrollErrors
     public static Error TerminatedEmployee(int index, DateOnly terminated) =>
         Error.Validation("payroll.employee_terminated", $"The employee was terminated on {terminated:yyyy-MM-dd}, before the period starts.", $"lines[{index}].employeeId");
 
+    public static Error NotYetHired(int index, DateOnly hired) =>
+        Error.Validation("payroll.employee_not_hired", $"The employee is hired on {hired:yyyy-MM-dd}, after the period ends.", $"lines[{index}].employeeId");
+
     public static Error NegativeNetPay(int index) =>
         Error.Validation("payroll.negative_net_pay", "Deductions and withholdings exceed the pay on this line.", $"lines[{index}].postTaxDeductions");
 }

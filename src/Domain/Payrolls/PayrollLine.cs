@@ -23,6 +23,9 @@ public sealed record PayrollLine(
     string Trace,
     IPayrollLineDetails Details)
 {
+    /// <summary>How the regular pay was made from the employee's compensation, for a line a run generated; null when typed.</summary>
+    public LineEarnings? Earnings { get; init; }
+
     public Money EmployeeTaxes => Details.EmployeeTaxes;
 
     /// <summary>Gross plus supplemental, less pre-tax deductions, the employee's taxes and post-tax deductions.</summary>

@@ -38,6 +38,14 @@ internal sealed class RequestExamples : IOpenApiSchemaTransformer
             """,
         ["ReplaceLinesRequest"] = """{"lines":[{"employeeId":"0191d3c4-5a6b-7c8d-9e0f-112233445566","grossWages":3100.00}]}""",
         ["VoidRequest"] = """{"reason":"Paid to the wrong account; reissued on 2026-03-23"}""",
+        ["ReplaceHolidaysRequest"] = """{"holidays":[{"date":"2026-12-25","name":"Christmas Day"},{"date":"2027-01-01","name":"New Year's Day"}]}""",
+        ["CreatePayScheduleRequest"] = """{"name":"Biweekly","frequency":"biweekly","firstPeriodStart":"2026-01-04","payDateOffsetDays":5}""",
+        ["StartRunRequest"] = """{"periodStart":"2026-01-04","hours":[{"employeeId":"0191d3c4-5a6b-7c8d-9e0f-112233445566","regularHours":80,"overtimeHours":4.5}]}""",
+        ["AddCompensationRequest"] = """{"effectiveFrom":"2026-01-01","payType":"salary","annualSalary":78000.00,"retirementPercent":5}""",
+        ["CreateOffCycleRequest"] = """
+            {"periodStart":"2026-12-01","periodEnd":"2026-12-15","payDate":"2026-12-18","payFrequency":"semimonthly","reason":"Year-end bonus",
+             "lines":[{"employeeId":"0191d3c4-5a6b-7c8d-9e0f-112233445566","grossWages":0,"supplementalWages":1000.00}]}
+            """,
         ["ReopenRequest"] = """{"reason":"A bonus was paid to the wrong employee"}""",
         ["CalculateWithholdingRequest"] = """
             {"regime":"us-federal","taxYear":2026,"payFrequency":"biweekly","grossWages":3000.00,

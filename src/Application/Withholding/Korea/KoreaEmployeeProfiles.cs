@@ -9,6 +9,8 @@ namespace PayrollPortal.Application.Withholding.Korea;
 /// <summary>A kr employee: the 주민등록번호 and the withholding profile with its history, paid monthly.</summary>
 public sealed class KoreaEmployeeProfiles : IEmployeeProfiles
 {
+    public bool TakesPayFrequency => false;
+
     private static readonly KoreaHireFields.Validator HireRules = new();
     private static readonly KoreaChangeFields.Validator ChangeRules = new();
 

@@ -5,4 +5,7 @@ using PayrollPortal.Domain.Withholding.Korea;
 namespace PayrollPortal.Application.Withholding.Korea;
 
 /// <param name="NonTaxable">The allowances the line sent, or null for the profile's monthly ones.</param>
-public sealed record KoreaLineInput(long BasePay, long TaxableAllowances, long Bonus, KoreaNonTaxableAllowances? NonTaxable, Money PostTaxDeductions) : ILineInput;
+/// <param name="PremiumMonth">A run's month of hire or leaving (<see cref="KoreaPremiumMonth"/>); null for a line typed by hand.</param>
+public sealed record KoreaLineInput(
+    long BasePay, long TaxableAllowances, long Bonus, KoreaNonTaxableAllowances? NonTaxable, Money PostTaxDeductions, KoreaPremiumMonth? PremiumMonth = null)
+    : ILineInput;

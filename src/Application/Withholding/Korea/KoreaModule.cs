@@ -12,6 +12,7 @@ public static class KoreaModule
     {
         services.AddSingleton(_ => KoreaRegime.FromEmbeddedTables());
         services.AddSingleton<IWithholdingRegime>(sp => sp.GetRequiredService<KoreaRegime>());
+        services.AddSingleton<IPayRuns, KoreaPayRuns>();
         services.AddSingleton<IPayrollLines, KoreaPayrollLines>();
         services.AddSingleton<IEmployeeProfiles, KoreaEmployeeProfiles>();
         services.AddSingleton<IRegisterColumnsSource, KoreaRegisterColumns>();

@@ -55,7 +55,7 @@ public sealed class KoreaPayrollLines(KoreaRegime engine) : IPayrollLines
     public ILineInput InputOf(PayrollLine line)
     {
         var kr = (KoreaPayrollLine)line.Details;
-        return new KoreaLineInput(kr.BasePay, kr.TaxableAllowances, kr.Bonus, kr.NonTaxable, line.PostTaxDeductions);
+        return new KoreaLineInput(kr.BasePay, kr.TaxableAllowances, kr.Bonus, kr.NonTaxable, line.PostTaxDeductions, kr.PremiumMonth);
     }
 
     public Result<PayrollLine> Compute(LineToCompute line)
@@ -70,7 +70,7 @@ public sealed class KoreaPayrollLines(KoreaRegime engine) : IPayrollLines
         var nonTaxable = inputs.NonTaxable ?? profile.MonthlyNonTaxable;
         var result = engine.Calculate(new KoreaWithholdingInput(
             payDate.Year, payDate.Month, payDate, inputs.BasePay + inputs.TaxableAllowances + inputs.Bonus, nonTaxable, profile.Dependents,
-            profile.ChildrenAged8To20, profile.WithholdingRatio));
+            profile.ChildrenAged8To20, profile.WithholdingRatio, inputs.PremiumMonth));
         if (!result.IsSuccess)
         {
             return Result<PayrollLine>.Failure(result.Errors.Select(e => e with { Field = $"lines[{index}].{(e.Field == "monthlyPay" ? "basePay" : e.Field)}" }));
@@ -89,7 +89,8 @@ public sealed class KoreaPayrollLines(KoreaRegime engine) : IPayrollLines
             JsonSerializer.Serialize(r.Trace, TraceJson),
             new KoreaPayrollLine(
                 inputs.BasePay, inputs.TaxableAllowances, inputs.Bonus, nonTaxable, profile.Dependents, profile.ChildrenAged8To20, profile.WithholdingRatio,
-                r.TaxablePay, r.NonTaxablePay, r.NationalPension, r.HealthInsurance, r.LongTermCare, r.EmploymentInsurance, r.IncomeTax, r.LocalIncomeTax));
+                r.TaxablePay, r.NonTaxablePay, r.NationalPension, r.HealthInsurance, r.LongTermCare, r.EmploymentInsurance, r.IncomeTax, r.LocalIncomeTax,
+                inputs.PremiumMonth));
     }
 
     public void Describe(PayrollLine line, IDictionary<string, object?> members) =>

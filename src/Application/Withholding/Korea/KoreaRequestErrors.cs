@@ -27,6 +27,11 @@ internal static class KoreaRequestErrors
         $"{field} is not a field of a {KoreaRegime.RegimeCode} calculation: send payMonth, payDate, monthlyPay, nonTaxable, dependents, childrenAged8To20 and withholdingRatio.",
         field);
 
+    public static Error NotACompensationField(string field) => Error.Validation(
+        "compensation.regime_mismatch",
+        $"{field} is not a field of a {KoreaRegime.RegimeCode} compensation record: send effectiveFrom, payType (\"monthly\"), monthlyBase and taxableAllowances; non-taxable amounts stay in the kr profile.",
+        field);
+
     public static Error NoProfile(int index, DateOnly payDate) => Error.Validation(
         "payroll.no_kr_profile", $"The employee has no kr withholding profile in effect on the pay date {payDate:yyyy-MM-dd}.", $"lines[{index}].employeeId");
 }

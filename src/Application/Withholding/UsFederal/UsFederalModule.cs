@@ -14,6 +14,7 @@ public static class UsFederalModule
         services.AddSingleton(_ => UsFederalRegime.FromEmbeddedTables());
         services.AddSingleton(_ => StateWithholdingEngine.FromEmbeddedTables());
         services.AddSingleton<IWithholdingRegime>(sp => sp.GetRequiredService<UsFederalRegime>());
+        services.AddSingleton<IPayRuns, UsFederalPayRuns>();
         services.AddSingleton<IPayrollLines, UsFederalPayrollLines>();
         services.AddSingleton<IEmployeeProfiles, UsFederalEmployeeProfiles>();
         services.AddSingleton<IRegisterColumnsSource, UsFederalRegisterColumns>();

@@ -21,6 +21,11 @@ internal static class UsFederalRequestErrors
         $"{field} is not a field of a {UsFederalRegime.RegimeCode} calculation: send taxYear, payFrequency, grossWages, supplementalWages, preTaxDeductions, w4, ytd, exempt, payDate and state.",
         field);
 
+    public static Error NotACompensationField(string field) => Error.Validation(
+        "compensation.regime_mismatch",
+        $"{field} is not a field of a {UsFederalRegime.RegimeCode} compensation record: send effectiveFrom, payType, annualSalary or hourlyRate, retirementPercent or retirementAmount, cafeteria, hsa and postTaxDeductions.",
+        field);
+
     public static Error NoW4(int index, DateOnly payDate) =>
         Error.Validation("payroll.no_w4", $"The employee has no W-4 in effect on the pay date {payDate:yyyy-MM-dd}.", $"lines[{index}].employeeId");
 }

@@ -22,7 +22,8 @@ public sealed record KoreaPayrollLine(
     long LongTermCare,
     long EmploymentInsurance,
     long IncomeTax,
-    long LocalIncomeTax) : IPayrollLineDetails
+    long LocalIncomeTax,
+    KoreaPremiumMonth? PremiumMonth = null) : IPayrollLineDetails
 {
     public long GrossPay => BasePay + TaxableAllowances + Bonus + NonTaxable.Total;
 

@@ -104,19 +104,22 @@ public sealed class KoreaRegime : IWithholdingRegime<KoreaWithholdingInput, Kore
                          + Math.Min(allowances.Childcare, limits.Childcare);
         var pay = input.MonthlyPay + (allowances.Total - nonTaxable);
 
+        // A month of hire or leaving has its own premiums on the full month's pay (KoreaPremiumMonth); otherwise the month's.
+        var premiumPay = input.PremiumMonth?.PremiumPay ?? pay;
+
         // 기준소득월액: 천원 미만 절사, then the half-year's 고시 bounds (국민연금법 시행령 제5조).
         var bounds = year.PensionBoundsFor(input.PayMonth);
-        var pensionBase = Math.Clamp(pay / year.PensionBaseTruncation * year.PensionBaseTruncation, bounds.Min, bounds.Max);
+        var pensionBase = Math.Clamp(premiumPay / year.PensionBaseTruncation * year.PensionBaseTruncation, bounds.Min, bounds.Max);
 
         // The employee's half of the health premium, then the 고시 floor and cap of that half.
         var healthRate = year.HealthTotalRate.Half();
-        var healthBeforeBounds = healthRate.ApplyFloor10(pay);
+        var healthBeforeBounds = healthRate.ApplyFloor10(premiumPay);
         var health = Math.Clamp(healthBeforeBounds, year.HealthEmployeeFloor, year.HealthEmployeeCap);
         var ltcRatio = year.LongTermCareFor(input.PayMonth).RatioOfHealth;
 
         // No pay this month, no premium: the floors apply to a 보수 that exists.
-        var pension = pay == 0 ? 0 : year.PensionRate.ApplyFloor10(pensionBase);
-        health = pay == 0 ? 0 : health;
+        var pension = premiumPay == 0 || input.PremiumMonth is { Pension: false } ? 0 : year.PensionRate.ApplyFloor10(pensionBase);
+        health = premiumPay == 0 || input.PremiumMonth is { Health: false } ? 0 : health;
         var longTermCare = ltcRatio.ApplyFloor10(health);
         var employment = year.EmploymentRate.ApplyFloor10(pay);
 

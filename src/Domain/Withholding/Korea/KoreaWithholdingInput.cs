@@ -11,6 +11,8 @@ namespace PayrollPortal.Domain.Withholding.Korea;
 /// <param name="Dependents">공제대상가족 수, the employee included (1 and up; above 11 by 별표2 비고 4).</param>
 /// <param name="ChildrenAged8To20">Children aged 8 to 20 among the dependents.</param>
 /// <param name="WithholdingRatio">80, 100 or 120 (소득세법 시행령 제194조①).</param>
+/// <param name="PremiumMonth">A month of hire or leaving: which of 국민연금 and 건강·장기요양보험 are due and on what pay; null
+/// in an ordinary month, whose premiums follow the month's pay.</param>
 public sealed record KoreaWithholdingInput(
     int PayYear,
     int PayMonth,
@@ -19,7 +21,8 @@ public sealed record KoreaWithholdingInput(
     KoreaNonTaxableAllowances NonTaxable,
     int Dependents,
     int ChildrenAged8To20,
-    int WithholdingRatio);
+    int WithholdingRatio,
+    KoreaPremiumMonth? PremiumMonth = null);
 
 /// <summary>식대, 자가운전보조금 and 보육수당 paid this month, in KRW.</summary>
 public sealed record KoreaNonTaxableAllowances(long Meals, long CarAllowance, long Childcare)

@@ -38,6 +38,28 @@ internal sealed class EmployeeRepository(DbSession session, RegimeParts<IEmploye
         return found > 0;
     }
 
+    public async Task<bool> NumberTakenAsync(Guid companyId, string employeeNumber, Guid? exceptEmployeeId, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM employees WHERE company_id = @companyId AND employee_number = @employeeNumber AND id <> @except",
+            new { companyId, employeeNumber, except = exceptEmployeeId ?? Guid.Empty }, session.Transaction, cancellationToken: cancellationToken)) > 0;
+    }
+
+    public async Task<IReadOnlyList<Employee>> OnScheduleAsync(Guid companyId, Guid payScheduleId, DateOnly periodStart, DateOnly periodEnd, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<EmployeeRow>(new CommandDefinition(
+            $"""
+            SELECT {EmployeeRow.Columns} FROM {EmployeeRow.From}
+            WHERE e.company_id = @companyId AND e.pay_schedule_id = @payScheduleId AND e.hire_date <= @periodEnd
+              AND (e.termination_date IS NULL OR e.termination_date >= @periodStart)
+            ORDER BY e.last_name, e.first_name, e.id
+            """,
+            new { companyId, payScheduleId, periodStart, periodEnd }, session.Transaction, cancellationToken: cancellationToken));
+        return await EmployeeProfiles.AttachAsync(rows.AsList(), storages, cancellationToken);
+    }
+
     public async Task<bool> TryAddAsync(Employee employee, ProtectedSsn ssn, CancellationToken cancellationToken)
     {
         var owned = EmployeeProfiles.OwnedColumns(employee, storages);
@@ -46,9 +68,9 @@ internal sealed class EmployeeRepository(DbSession session, RegimeParts<IEmploye
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             $"""
             INSERT INTO employees (id, company_id, first_name, last_name, ssn_ciphertext, ssn_blind_index, ssn_last4, hire_date, termination_date,
-                                   pay_frequency, created_at, updated_at{string.Concat(owned.Select(c => ", " + c.Key))})
+                                   pay_frequency, created_at, updated_at, employee_number, pay_schedule_id{string.Concat(owned.Select(c => ", " + c.Key))})
             VALUES (@Id, @CompanyId, @FirstName, @LastName, @Ciphertext, @BlindIndex, @Last4, @HireDate, @TerminationDate,
-                    @PayFrequency, @CreatedAt, @UpdatedAt{string.Concat(owned.Select((_, i) => $", @owned{i}"))})
+                    @PayFrequency, @CreatedAt, @UpdatedAt, @EmployeeNumber, @PayScheduleId{string.Concat(owned.Select((_, i) => $", @owned{i}"))})
             ON CONFLICT (company_id, ssn_blind_index) DO NOTHING
             """,
             parameters, session.Transaction, cancellationToken: cancellationToken));
@@ -69,7 +91,7 @@ internal sealed class EmployeeRepository(DbSession session, RegimeParts<IEmploye
         await connection.ExecuteAsync(new CommandDefinition(
             $"""
             UPDATE employees SET {ssnColumns}first_name = @FirstName, last_name = @LastName, hire_date = @HireDate, termination_date = @TerminationDate,
-                   pay_frequency = @PayFrequency, updated_at = @UpdatedAt{string.Concat(owned.Select((c, i) => $", {c.Key} = @owned{i}"))}
+                   pay_frequency = @PayFrequency, updated_at = @UpdatedAt, employee_number = @EmployeeNumber, pay_schedule_id = @PayScheduleId{string.Concat(owned.Select((c, i) => $", {c.Key} = @owned{i}"))}
             WHERE id = @Id AND company_id = @CompanyId
             """,
             Parameters(employee, ssn, owned), session.Transaction, cancellationToken: cancellationToken));
@@ -92,6 +114,8 @@ internal sealed class EmployeeRepository(DbSession session, RegimeParts<IEmploye
             PayFrequency = EnumText.ToText(employee.PayFrequency),
             employee.CreatedAt,
             employee.UpdatedAt,
+            employee.EmployeeNumber,
+            employee.PayScheduleId,
         });
         for (var i = 0; i < owned.Count; i++)
         {

@@ -12,7 +12,7 @@ internal sealed class EmployeeRow
     public const string Columns =
         "e.id AS Id, e.company_id AS CompanyId, e.first_name AS FirstName, e.last_name AS LastName, e.ssn_last4 AS SsnLast4, e.hire_date AS HireDate, " +
         "e.termination_date AS TerminationDate, e.pay_frequency AS PayFrequency, e.created_at AS CreatedAt, e.updated_at AS UpdatedAt, " +
-        "COALESCE(r.regime, '" + Company.DefaultRegime + "') AS Regime";
+        "COALESCE(r.regime, '" + Company.DefaultRegime + "') AS Regime, e.employee_number AS EmployeeNumber, e.pay_schedule_id AS PayScheduleId";
 
     public const string From = "employees e LEFT JOIN company_regimes r ON r.company_id = e.company_id";
 
@@ -38,6 +38,11 @@ internal sealed class EmployeeRow
 
     public string Regime { get; init; } = string.Empty;
 
-    public Employee ToDomain(IEmployeeTaxProfile profile) => new(
-        Id, CompanyId, FirstName, LastName, SsnLast4, HireDate, TerminationDate, EnumText.ParsePayFrequency(PayFrequency), profile, CreatedAt, UpdatedAt);
+    public string? EmployeeNumber { get; init; }
+
+    public Guid? PayScheduleId { get; init; }
+
+    public Employee ToDomain(IEmployeeTaxProfile profile) => new Employee(
+        Id, CompanyId, FirstName, LastName, SsnLast4, HireDate, TerminationDate, EnumText.ParsePayFrequency(PayFrequency), profile, CreatedAt, UpdatedAt)
+        .WithNumberAndSchedule(EmployeeNumber, PayScheduleId);
 }

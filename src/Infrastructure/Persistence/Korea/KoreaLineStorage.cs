@@ -13,8 +13,10 @@ internal sealed class KoreaLineStorage(DbSession session) : IPayrollLineStorage
     [
         "payroll_id", "line_no", "base_pay", "taxable_allowances", "bonus", "meals", "car_allowance", "childcare", "taxable_pay", "non_taxable_pay",
         "national_pension", "health_insurance", "long_term_care", "employment_insurance", "income_tax", "local_income_tax", "dependents",
-        "children_8_to_20", "withholding_ratio",
+        "children_8_to_20", "withholding_ratio", "premium_month",
     ];
+
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
 
     public string Regime => KoreaRegime.RegimeCode;
 
@@ -31,7 +33,7 @@ internal sealed class KoreaLineStorage(DbSession session) : IPayrollLineStorage
                    car_allowance AS CarAllowance, childcare AS Childcare, taxable_pay AS TaxablePay, non_taxable_pay AS NonTaxablePay,
                    national_pension AS NationalPension, health_insurance AS HealthInsurance, long_term_care AS LongTermCare,
                    employment_insurance AS EmploymentInsurance, income_tax AS IncomeTax, local_income_tax AS LocalIncomeTax, dependents AS Dependents,
-                   children_8_to_20 AS Children, withholding_ratio AS WithholdingRatio
+                   children_8_to_20 AS Children, withholding_ratio AS WithholdingRatio, premium_month AS PremiumMonth
             FROM payroll_kr_lines WHERE payroll_id = @payrollId
             """,
             new { payrollId }, session.Transaction, cancellationToken: cancellationToken));
@@ -69,6 +71,7 @@ internal sealed class KoreaLineStorage(DbSession session) : IPayrollLineStorage
             payrollId, line.LineNumber, k.BasePay, k.TaxableAllowances, k.Bonus, k.NonTaxable.Meals, k.NonTaxable.CarAllowance, k.NonTaxable.Childcare,
             k.TaxablePay, k.NonTaxablePay, k.NationalPension, k.HealthInsurance, k.LongTermCare, k.EmploymentInsurance, k.IncomeTax, k.LocalIncomeTax,
             k.Dependents, k.ChildrenAged8To20, k.WithholdingRatio,
+            k.PremiumMonth is null ? null : System.Text.Json.JsonSerializer.Serialize(k.PremiumMonth, Json),
         ];
     }
 
@@ -110,8 +113,11 @@ internal sealed class KoreaLineStorage(DbSession session) : IPayrollLineStorage
 
         public int WithholdingRatio { get; init; }
 
+        public string? PremiumMonth { get; init; }
+
         public KoreaPayrollLine ToDomain() => new(
             BasePay, TaxableAllowances, Bonus, new KoreaNonTaxableAllowances(Meals, CarAllowance, Childcare), Dependents, Children, WithholdingRatio,
-            TaxablePay, NonTaxablePay, NationalPension, HealthInsurance, LongTermCare, EmploymentInsurance, IncomeTax, LocalIncomeTax);
+            TaxablePay, NonTaxablePay, NationalPension, HealthInsurance, LongTermCare, EmploymentInsurance, IncomeTax, LocalIncomeTax,
+            PremiumMonth is null ? null : System.Text.Json.JsonSerializer.Deserialize<KoreaPremiumMonth>(PremiumMonth, Json));
     }
 }

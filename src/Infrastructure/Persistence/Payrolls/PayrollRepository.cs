@@ -33,9 +33,9 @@ internal sealed class PayrollRepository(DbSession session, RegimeParts<IPayrollL
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO payrolls (id, company_id, regime, period_start, period_end, pay_date, pay_year, pay_month, pay_frequency, status, needs_review,
-                                  review_reason, void_reason, approved_at, voided_at, created_at, updated_at)
+                                  review_reason, void_reason, approved_at, voided_at, created_at, updated_at, pay_schedule_id, off_cycle, off_cycle_reason)
             VALUES (@Id, @CompanyId, @Regime, @PeriodStart, @PeriodEnd, @PayDate, @PayYear, @PayMonth, @PayFrequency, @Status, @NeedsReview,
-                    @ReviewReason, @VoidReason, @ApprovedAt, @VoidedAt, @CreatedAt, @UpdatedAt)
+                    @ReviewReason, @VoidReason, @ApprovedAt, @VoidedAt, @CreatedAt, @UpdatedAt, @PayScheduleId, @OffCycle, @OffCycleReason)
             """,
             new
             {
@@ -56,6 +56,9 @@ internal sealed class PayrollRepository(DbSession session, RegimeParts<IPayrollL
                 payroll.VoidedAt,
                 payroll.CreatedAt,
                 payroll.UpdatedAt,
+                payroll.PayScheduleId,
+                payroll.OffCycle,
+                payroll.OffCycleReason,
             },
             session.Transaction,
             cancellationToken: cancellationToken));

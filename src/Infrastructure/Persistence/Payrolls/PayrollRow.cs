@@ -9,7 +9,8 @@ internal sealed class PayrollRow
     public const string Columns =
         "id AS Id, company_id AS CompanyId, regime AS Regime, period_start AS PeriodStart, period_end AS PeriodEnd, pay_date AS PayDate, pay_frequency AS PayFrequency, " +
         "status AS Status, needs_review AS NeedsReview, review_reason AS ReviewReason, void_reason AS VoidReason, approved_at AS ApprovedAt, " +
-        "voided_at AS VoidedAt, created_at AS CreatedAt, updated_at AS UpdatedAt";
+        "voided_at AS VoidedAt, created_at AS CreatedAt, updated_at AS UpdatedAt, pay_schedule_id AS PayScheduleId, off_cycle AS OffCycle, " +
+        "off_cycle_reason AS OffCycleReason";
 
     public Guid Id { get; init; }
 
@@ -41,6 +42,12 @@ internal sealed class PayrollRow
 
     public DateTimeOffset UpdatedAt { get; init; }
 
+    public Guid? PayScheduleId { get; init; }
+
+    public bool OffCycle { get; init; }
+
+    public string? OffCycleReason { get; init; }
+
     public static PayrollStatus ParseStatus(string status) => status switch
     {
         "draft" => PayrollStatus.Draft,
@@ -49,7 +56,7 @@ internal sealed class PayrollRow
         _ => throw new InvalidOperationException($"Unknown payroll status '{status}' in the database."),
     };
 
-    public Payroll ToDomain(IEnumerable<PayrollLine> lines) => new(
+    public Payroll ToDomain(IEnumerable<PayrollLine> lines) => new Payroll(
         Id, CompanyId, Regime, PeriodStart, PeriodEnd, PayDate, EnumText.ParsePayFrequency(PayFrequency), ParseStatus(Status), lines, NeedsReview,
-        ReviewReason, VoidReason, ApprovedAt, VoidedAt, CreatedAt, UpdatedAt);
+        ReviewReason, VoidReason, ApprovedAt, VoidedAt, CreatedAt, UpdatedAt).ForSchedule(PayScheduleId).AsOffCycle(OffCycle, OffCycleReason);
 }

@@ -1,0 +1,12 @@
+ALTER TABLE payroll_kr_lines DROP COLUMN premium_month;
+ALTER TABLE payroll_lines DROP COLUMN earnings;
+DROP INDEX uq_payrolls_schedule_period;
+ALTER TABLE payrolls DROP COLUMN off_cycle_reason;
+ALTER TABLE payrolls DROP COLUMN off_cycle;
+ALTER TABLE payrolls DROP COLUMN pay_schedule_id;
+DROP TABLE employee_compensation;
+DROP INDEX ix_employees_pay_schedule;
+DROP INDEX uq_employees_company_number;
+ALTER TABLE employees DROP COLUMN pay_schedule_id;
+ALTER TABLE employees DROP COLUMN employee_number;
+DROP TABLE pay_schedules;

@@ -1,0 +1,3 @@
+namespace PayrollPortal.Application.Calendars;
+
+public sealed record HolidayDto(DateOnly Date, string Name);

@@ -1,0 +1,3 @@
+namespace PayrollPortal.Application.Calendars;
+
+public sealed record HolidayRequest(DateOnly? Date, string? Name);
