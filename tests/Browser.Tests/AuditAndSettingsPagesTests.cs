@@ -56,6 +56,39 @@ public sealed class AuditAndSettingsPagesTests(PortalFixture fixture) : IClassFi
     });
 
     [Fact]
+    public Task Settings_WhenTheHolidayListIsEdited_ShouldBeWhatTheApiHolds() => _portal.RunAsync(async () =>
+    {
+        var company = await fixture.CreateCompanyAsync("holidays");
+        using var client = fixture.App.CreateClient();
+        (await client.PutAsJsonAsync($"/api/companies/{company.Id}/holidays",
+            new { holidays = new[] { new { date = "2026-07-03", name = "Independence Day (observed)" } } })).IsSuccessStatusCode.ShouldBeTrue();
+        _portal.SignIn(PortalFixture.AdminEmail, fixture.AdminPassword);
+        _portal.WaitForHeading("Companies");
+
+        _portal.Open($"#/c/{company.Id}/settings");
+        _portal.WaitForHeading("Settings");
+        HolidayRows().ShouldBe([("2026-07-03", "Independence Day (observed)")]);
+
+        // The same date twice: the API's 400 names the second row, shown beside it, and the stored list is unchanged.
+        _portal.ClickButton("Add a holiday");
+        FillLastHoliday("2026-07-03", "Again");
+        _portal.ClickButton("Save holidays");
+        _portal.WaitUntil(() => _portal.Driver.FindElements(By.CssSelector("#holidays-table .field-error")).Any(e => e.Displayed && e.Text.Contains("listed twice", StringComparison.Ordinal)),
+            "the duplicate date is refused beside its row");
+        (await StoredHolidaysAsync(client, company.Id)).ShouldBe([("2026-07-03", "Independence Day (observed)")]);
+
+        FillLastHoliday("2026-12-25", "Christmas Day");
+        _portal.ClickButton("Add a holiday");
+        FillLastHoliday("2026-11-26", "Thanksgiving Day");
+        _portal.ClickButton("Save holidays");
+        _portal.WaitUntil(() => _portal.WaitFor("#holidays-status").Text == "Holidays saved (3).", "the page says the holidays were saved");
+
+        (await StoredHolidaysAsync(client, company.Id)).ShouldBe([
+            ("2026-07-03", "Independence Day (observed)"), ("2026-11-26", "Thanksgiving Day"), ("2026-12-25", "Christmas Day")]);
+        HolidayRows().ShouldBe(await StoredHolidaysAsync(client, company.Id), "the page shows the list in the API's date order");
+    });
+
+    [Fact]
     public Task Settings_ForAViewer_ShouldBeReadOnly() => _portal.RunAsync(async () =>
     {
         var company = await fixture.CreateCompanyAsync("viewing");
@@ -68,6 +101,7 @@ public sealed class AuditAndSettingsPagesTests(PortalFixture fixture) : IClassFi
 
         _portal.Field("Name").Enabled.ShouldBeFalse();
         _portal.Field("EIN").Enabled.ShouldBeFalse();
+        _portal.HasVisible(By.XPath("//button[normalize-space(.)='Save holidays']")).ShouldBeFalse();
         _portal.HasVisible(By.XPath("//button[normalize-space(.)='Save settings']")).ShouldBeFalse();
         _portal.WaitFor(".role-note").Text.ShouldContain("Only a company admin");
     });
@@ -128,6 +162,23 @@ public sealed class AuditAndSettingsPagesTests(PortalFixture fixture) : IClassFi
         var report = await client.GetFromJsonAsync<JsonElement>("/api/audit/verify");
         _portal.WaitFor("#audit-verify-result").Text.ShouldContain($"in {report.GetProperty("chains").GetInt32()} chain(s)");
     });
+
+    private (string?, string?)[] HolidayRows() =>
+        [.. _portal.Driver.FindElements(By.CssSelector("#holidays-table tr.holiday"))
+            .Select(r => r.FindElements(By.TagName("input")))
+            .Select(inputs => (inputs[0].GetAttribute("value"), inputs[1].GetAttribute("value")))];
+
+    private void FillLastHoliday(string date, string name)
+    {
+        var inputs = _portal.Driver.FindElements(By.CssSelector("#holidays-table tr.holiday")).Last().FindElements(By.TagName("input"));
+        _portal.Driver.ExecuteScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", inputs[0], date);
+        inputs[1].Clear();
+        inputs[1].SendKeys(name);
+    }
+
+    private static async Task<(string?, string?)[]> StoredHolidaysAsync(HttpClient client, Guid companyId) =>
+        [.. (await client.GetFromJsonAsync<JsonElement>($"/api/companies/{companyId}/holidays")).GetProperty("holidays").EnumerateArray()
+            .Select(h => (h.GetProperty("date").GetString(), h.GetProperty("name").GetString()))];
 
     private string?[] ShownEventIds() =>
         [.. _portal.Driver.FindElements(By.CssSelector("#audit-events tbody tr")).Select(r => r.GetAttribute("data-event-id"))];
