@@ -86,6 +86,7 @@ public static class DependencyInjection
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<IAuditQueries, AuditQueries>();
         services.AddScoped<AuditVerifier>();
+        services.AddScoped<IAuditVerification>(provider => provider.GetRequiredService<AuditVerifier>());
         services.AddSingleton<IdempotencyKeysInFlight>();
         services.AddScoped<IdempotencyStore>();
         services.AddScoped<IIdempotencyStore>(sp => sp.GetRequiredService<IdempotencyStore>());

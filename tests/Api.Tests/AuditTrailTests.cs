@@ -177,7 +177,7 @@ public sealed class AuditTrailTests
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    private static async Task<AuditVerifier.Report> VerifyAsync(PayrollApp app)
+    private static async Task<PayrollPortal.Application.Audit.AuditVerificationReport> VerifyAsync(PayrollApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(default);

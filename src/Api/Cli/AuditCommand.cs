@@ -24,6 +24,11 @@ internal static class AuditCommand
                 await context.Error.WriteLineAsync(problem);
             }
 
+            if (report.ProblemCount > report.Problems.Count)
+            {
+                await context.Error.WriteLineAsync($"... and {report.ProblemCount - report.Problems.Count} more problem(s) in {report.BrokenChains} broken chain(s)");
+            }
+
             return CliExitCodes.Usage;
         }, ct));
         return new Command("audit", "The tamper-evident audit trail.") { verify };

@@ -40,10 +40,16 @@ public static class CompanyEndpoints
 
     public static Task<Results<Ok<CompanyDto>, ProblemHttpResult>> UpdateAsync(
         Guid id, UpdateCompanyRequest request, CommandSender sender, HttpContext http, CancellationToken cancellationToken) =>
-        sender.SendCommandAsync(http, new UpdateCompany(id, request.Name, request.Ein, request.Slug), TypedResults.Ok, cancellationToken);
+        sender.SendCommandAsync(http, new UpdateCompany(id, request.Name, request.Ein, request.Slug, request.RegistrationNumber, request.Address), TypedResults.Ok, cancellationToken);
 
     public sealed record CreateCompanyRequest(string? Name, string? Slug, string? Ein, string? Regime = null, string? Currency = null);
 
-    /// <summary>Fields left out are not changed; <c>"ein": null</c> clears the EIN.</summary>
-    public sealed record UpdateCompanyRequest(Optional<string?> Name, Optional<string?> Slug, Optional<string?> Ein);
+    /// <summary>
+    /// Fields left out are not changed; <c>"ein": null</c> clears the EIN, and likewise the registration number and the address.
+    /// An address is replaced whole. Regime and currency are fixed at creation. (No parameter defaults here: the OpenAPI
+    /// schema exporter would try to write them as examples.)
+    /// </summary>
+    public sealed record UpdateCompanyRequest(
+        Optional<string?> Name, Optional<string?> Slug, Optional<string?> Ein,
+        Optional<string?> RegistrationNumber, Optional<CompanyAddressDto?> Address);
 }

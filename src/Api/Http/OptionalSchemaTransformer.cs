@@ -10,7 +10,7 @@ namespace PayrollPortal.Api.Http;
 /// </summary>
 internal sealed class OptionalSchemaTransformer : IOpenApiSchemaTransformer
 {
-    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         var type = context.JsonTypeInfo.Type;
         if (IsOptional(type))
@@ -19,7 +19,18 @@ internal sealed class OptionalSchemaTransformer : IOpenApiSchemaTransformer
             schema.Properties?.Clear();
             schema.Required?.Clear();
             schema.Type = JsonType(inner) | JsonSchemaType.Null;
-            return Task.CompletedTask;
+            if (schema.Type == (JsonSchemaType.Object | JsonSchemaType.Null))
+            {
+                // An optional object (a company's address) is described by its own members, not as a bare object.
+                var described = await context.GetOrCreateSchemaAsync(inner, null, cancellationToken);
+                foreach (var (name, property) in described.Properties ?? new Dictionary<string, IOpenApiSchema>())
+                {
+                    schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+                    schema.Properties[name] = property;
+                }
+            }
+
+            return;
         }
 
         if (schema.Required is { Count: > 0 } required)
@@ -29,8 +40,6 @@ internal sealed class OptionalSchemaTransformer : IOpenApiSchemaTransformer
                 required.Remove(property.Name);
             }
         }
-
-        return Task.CompletedTask;
     }
 
     private static bool IsOptional(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Optional<>);

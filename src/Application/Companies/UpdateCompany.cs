@@ -9,9 +9,14 @@ using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Application.Companies;
 
-/// <summary>A partial update: absent fields are left alone, and an explicit null EIN clears it. The slug cannot change.</summary>
+/// <summary>
+/// A partial update: absent fields are left alone, and an explicit null EIN, registration number or address clears it. An
+/// address is replaced whole. The slug cannot change; regime and currency are not fields of this message at all.
+/// </summary>
 [Requires(Access.CompanyAdmin)]
-public sealed record UpdateCompany(Guid Id, Optional<string?> Name, Optional<string?> Ein, Optional<string?> Slug) : ICommand<Result<CompanyDto>>, ICompanyScoped
+public sealed record UpdateCompany(
+    Guid Id, Optional<string?> Name, Optional<string?> Ein, Optional<string?> Slug,
+    Optional<string?> RegistrationNumber = default, Optional<CompanyAddressDto?> Address = default) : ICommand<Result<CompanyDto>>, ICompanyScoped
 {
     Guid ICompanyScoped.CompanyId => Id;
 
@@ -22,6 +27,17 @@ public sealed record UpdateCompany(Guid Id, Optional<string?> Name, Optional<str
             RuleFor(x => x.Name.Value).MustBeValid(CompanyName.Create, "name").When(x => x.Name.HasValue);
             RuleFor(x => x.Ein.Value!).MustBeValid(Domain.Companies.Ein.Create, "ein")
                 .When(x => x.Ein is { HasValue: true, Value: not null });
+            RuleFor(x => x.RegistrationNumber.Value).MustBeValid(BusinessRegistrationNumber.Create, "registrationNumber")
+                .When(x => x.RegistrationNumber is { HasValue: true, Value: not null });
+
+            // Each address problem names its own field (address.city), so the form can show it beside that input.
+            RuleFor(x => x.Address.Value!).Custom((address, context) =>
+            {
+                foreach (var error in address.ToAddress().Errors)
+                {
+                    context.AddFailure(new FluentValidation.Results.ValidationFailure(error.Field, error.Message) { ErrorCode = error.Code });
+                }
+            }).When(x => x.Address is { HasValue: true, Value: not null });
         }
     }
 
@@ -52,6 +68,19 @@ public sealed record UpdateCompany(Guid Id, Optional<string?> Name, Optional<str
             {
                 company.ChangeEin(command.Ein.Value is null ? null : Domain.Companies.Ein.Create(command.Ein.Value).Value, now);
                 changed["ein"] = company.Ein?.Value;
+            }
+
+            if (command.RegistrationNumber.HasValue)
+            {
+                company.ChangeRegistrationNumber(
+                    command.RegistrationNumber.Value is null ? null : BusinessRegistrationNumber.Create(command.RegistrationNumber.Value).Value, now);
+                changed["registrationNumber"] = company.RegistrationNumber?.Value;
+            }
+
+            if (command.Address.HasValue)
+            {
+                company.Relocate(command.Address.Value?.ToAddress().Value, now);
+                changed["address"] = CompanyAddressDto.From(company.Address);
             }
 
             await companies.UpdateAsync(company, cancellationToken);

@@ -34,6 +34,12 @@ public sealed class Company
     /// <summary>The currency the company pays in, the regime's; fixed at creation.</summary>
     public Currency Currency { get; }
 
+    /// <summary>The Korean business registration number (사업자등록번호), if the company has one.</summary>
+    public BusinessRegistrationNumber? RegistrationNumber { get; private set; }
+
+    /// <summary>Where the company is, as its payslips print it.</summary>
+    public CompanyAddress? Address { get; private set; }
+
     public DateTimeOffset CreatedAt { get; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -46,9 +52,14 @@ public sealed class Company
 
     /// <summary>Rebuilds a company from storage; values were validated when they were first written.</summary>
     public static Company Restore(
-        Guid id, string name, string slug, string? ein, string regime, string currency, DateTimeOffset createdAt, DateTimeOffset updatedAt) =>
+        Guid id, string name, string slug, string? ein, string regime, string currency, DateTimeOffset createdAt, DateTimeOffset updatedAt,
+        string? registrationNumber = null, CompanyAddress? address = null) =>
         new(id, CompanyName.FromTrusted(name), CompanySlug.FromTrusted(slug), ein is null ? null : Companies.Ein.FromTrusted(ein), regime,
-            Currency.FromCode(currency) ?? throw new InvalidOperationException($"Unknown stored currency '{currency}'."), createdAt, updatedAt);
+            Currency.FromCode(currency) ?? throw new InvalidOperationException($"Unknown stored currency '{currency}'."), createdAt, updatedAt)
+        {
+            RegistrationNumber = registrationNumber is null ? null : BusinessRegistrationNumber.FromTrusted(registrationNumber),
+            Address = address,
+        };
 
     public void Rename(CompanyName name, DateTimeOffset now)
     {
@@ -59,6 +70,18 @@ public sealed class Company
     public void ChangeEin(Ein? ein, DateTimeOffset now)
     {
         Ein = ein;
+        UpdatedAt = now;
+    }
+
+    public void ChangeRegistrationNumber(BusinessRegistrationNumber? registrationNumber, DateTimeOffset now)
+    {
+        RegistrationNumber = registrationNumber;
+        UpdatedAt = now;
+    }
+
+    public void Relocate(CompanyAddress? address, DateTimeOffset now)
+    {
+        Address = address;
         UpdatedAt = now;
     }
 }

@@ -55,6 +55,7 @@ public sealed partial class IsolationMatrixTests
         ["PATCH /api/companies/{companyId}/users/{userId}"] = "company_admin",
         ["DELETE /api/companies/{companyId}/users/{userId}"] = "company_admin",
         ["GET /api/audit"] = "company_admin",
+        ["GET /api/audit/verify"] = "admin",
         ["POST /api/withholding/calculate"] = "viewer",
         ["GET /api/auth/me"] = "viewer",
         ["POST /api/auth/logout"] = "viewer",

@@ -16,7 +16,10 @@ internal sealed class RequestExamples : IOpenApiSchemaTransformer
         ["ChangePasswordRequest"] = """{"currentPassword":"the old passphrase","newPassword":"a new and longer passphrase","revokeTokens":false}""",
         ["CreateTokenRequest"] = """{"name":"nightly export","companyId":"0191d3c4-5a6b-7c8d-9e0f-112233445566","role":"viewer","expiresAt":"2027-01-31T00:00:00Z"}""",
         ["CreateCompanyRequest"] = """{"name":"Acme Payroll Co","slug":"acme","ein":"12-3456789","regime":"us-federal"}""",
-        ["UpdateCompanyRequest"] = """{"name":"Acme Payroll Company"}""",
+        ["UpdateCompanyRequest"] = """
+            {"name":"Acme Payroll Company",
+             "address":{"line1":"100 Main Street","line2":"Suite 200","city":"Springfield","region":"IL","postalCode":"62701","country":"US"}}
+            """,
         ["CreateCompanyUserRequest"] = """{"email":"clerk@example.com","role":"payroll_manager"}""",
         ["ChangeMemberRoleRequest"] = """{"role":"company_admin"}""",
         ["CreateEmployeeRequest"] = """

@@ -17,6 +17,8 @@ import { tokensView } from './views/tokens.js';
 import { closingsView } from './views/closings.js';
 import { schedulesView, scheduleView } from './views/schedules.js';
 import { payRunView } from './views/pay-run.js';
+import { settingsView } from './views/settings.js';
+import { auditView } from './views/audit.js';
 import { setCompanyNav, forgetCompanies } from './views/common.js';
 
 route('/login', loginView);
@@ -35,9 +37,11 @@ route('/c/:companyId/schedules/:scheduleId', scheduleView);
 route('/c/:companyId/schedules/:scheduleId/start', payRunView);
 route('/c/:companyId/report', reportView);
 route('/c/:companyId/members', membersView);
+route('/c/:companyId/settings', settingsView);
 route('/account/password', passwordView);
 route('/account/tokens', tokensView);
 route('/closings', closingsView);
+route('/audit', auditView);
 
 const main = document.getElementById('main');
 let renderToken = 0;

@@ -24,6 +24,28 @@ internal sealed class AuditQueries(DbSession session) : IAuditQueries
             parameters.Add("action", filter.Action);
         }
 
+        if (!string.IsNullOrEmpty(filter.EntityType))
+        {
+            sql.Append(" AND target_type = @entityType");
+            parameters.Add("entityType", filter.EntityType);
+        }
+
+        if (filter.EntityId is { } entityId)
+        {
+            sql.Append(" AND target_id = @entityId");
+            parameters.Add("entityId", entityId.ToString("D"));
+        }
+
+        if (filter.ActorEmail is { } email)
+        {
+            // The user signed in, or one of their API tokens ("email (token id)"); substr, not LIKE, since an email may hold '_'.
+            var tokenPrefix = email + " (token ";
+            sql.Append(" AND (actor = @actor OR substr(actor, 1, @tokenPrefixLength) = @tokenPrefix)");
+            parameters.Add("actor", email);
+            parameters.Add("tokenPrefix", tokenPrefix);
+            parameters.Add("tokenPrefixLength", tokenPrefix.Length);
+        }
+
         if (filter.From is { } from)
         {
             sql.Append(" AND occurred_at >= @from");

@@ -1,4 +1,5 @@
 using Dapper;
+using PayrollPortal.Application.Audit;
 
 namespace PayrollPortal.Infrastructure.Persistence.Audit;
 
@@ -6,31 +7,33 @@ namespace PayrollPortal.Infrastructure.Persistence.Audit;
 /// Walks every chain from its first event: each event's sequence number must follow the previous one, its prev_hash must be
 /// the previous event's hash, and its own hash must match its content. The chain head must point at the last event, which
 /// catches deleting the newest events. Problems are reported in chain order, so the first one names the first broken link.
+/// The events are streamed (an unbuffered reader), so memory grows with the number of chains' heads, not of events; only the
+/// first problems are kept, the rest counted.
 /// </summary>
-public sealed class AuditVerifier(DbSession session)
+public sealed class AuditVerifier(DbSession session) : IAuditVerification
 {
-    public sealed record Report(long Events, int Chains, IReadOnlyList<string> Problems)
-    {
-        public bool IsIntact => Problems.Count == 0;
-    }
+    /// <summary>What the CLI keeps and prints; a trail broken in more places than this needs a restore, not a longer list.</summary>
+    public const int DefaultMaxProblems = 1000;
 
-    public async Task<Report> VerifyAsync(CancellationToken cancellationToken)
+    public Task<AuditVerificationReport> VerifyAsync(CancellationToken cancellationToken) => VerifyAsync(DefaultMaxProblems, cancellationToken);
+
+    public async Task<AuditVerificationReport> VerifyAsync(int maxProblems, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
         var heads = (await connection.QueryAsync<(string Chain, long Seq, string Hash)>(new CommandDefinition(
-            "SELECT chain, seq, hash FROM audit_chain_heads", cancellationToken: cancellationToken)))
+            "SELECT chain, seq, hash FROM audit_chain_heads", transaction: session.Transaction, cancellationToken: cancellationToken)))
             .ToDictionary(h => h.Chain, h => (h.Seq, h.Hash), StringComparer.Ordinal);
 
-        var problems = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var problems = new Problems(maxProblems);
+        var chains = 0;
         long events = 0;
         string? chain = null;
         long expectedSeq = 0;
         var expectedPrev = AuditLink.Genesis;
 
-        var links = await connection.QueryAsync<AuditLink>(new CommandDefinition(
-            $"SELECT {AuditLink.Columns} FROM audit_events ORDER BY chain, seq", cancellationToken: cancellationToken));
-        foreach (var link in links)
+        var links = connection.QueryUnbufferedAsync<AuditLink>(
+            $"SELECT {AuditLink.Columns} FROM audit_events ORDER BY chain, seq", transaction: session.Transaction);
+        await foreach (var link in links.WithCancellation(cancellationToken))
         {
             events++;
             if (!string.Equals(link.Chain, chain, StringComparison.Ordinal))
@@ -41,7 +44,7 @@ public sealed class AuditVerifier(DbSession session)
                 }
 
                 chain = link.Chain;
-                seen.Add(chain);
+                chains++;
                 expectedSeq = 1;
                 expectedPrev = AuditLink.Genesis;
             }
@@ -49,16 +52,16 @@ public sealed class AuditVerifier(DbSession session)
             var name = $"chain {link.Chain} event {link.Seq} (id {link.Id}, {link.Action})";
             if (link.Seq != expectedSeq)
             {
-                problems.Add($"missing link: chain {link.Chain} has no event {expectedSeq}; the next is {name}");
+                problems.Add(link.Chain, $"missing link: chain {link.Chain} has no event {expectedSeq}; the next is {name}");
             }
             else if (!string.Equals(link.PrevHash, expectedPrev, StringComparison.Ordinal))
             {
-                problems.Add($"broken link: {name} does not follow the previous event's hash");
+                problems.Add(link.Chain, $"broken link: {name} does not follow the previous event's hash");
             }
 
             if (!string.Equals(link.ComputeHash(), link.Hash, StringComparison.Ordinal))
             {
-                problems.Add($"altered event: {name} does not match its hash");
+                problems.Add(link.Chain, $"altered event: {name} does not match its hash");
             }
 
             expectedSeq = link.Seq + 1;
@@ -70,25 +73,54 @@ public sealed class AuditVerifier(DbSession session)
             CheckHead(chain, expectedSeq - 1, expectedPrev, heads, problems);
         }
 
-        foreach (var (headChain, head) in heads.Where(h => !seen.Contains(h.Key) && h.Value.Seq > 0))
+        // CheckHead removed every head it met; those left belong to chains whose events are all gone.
+        foreach (var (headChain, head) in heads.Where(h => h.Value.Seq > 0).OrderBy(h => h.Key, StringComparer.Ordinal))
         {
-            problems.Add($"missing link: chain {headChain} should have {head.Seq} event(s) but has none");
+            problems.Add(headChain, $"missing link: chain {headChain} should have {head.Seq} event(s) but has none");
         }
 
-        return new Report(events, seen.Count, problems);
+        return new AuditVerificationReport(events, chains, problems.BrokenChains, problems.Count, problems.Kept);
     }
 
-    private static void CheckHead(string chain, long lastSeq, string lastHash, Dictionary<string, (long Seq, string Hash)> heads, List<string> problems)
+    private static void CheckHead(string chain, long lastSeq, string lastHash, Dictionary<string, (long Seq, string Hash)> heads, Problems problems)
     {
-        if (!heads.TryGetValue(chain, out var head))
+        if (!heads.Remove(chain, out var head))
         {
-            problems.Add($"missing link: chain {chain} has events but no head");
+            problems.Add(chain, $"missing link: chain {chain} has events but no head");
         }
         else if (head.Seq != lastSeq || !string.Equals(head.Hash, lastHash, StringComparison.Ordinal))
         {
-            problems.Add(head.Seq > lastSeq
+            problems.Add(chain, head.Seq > lastSeq
                 ? $"missing link: chain {chain} ends at event {lastSeq} but its head records {head.Seq} (events {lastSeq + 1}..{head.Seq} were removed)"
                 : $"broken link: chain {chain} head (event {head.Seq}) does not match its last event {lastSeq}");
+        }
+    }
+
+    /// <summary>The first problems in order, and how many there were in all and in how many chains.</summary>
+    private sealed class Problems(int max)
+    {
+        private string? _lastBrokenChain;
+
+        public List<string> Kept { get; } = [];
+
+        public long Count { get; private set; }
+
+        public int BrokenChains { get; private set; }
+
+        public void Add(string chain, string problem)
+        {
+            Count++;
+            if (!string.Equals(chain, _lastBrokenChain, StringComparison.Ordinal))
+            {
+                // Problems arrive chain by chain, except the trailing headless chains, each of which is new.
+                BrokenChains++;
+                _lastBrokenChain = chain;
+            }
+
+            if (Kept.Count < max)
+            {
+                Kept.Add(problem);
+            }
         }
     }
 }

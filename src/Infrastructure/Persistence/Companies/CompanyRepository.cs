@@ -44,7 +44,12 @@ internal sealed class CompanyRepository(DbSession session) : ICompanyRepository
     {
         var connection = await session.ConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE companies SET name = @Name, ein = @Ein, updated_at = @UpdatedAt WHERE id = @Id",
+            """
+            UPDATE companies SET name = @Name, ein = @Ein, registration_number = @RegistrationNumber,
+                address_line1 = @AddressLine1, address_line2 = @AddressLine2, address_city = @AddressCity, address_region = @AddressRegion,
+                address_postal_code = @AddressPostalCode, address_country = @AddressCountry, updated_at = @UpdatedAt
+            WHERE id = @Id
+            """,
             Parameters(company),
             session.Transaction,
             cancellationToken: cancellationToken));
@@ -60,5 +65,12 @@ internal sealed class CompanyRepository(DbSession session) : ICompanyRepository
         company.UpdatedAt,
         company.Regime,
         Currency = company.Currency.Code,
+        RegistrationNumber = company.RegistrationNumber?.Value,
+        AddressLine1 = company.Address?.Line1,
+        AddressLine2 = company.Address?.Line2,
+        AddressCity = company.Address?.City,
+        AddressRegion = company.Address?.Region,
+        AddressPostalCode = company.Address?.PostalCode,
+        AddressCountry = company.Address?.Country,
     };
 }

@@ -12,6 +12,9 @@ export const coreRegime = {
   employeeForm: null,
   lineKind: null,
   compensation: null,
+  // Without a module the settings page offers both identifiers the API stores, and no default country.
+  companyIdentifier: null,
+  defaultCountry: '',
 
   employeeTable: (company, employees) => tableWrap('Employees', h('table', {},
     h('caption', { class: 'visually-hidden' }, 'Employees'),

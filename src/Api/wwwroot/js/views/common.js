@@ -39,6 +39,7 @@ export function setCompanyNav(company, active) {
       h('li', {}, link('schedules', 'Pay schedules')),
       h('li', {}, link('report', 'Quarter report')),
       canManageMembers(company.id) ? h('li', {}, link('members', 'Members')) : null,
+      h('li', {}, link('settings', 'Settings')),
       h('li', {}, h('a', { href: '#/companies' }, 'All companies'))));
   nav.hidden = false;
 }

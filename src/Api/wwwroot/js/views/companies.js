@@ -28,7 +28,7 @@ export async function companiesView(ctx) {
         h('th', { scope: 'row' }, h('a', { href: `#/c/${r.id}/payrolls` }, r.name)),
         h('td', {}, admin ? r.detail : roleLabels[r.role] ?? r.role))))));
 
-  replace(ctx.main, pageHeader('Companies', admin ? h('a', { class: 'button secondary', href: '#/closings' }, 'Month closings') : null), list, admin ? createCompanyForm() : null);
+  replace(ctx.main, pageHeader('Companies', ...(admin ? [h('a', { class: 'button secondary', href: '#/closings' }, 'Month closings'), h('a', { class: 'button secondary', href: '#/audit' }, 'Audit trail')] : [])), list, admin ? createCompanyForm() : null);
 }
 
 function createCompanyForm() {

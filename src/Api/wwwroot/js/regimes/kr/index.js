@@ -15,4 +15,7 @@ export default {
   payrollDetail: krPayrollDetail,
   report: krReport,
   compensation: krCompensation,
+  // The company settings page: which number identifies the employer, and the address's usual country.
+  companyIdentifier: { field: 'registrationNumber', label: '사업자등록번호 Business registration number', hint: 'As ###-##-#####; the last digit is a check digit.' },
+  defaultCountry: 'KR',
 };

@@ -15,4 +15,7 @@ export default {
   payrollDetail: usPayrollDetail,
   report: usReport,
   compensation: usCompensation,
+  // The company settings page: which number identifies the employer, and the address's usual country.
+  companyIdentifier: { field: 'ein', label: 'EIN', hint: 'Employer Identification Number, as NN-NNNNNNN.' },
+  defaultCountry: 'US',
 };
