@@ -1,3 +1,4 @@
+using FluentValidation;
 using Mediator;
 using PayrollPortal.Application.Audit;
 using PayrollPortal.Application.Companies;
@@ -19,6 +20,12 @@ namespace PayrollPortal.Application.Payrolls;
 [Requires(Access.PayrollManager)]
 public sealed record CopyOneOffs(Guid CompanyId, Guid PayrollId, Guid PreviousPayrollId) : ICommand<Result<PayrollDto>>, ICompanyScoped
 {
+    public sealed class Validator : AbstractValidator<CopyOneOffs>
+    {
+        public Validator() => RuleFor(x => x.PreviousPayrollId).NotEqual(x => x.PayrollId).WithErrorCode("payroll.copy_from_itself")
+            .WithMessage("Copy one-offs from another payroll than the draft itself.");
+    }
+
     public sealed class Handler(
         IPayrollRepository payrolls, IPeriodClosings closings, PayrollCalculator calculator, RegimeParts<IPayrollLines> lineParts,
         RegimeParts<IPayRuns> runParts, IAuditTrail audit, TimeProvider clock) : ICommandHandler<CopyOneOffs, Result<PayrollDto>>
