@@ -119,7 +119,13 @@ public sealed class PortalTests(PortalFixture fixture) : IClassFixture<PortalFix
         var gross = _portal.Field("Gross wages, line 1");
         gross.Clear();
         gross.SendKeys("5000");
-        new Actions(_portal.Driver).DoubleClick(_portal.Button("Create draft payroll")).Perform();
+
+        // As a person would: the line's preview settles and the button is in view before the double click, so the click
+        // lands on the button and not where it was before the preview moved the page (a miss seen at high load).
+        _portal.WaitUntil(() => _portal.PreviewCell(1, "netPay") == "$4,199.17", "line 1 shows its server-computed net pay");
+        var create = _portal.Button("Create draft payroll");
+        ((IJavaScriptExecutor)_portal.Driver).ExecuteScript("arguments[0].scrollIntoView({block: 'center'});", create);
+        new Actions(_portal.Driver).DoubleClick(create).Perform();
 
         _portal.WaitForHeading("Payroll paid 2026-03-31");
         await using var connection = await fixture.App.Database.OpenAsync();
