@@ -6,7 +6,7 @@
 #     It ends that part with one line, PASS or REGRESSION, for the ratio of the medians against the 3x target, with the
 #     server's CPU time per post beside it (steadier than wall time on a shared machine);
 #   - 50-line payrolls posted by concurrent clients: throughput, p50/p90/p99.
-# Usage: bench/payrolls.sh [RUNS] [CLIENTS] [PER_CLIENT]   (defaults 5, 8, 40).
+# Usage: bench/payrolls.sh [RUNS] [CLIENTS] [PER_CLIENT]   (defaults 5, 8, 40); WARMUP=3 posts first, printed, not counted.
 #        bench/payrolls.sh kr [PAIRS]   (default 40): only a kr 50-line monthly payroll POST against a us-federal one, alternated
 #        one at a time on the same server (bench/README.md "kr regime"). Uses TEST_POSTGRES_URL if set, else starts a
 # throwaway cluster. Builds src/Api and bench/PayrollLoad in Release. Prints Markdown tables to paste into bench/README.md.
@@ -74,6 +74,6 @@ if [ "$MODE" = kr ]; then
   dotnet "$LOAD" --url "http://127.0.0.1:$PORT" --database "$NPGSQL" --server-log "$WORK/server.log" --mode kr --pairs "$PAIRS"
 else
   dotnet "$LOAD" --url "http://127.0.0.1:$PORT" --database "$NPGSQL" --server-log "$WORK/server.log" \
-    --runs "$RUNS" --clients "$CLIENTS" --per-client "$PER_CLIENT"
+    --runs "$RUNS" --warmup "${WARMUP:-3}" --clients "$CLIENTS" --per-client "$PER_CLIENT"
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<Common.Idempotency.IdempotencyContext>();
 
         // The server replaces this with its Prometheus counters; the verbs count nothing.
+        services.TryAddSingleton(new Payrolls.PayRunOptions());
         services.TryAddSingleton<Common.Metrics.IBusinessMetrics, Common.Metrics.NoBusinessMetrics>();
         services.TryAddSingleton<Common.Metrics.ISecurityMetrics, Common.Metrics.NoSecurityMetrics>();
         return services;

@@ -17,8 +17,13 @@ public interface IEmployeeRepository
     /// <summary>Whether another employee of the company has the number.</summary>
     Task<bool> NumberTakenAsync(Guid companyId, string employeeNumber, Guid? exceptEmployeeId, CancellationToken cancellationToken);
 
-    /// <summary>The schedule's employees employed on any day of the period, with their profiles, in name order.</summary>
-    Task<IReadOnlyList<Employee>> OnScheduleAsync(Guid companyId, Guid payScheduleId, DateOnly periodStart, DateOnly periodEnd, CancellationToken cancellationToken);
+    /// <summary>
+    /// A page of the schedule's employees employed on any day of the period, with their profiles, in name order (last name,
+    /// first name, id), after <paramref name="after"/>. A run reads its employees a page at a time so that a large company's
+    /// period is never held in memory at once.
+    /// </summary>
+    Task<IReadOnlyList<Employee>> OnScheduleAsync(
+        Guid companyId, Guid payScheduleId, DateOnly periodStart, DateOnly periodEnd, Employee? after, int take, CancellationToken cancellationToken);
 
     Task<bool> TryAddAsync(Employee employee, ProtectedSsn ssn, CancellationToken cancellationToken);
 

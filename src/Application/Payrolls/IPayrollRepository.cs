@@ -9,6 +9,9 @@ public interface IPayrollRepository
     /// <summary>Inserts the payroll and its lines (lines in batched statements, not one round trip each).</summary>
     Task AddAsync(Payroll payroll, CancellationToken cancellationToken);
 
+    /// <summary>Inserts more lines of a payroll <see cref="AddAsync"/> stored, in the same transaction (a run stores its lines a page at a time).</summary>
+    Task AddLinesAsync(Payroll payroll, IReadOnlyList<PayrollLine> lines, CancellationToken cancellationToken);
+
     Task ReplaceLinesAsync(Payroll payroll, CancellationToken cancellationToken);
 
     Task UpdateStatusAsync(Payroll payroll, CancellationToken cancellationToken);

@@ -26,12 +26,15 @@ public sealed class PayrollCalculator(IEmployeeRepository employees, RegimeParts
             [.. requests.Select((r, i) => (r.EmployeeId!.Value, lines.Read(r.RegimeFields, i)))], null, cancellationToken);
     }
 
-    /// <summary>Computes lines from inputs a run generated, for employees it already loaded.</summary>
+    /// <summary>
+    /// Computes lines from inputs a run generated, for employees it already loaded: a page of the run whose first line is
+    /// <paramref name="firstIndex"/> (lines and errors are numbered in the whole payroll).
+    /// </summary>
     public Task<Result<IReadOnlyList<PayrollLine>>> ComputeAsync(
         IPayrollLines regime, Guid companyId, DateOnly periodStart, DateOnly periodEnd, DateOnly payDate, PayFrequency frequency,
-        IReadOnlyList<(Guid EmployeeId, Result<ILineInput> Input)> inputs, IReadOnlyDictionary<Guid, Employee> employees,
+        IReadOnlyList<(Guid EmployeeId, Result<ILineInput> Input)> inputs, IReadOnlyDictionary<Guid, Employee> employees, int firstIndex,
         CancellationToken cancellationToken) =>
-        ComputeAsync(regime, companyId, Guid.Empty, periodStart, periodEnd, payDate, frequency, inputs, employees, cancellationToken);
+        ComputeAsync(regime, companyId, Guid.Empty, periodStart, periodEnd, payDate, frequency, inputs, employees, cancellationToken, firstIndex);
 
     /// <summary>Computes a stored payroll's lines from changed inputs (one-off amounts copied onto a draft, say).</summary>
     public Task<Result<IReadOnlyList<PayrollLine>>> ComputeAsync(
@@ -51,7 +54,7 @@ public sealed class PayrollCalculator(IEmployeeRepository employees, RegimeParts
     private async Task<Result<IReadOnlyList<PayrollLine>>> ComputeAsync(
         IPayrollLines regime, Guid companyId, Guid payrollId, DateOnly periodStart, DateOnly? periodEnd, DateOnly payDate, PayFrequency frequency,
         IReadOnlyList<(Guid EmployeeId, Result<ILineInput> Input)> requests, IReadOnlyDictionary<Guid, Employee>? loaded,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, int firstIndex = 0)
     {
         if (regime.CheckPayroll(payDate, frequency) is { } invalid)
         {
@@ -66,9 +69,10 @@ public sealed class PayrollCalculator(IEmployeeRepository employees, RegimeParts
 
         var errors = new List<Error>();
         var lines = new List<PayrollLine>(requests.Count);
-        for (var i = 0; i < requests.Count; i++)
+        for (var n = 0; n < requests.Count; n++)
         {
-            var (employeeId, input) = requests[i];
+            var i = firstIndex + n;
+            var (employeeId, input) = requests[n];
             if (!people.TryGetValue(employeeId, out var employee))
             {
                 errors.Add(PayrollErrors.UnknownEmployee(i));

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using PayrollPortal.Application.Common;
 using System.Text.Json.Serialization;
 using PayrollPortal.Application.Regimes;
 using PayrollPortal.Domain.Payrolls;
@@ -15,7 +15,7 @@ public sealed record PayrollLineDto(
     decimal SupplementalWages,
     decimal PostTaxDeductions,
     decimal NetPay,
-    JsonElement Trace)
+    RawJson Trace)
 {
     /// <summary>The regime's own members, serialised inline.</summary>
     [JsonExtensionData]
@@ -39,17 +39,10 @@ public sealed record PayrollLineDto(
             currency.ToAmount(line.SupplementalWages),
             currency.ToAmount(line.PostTaxDeductions),
             currency.ToAmount(line.NetPay),
-            ParseTrace(line.Trace))
+            new RawJson(line.Trace))
         {
             RegimeMembers = members,
             Earnings = LineEarningsDto.From(line.Earnings, currency),
         };
-    }
-
-    /// <summary>A copy of the stored trace; the parsed document goes back to the pool at once (a payroll does this once per line).</summary>
-    private static JsonElement ParseTrace(string trace)
-    {
-        using var document = JsonDocument.Parse(trace);
-        return document.RootElement.Clone();
     }
 }

@@ -30,4 +30,30 @@ public sealed record PayrollTotalsDto(
             RegimeMembers = members,
         };
     }
+
+    /// <summary>
+    /// The totals of one payroll stored in parts (a run's pages): every sum added. A regime's totals members are sums, so
+    /// they add too; anything else would be a regime bug, and is refused rather than dropped.
+    /// </summary>
+    public PayrollTotalsDto Plus(PayrollTotalsDto other)
+    {
+        var members = new RegimeMembers();
+        foreach (var (name, value) in RegimeMembers ?? new Dictionary<string, object?>())
+        {
+            object? theirs = null;
+            other.RegimeMembers?.TryGetValue(name, out theirs);
+            members[name] = (value, theirs) switch
+            {
+                (decimal a, decimal b) => a + b,
+                _ => throw new InvalidOperationException($"The totals member '{name}' is not a sum in both parts."),
+            };
+        }
+
+        return new PayrollTotalsDto(
+            LineCount + other.LineCount, GrossWages + other.GrossWages, SupplementalWages + other.SupplementalWages,
+            PostTaxDeductions + other.PostTaxDeductions, NetPay + other.NetPay)
+        {
+            RegimeMembers = members,
+        };
+    }
 }

@@ -42,7 +42,7 @@ public sealed record StartPayRun(Guid CompanyId, Guid ScheduleId, DateOnly? Peri
     public sealed class Handler(
         ICompanyQueries companies, IPaySchedules schedules, ScheduleCalendar calendar, IEmployeeRepository employees, ICompensationHistory compensation,
         IPeriodClosings closings, IPayrollRepository payrolls, PayrollCalculator calculator, RegimeParts<IPayrollLines> lineParts,
-        RegimeParts<IPayRuns> runParts, IAuditTrail audit, TimeProvider clock) : ICommandHandler<StartPayRun, Result<PayRunDto>>
+        RegimeParts<IPayRuns> runParts, IAuditTrail audit, PayRunOptions options, TimeProvider clock) : ICommandHandler<StartPayRun, Result<PayRunDto>>
     {
         public async ValueTask<Result<PayRunDto>> Handle(StartPayRun command, CancellationToken cancellationToken)
         {
@@ -80,49 +80,84 @@ public sealed record StartPayRun(Guid CompanyId, Guid ScheduleId, DateOnly? Peri
                 return closed;
             }
 
-            var people = await employees.OnScheduleAsync(command.CompanyId, schedule.Id, period.Start, period.End, cancellationToken);
-            if (people.Count == 0)
+            // The employees a page at a time: each page's lines are computed and stored before the next is read, so a
+            // company of any size is started in bounded memory. A refusal found on any page rolls the whole run back.
+            var lines = lineParts.For(company.Regime);
+            var hours = new PayRunHours(command.Hours ?? [], period);
+            var payroll = Payroll.Draft(
+                command.CompanyId, company.Regime, period.Start, period.End, period.PayDate, schedule.Frequency, [], clock.GetUtcNow())
+                .ForSchedule(schedule.Id);
+            var unpaid = new List<string>();
+            var errors = new List<Error>();
+            PayrollTotalsDto? totals = null;
+            var count = 0;
+            for (Employee? after = null; ;)
+            {
+                var page = await employees.OnScheduleAsync(command.CompanyId, schedule.Id, period.Start, period.End, after, options.PageSize, cancellationToken);
+                if (page.Count == 0)
+                {
+                    break;
+                }
+
+                after = page[^1];
+                var records = await compensation.InEffectAsync([.. page.Select(p => p.Id)], period.End, cancellationToken);
+                var terms = new Dictionary<Guid, ICompensationTerms>(page.Count);
+                foreach (var employee in page)
+                {
+                    if (records.TryGetValue(employee.Id, out var record))
+                    {
+                        terms[employee.Id] = runs.Restore(record.PayType, record.Terms);
+                    }
+                    else
+                    {
+                        unpaid.Add(PayRunHours.NameOf(employee));
+                    }
+                }
+
+                var pageHours = hours.Match(page, terms);
+                if (unpaid.Count == 0 && !hours.HasErrors)
+                {
+                    var computed = await ComputePageAsync(page, count, terms, pageHours);
+                    if (!computed.IsSuccess)
+                    {
+                        errors.AddRange(computed.Errors);
+                    }
+                    else if (errors.Count == 0)
+                    {
+                        if (count == 0)
+                        {
+                            await payrolls.AddAsync(payroll, cancellationToken);
+                        }
+
+                        await payrolls.AddLinesAsync(payroll, computed.Value!, cancellationToken);
+                        var pageTotals = PayrollTotalsDto.From(computed.Value!, lines, new RegimeMembers());
+                        totals = totals is null ? pageTotals : totals.Plus(pageTotals);
+                    }
+                }
+
+                count += page.Count;
+            }
+
+            if (count == 0)
             {
                 return PayRunErrors.NoEmployees;
             }
 
-            var records = await compensation.InEffectAsync(command.CompanyId, schedule.Id, period.End, cancellationToken);
-            var unpaid = people.Where(p => !records.ContainsKey(p.Id)).Select(Name).ToList();
             if (unpaid.Count > 0)
             {
                 return PayRunErrors.NoCompensation(unpaid);
             }
 
-            var terms = people.ToDictionary(p => p.Id, p => runs.Restore(records[p.Id].PayType, records[p.Id].Terms));
-            var hours = ReadHours(command.Hours ?? [], people, terms, period);
-            if (!hours.IsSuccess)
+            if (hours.Finish() is { Count: > 0 } hoursErrors)
             {
-                return Result<PayRunDto>.Failure(hours.Errors);
+                return Result<PayRunDto>.Failure(hoursErrors);
             }
 
-            var generated = new List<GeneratedLine?>(people.Count);
-            var inputs = new List<(Guid, Result<ILineInput>)>(people.Count);
-            for (var i = 0; i < people.Count; i++)
+            if (errors.Count > 0)
             {
-                var employee = people[i];
-                var line = runs.LineFor(new RunLine(i, employee, terms[employee.Id], period, schedule.Frequency, hours.Value!.GetValueOrDefault(employee.Id)));
-                generated.Add(line.IsSuccess ? line.Value : null);
-                inputs.Add((employee.Id, line.IsSuccess ? Result<ILineInput>.Success(line.Value!.Input) : Result<ILineInput>.Failure(line.Errors)));
+                return Result<PayRunDto>.Failure(errors);
             }
 
-            var lines = lineParts.For(company.Regime);
-            var computed = await calculator.ComputeAsync(
-                lines, command.CompanyId, period.Start, period.End, period.PayDate, schedule.Frequency, inputs, people.ToDictionary(p => p.Id), cancellationToken);
-            if (!computed.IsSuccess)
-            {
-                return Result<PayRunDto>.Failure(computed.Errors);
-            }
-
-            var payroll = Payroll.Draft(
-                command.CompanyId, company.Regime, period.Start, period.End, period.PayDate, schedule.Frequency,
-                computed.Value!.Select(l => l with { Earnings = generated[l.LineNumber - 1]!.Earnings }), clock.GetUtcNow())
-                .ForSchedule(schedule.Id);
-            await payrolls.AddAsync(payroll, cancellationToken);
             await audit.RecordAsync(
                 new AuditEntry(AuditActions.PayRunStarted, payroll.CompanyId, "payroll", payroll.Id, new Dictionary<string, object?>
                 {
@@ -130,75 +165,35 @@ public sealed record StartPayRun(Guid CompanyId, Guid ScheduleId, DateOnly? Peri
                     ["periodStart"] = payroll.PeriodStart,
                     ["periodEnd"] = payroll.PeriodEnd,
                     ["payDate"] = payroll.PayDate,
-                    ["lines"] = payroll.Lines.Count,
+                    ["lines"] = count,
                     ["hoursRows"] = command.Hours?.Count ?? 0,
                 }),
                 cancellationToken);
-            var members = new RegimeMembers();
             return new PayRunDto(
-                payroll.Id, EnumText.ToText(payroll.Status), schedule.Id, payroll.PeriodStart, payroll.PeriodEnd, payroll.PayDate, payroll.Lines.Count,
-                PayrollTotalsDto.From(payroll.Lines, lines, members));
-        }
+                payroll.Id, EnumText.ToText(payroll.Status), schedule.Id, payroll.PeriodStart, payroll.PeriodEnd, payroll.PayDate, count, totals!);
 
-        private static string Name(Employee e) => e.EmployeeNumber is { } number ? $"{e.FirstName} {e.LastName} ({number})" : $"{e.FirstName} {e.LastName} ({e.Id})";
-
-        /// <summary>Every bad row at once, or the hours by employee; hourly employees without hours are named together.</summary>
-        private static Result<Dictionary<Guid, RunHours>> ReadHours(
-            IReadOnlyList<HoursRow?> rows, IReadOnlyList<Employee> people, Dictionary<Guid, ICompensationTerms> terms, SchedulePeriod period)
-        {
-            var byId = people.ToDictionary(p => p.Id);
-            var byNumber = people.Where(p => p.EmployeeNumber is not null).ToDictionary(p => p.EmployeeNumber!, StringComparer.OrdinalIgnoreCase);
-            var max = 24m * period.Days;
-            var errors = new List<Error>();
-            var hours = new Dictionary<Guid, RunHours>();
-            for (var i = 0; i < rows.Count; i++)
+            // Each employee's line from the record in effect and the hours, then withholding as for a typed line; lines and
+            // errors are numbered in the whole run.
+            async Task<Result<IReadOnlyList<PayrollLine>>> ComputePageAsync(
+                IReadOnlyList<Employee> page, int firstIndex, Dictionary<Guid, ICompensationTerms> terms, Dictionary<Guid, RunHours> pageHours)
             {
-                var row = rows[i]!;
-                var label = row.Label ?? $"hours[{i}]";
-                Employee? employee = null;
-                if (row.EmployeeId is null == string.IsNullOrWhiteSpace(row.EmployeeNumber))
+                var generated = new GeneratedLine?[page.Count];
+                var inputs = new List<(Guid, Result<ILineInput>)>(page.Count);
+                for (var n = 0; n < page.Count; n++)
                 {
-                    errors.Add(PayRunErrors.HoursEmployeeRequired(label));
-                }
-                else if (row.EmployeeId is { } id ? !byId.TryGetValue(id, out employee) : !byNumber.TryGetValue(row.EmployeeNumber!.Trim(), out employee))
-                {
-                    errors.Add(PayRunErrors.HoursUnknownEmployee(label, row.EmployeeId is null ? "employeeNumber" : "employeeId"));
+                    var employee = page[n];
+                    var line = runs.LineFor(new RunLine(firstIndex + n, employee, terms[employee.Id], period, schedule.Frequency, pageHours.GetValueOrDefault(employee.Id)));
+                    generated[n] = line.IsSuccess ? line.Value : null;
+                    inputs.Add((employee.Id, line.IsSuccess ? Result<ILineInput>.Success(line.Value!.Input) : Result<ILineInput>.Failure(line.Errors)));
                 }
 
-                var regular = Check(row.RegularHours ?? 0, "regularHours");
-                var overtime = Check(row.OvertimeHours ?? 0, "overtimeHours");
-                if (employee is null)
-                {
-                    continue;
-                }
-
-                if (!terms[employee.Id].IsHourly)
-                {
-                    errors.Add(PayRunErrors.HoursNotHourly(label));
-                }
-                else if (!hours.TryAdd(employee.Id, new RunHours(regular, overtime)))
-                {
-                    errors.Add(PayRunErrors.HoursDuplicate(label));
-                }
-
-                decimal Check(decimal value, string field)
-                {
-                    if (value < 0 || value > max || decimal.Round(value, 2) != value)
-                    {
-                        errors.Add(PayRunErrors.HoursOutOfRange(label, field, max));
-                    }
-
-                    return value;
-                }
+                var computed = await calculator.ComputeAsync(
+                    lines, command.CompanyId, period.Start, period.End, period.PayDate, schedule.Frequency, inputs, page.ToDictionary(p => p.Id), firstIndex,
+                    cancellationToken);
+                return computed.IsSuccess
+                    ? Result<IReadOnlyList<PayrollLine>>.Success([.. computed.Value!.Select(l => l with { Earnings = generated[l.LineNumber - 1 - firstIndex]!.Earnings })])
+                    : computed;
             }
-
-            var missing = people.Where(p => terms[p.Id].IsHourly && !hours.ContainsKey(p.Id)).Select(Name).ToList();
-            if (missing.Count > 0)
-            {
-                errors.Add(PayRunErrors.HoursMissing(missing));
-            }
-
-            return errors.Count > 0 ? Result<Dictionary<Guid, RunHours>>.Failure(errors) : hours;
         }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using PayrollPortal.Application.Calendars;
 using PayrollPortal.Application.Companies;
 using PayrollPortal.Application.Compensation;
@@ -100,6 +101,69 @@ public sealed class PayRunTests
         var next = await app.SendAsync<Result<PayRunDto>>(new StartPayRun(company.Id, schedule.Id, null, [new HoursRow(dee, null, 40m, null)]));
         next.Value!.PeriodStart.ShouldBe(new DateOnly(2026, 1, 18), "the first period without a draft or approved payroll");
         next.Value.LineCount.ShouldBe(3, "Cy left before the second period");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task StartPayRun_InPages_ShouldNumberMatchAndTotalAcrossPagesAndStoreNothingWhenALaterPageFails(DatabaseProvider provider)
+    {
+        // Two employees a page: Ann and Ben, Cat and Dan, then Eve (name order), so hours rows and errors cross pages.
+        await using var app = await PayrollApp.StartAsync(provider, services: s => s.AddSingleton(new PayRunOptions { PageSize = 2 }));
+        var company = await app.CompanyAsync("acme");
+        var schedule = await ScheduleAsync(app, company.Id, "Biweekly", "biweekly", new DateOnly(2026, 1, 4), offset: 5);
+        var ids = new Dictionary<string, Guid>();
+        foreach (var (name, ssn, number) in new[] { ("Eve", "123-45-6785", "E-5"), ("Cat", "123-45-6783", "E-3"), ("Ann", "123-45-6781", "E-1"), ("Dan", "123-45-6784", "E-4"), ("Ben", "123-45-6782", "E-2") })
+        {
+            ids[name] = await HireAsync(app, company.Id, schedule.Id, ssn, name, number, new DateOnly(2025, 6, 1), null);
+            var hourly = name is "Ben" or "Dan";
+            (await CompensateAsync(app, company.Id, ids[name], hourly ? new { payType = "hourly", hourlyRate = 20.00m } : new { payType = "salary", annualSalary = 52_000.00m })).IsSuccess.ShouldBeTrue();
+        }
+
+        var refused = await app.SendAsync<Result<PayRunDto>>(new StartPayRun(company.Id, schedule.Id, null,
+        [
+            new HoursRow(null, "e-4", 80m, 0m),     // Dan on page 2, by number in another case: fine
+            new HoursRow(ids["Eve"], null, 8m, 0m), // Eve (page 3) is salaried
+            new HoursRow(null, "E-9", 8m, 0m),      // nobody
+            new HoursRow(ids["Ben"], null, -1m, 0m), // Ben (page 1): negative hours
+        ]));
+        refused.Errors.Select(e => (e.Code, e.Field)).ShouldBe(
+        [
+            ("run.hours_not_hourly", "hours[1].employeeId"),
+            ("run.hours_employee_not_in_run", "hours[2].employeeNumber"),
+            ("run.hours_out_of_range", "hours[3].regularHours"),
+        ], "every bad row, in row order, wherever its employee's page came");
+
+        // A line that fails on the last page, after two pages were stored: nothing of the run remains.
+        (await CompensateAsync(app, company.Id, ids["Eve"], new { payType = "salary", annualSalary = 52_000.00m, postTaxDeductions = 5_000.00m })).IsSuccess.ShouldBeTrue();
+        var failed = await app.SendAsync<Result<PayRunDto>>(new StartPayRun(company.Id, schedule.Id, null,
+            [new HoursRow(null, "E-2", 80m, 0m), new HoursRow(ids["Dan"], null, 80m, 2m)]));
+        failed.Errors.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            e => e.Code.ShouldBe("payroll.negative_net_pay"), e => e.Field.ShouldBe("lines[4].postTaxDeductions"));
+        (await PeriodsAsync(app, company.Id, schedule.Id, 1, from: new DateOnly(2026, 1, 4)))[0].Status.ShouldBe("none");
+
+        (await CompensateAsync(app, company.Id, ids["Eve"], new { payType = "salary", annualSalary = 52_000.00m, postTaxDeductions = 100.00m })).IsSuccess.ShouldBeTrue();
+        var run = await app.SendAsync<Result<PayRunDto>>(new StartPayRun(company.Id, schedule.Id, null,
+            [new HoursRow(null, "E-2", 80m, 0m), new HoursRow(ids["Dan"], null, 80m, 2m)]));
+
+        run.IsSuccess.ShouldBeTrue(string.Join("; ", run.Errors));
+        var payroll = (await app.SendAsync<Result<PayrollDto>>(new GetPayroll(company.Id, run.Value!.Id))).Value!;
+        payroll.Lines.Select(l => (l.LineNumber, l.EmployeeName, l.GrossWages)).ShouldBe(
+        [
+            (1, "Ann Lovelace", 2_000.00m), // 52,000 / 26
+            (2, "Ben Lovelace", 1_600.00m), // 80 x 20
+            (3, "Cat Lovelace", 2_000.00m),
+            (4, "Dan Lovelace", 1_660.00m), // 80 x 20 + 2 x 20 x 1.5
+            (5, "Eve Lovelace", 2_000.00m),
+        ]);
+        run.Value.LineCount.ShouldBe(5);
+        run.Value.Totals.GrossWages.ShouldBe(9_260.00m);
+        run.Value.Totals.NetPay.ShouldBe(payroll.Lines.Sum(l => l.NetPay));
+        run.Value.Totals.NetPay.ShouldBe(payroll.Totals.NetPay);
+        run.Value.Totals.RegimeMembers!.Keys.ShouldBe(payroll.Totals.RegimeMembers!.Keys, ignoreOrder: true);
+        foreach (var (name, value) in payroll.Totals.RegimeMembers)
+        {
+            run.Value.Totals.RegimeMembers[name].ShouldBe(value, name);
+        }
     }
 
     [Theory]

@@ -18,17 +18,23 @@ internal sealed class CompensationHistory(DbSession session) : ICompensationHist
         return [.. rows.Select(r => r.ToStored())];
     }
 
-    public async Task<IReadOnlyDictionary<Guid, StoredCompensation>> InEffectAsync(Guid companyId, Guid scheduleId, DateOnly on, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<Guid, StoredCompensation>> InEffectAsync(IReadOnlyCollection<Guid> employeeIds, DateOnly on, CancellationToken cancellationToken)
     {
+        var inEffect = new Dictionary<Guid, StoredCompensation>();
+        if (employeeIds.Count == 0)
+        {
+            return inEffect;
+        }
+
         var connection = await session.ConnectionAsync(cancellationToken);
+        var parameters = new DynamicParameters(new { on });
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"""
-            SELECT {Columns} FROM employee_compensation c JOIN employees e ON e.id = c.employee_id
-            WHERE e.company_id = @companyId AND e.pay_schedule_id = @scheduleId AND c.effective_from <= @on
+            SELECT {Columns} FROM employee_compensation c
+            WHERE {SqlIn.Any(connection, parameters, "c.employee_id", "ids", employeeIds)} AND c.effective_from <= @on
             ORDER BY c.employee_id, c.effective_from
             """,
-            new { companyId, scheduleId, on }, session.Transaction, cancellationToken: cancellationToken));
-        var inEffect = new Dictionary<Guid, StoredCompensation>();
+            parameters, session.Transaction, cancellationToken: cancellationToken));
         foreach (var row in rows)
         {
             inEffect[row.EmployeeId] = row.ToStored(); // ordered by date, so the last one wins

@@ -46,7 +46,8 @@ internal sealed class EmployeeRepository(DbSession session, RegimeParts<IEmploye
             new { companyId, employeeNumber, except = exceptEmployeeId ?? Guid.Empty }, session.Transaction, cancellationToken: cancellationToken)) > 0;
     }
 
-    public async Task<IReadOnlyList<Employee>> OnScheduleAsync(Guid companyId, Guid payScheduleId, DateOnly periodStart, DateOnly periodEnd, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Employee>> OnScheduleAsync(
+        Guid companyId, Guid payScheduleId, DateOnly periodStart, DateOnly periodEnd, Employee? after, int take, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<EmployeeRow>(new CommandDefinition(
@@ -54,9 +55,12 @@ internal sealed class EmployeeRepository(DbSession session, RegimeParts<IEmploye
             SELECT {EmployeeRow.Columns} FROM {EmployeeRow.From}
             WHERE e.company_id = @companyId AND e.pay_schedule_id = @payScheduleId AND e.hire_date <= @periodEnd
               AND (e.termination_date IS NULL OR e.termination_date >= @periodStart)
+              {(after is null ? "" : "AND (e.last_name, e.first_name, e.id) > (@lastName, @firstName, @id)")}
             ORDER BY e.last_name, e.first_name, e.id
+            LIMIT @take
             """,
-            new { companyId, payScheduleId, periodStart, periodEnd }, session.Transaction, cancellationToken: cancellationToken));
+            new { companyId, payScheduleId, periodStart, periodEnd, lastName = after?.LastName, firstName = after?.FirstName, id = after?.Id, take },
+            session.Transaction, cancellationToken: cancellationToken));
         return await EmployeeProfiles.AttachAsync(rows.AsList(), storages, cancellationToken);
     }
 

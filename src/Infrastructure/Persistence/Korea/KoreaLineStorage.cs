@@ -40,8 +40,8 @@ internal sealed class KoreaLineStorage(DbSession session) : IPayrollLineStorage
         return rows.ToDictionary(r => r.LineNo, r => (IPayrollLineDetails)r.ToDomain());
     }
 
-    public Task SaveAsync(Payroll payroll, LineRowWriter rows, CancellationToken cancellationToken) =>
-        rows.InsertAsync("payroll_kr_lines", InsertColumns, payroll.Lines.Select(line => Values(payroll.Id, line)), cancellationToken);
+    public Task SaveAsync(Guid payrollId, IReadOnlyList<PayrollLine> lines, LineRowWriter rows, CancellationToken cancellationToken) =>
+        rows.InsertAsync("payroll_kr_lines", InsertColumns, lines.Select(line => Values(payrollId, line)), cancellationToken);
 
     public async Task DeleteAsync(Guid payrollId, CancellationToken cancellationToken)
     {

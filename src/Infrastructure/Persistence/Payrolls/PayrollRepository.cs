@@ -62,8 +62,11 @@ internal sealed class PayrollRepository(DbSession session, RegimeParts<IPayrollL
             },
             session.Transaction,
             cancellationToken: cancellationToken));
-        await InsertLinesAsync(payroll, cancellationToken);
+        await InsertLinesAsync(payroll.Id, payroll.Regime, payroll.Lines, cancellationToken);
     }
+
+    public Task AddLinesAsync(Payroll payroll, IReadOnlyList<PayrollLine> lines, CancellationToken cancellationToken) =>
+        InsertLinesAsync(payroll.Id, payroll.Regime, lines, cancellationToken);
 
     public async Task ReplaceLinesAsync(Payroll payroll, CancellationToken cancellationToken)
     {
@@ -71,7 +74,7 @@ internal sealed class PayrollRepository(DbSession session, RegimeParts<IPayrollL
         await storages.For(payroll.Regime).DeleteAsync(payroll.Id, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM payroll_lines WHERE payroll_id = @Id", new { payroll.Id }, session.Transaction, cancellationToken: cancellationToken));
-        await InsertLinesAsync(payroll, cancellationToken);
+        await InsertLinesAsync(payroll.Id, payroll.Regime, payroll.Lines, cancellationToken);
         await UpdateStatusAsync(payroll, cancellationToken);
     }
 
@@ -119,9 +122,14 @@ internal sealed class PayrollRepository(DbSession session, RegimeParts<IPayrollL
     /// The lines' core columns with the columns every registered regime owns in <c>payroll_lines</c>: this payroll's regime
     /// fills its own, the others' take their neutral values. Then the regime stores the rest (rows of its own table).
     /// </summary>
-    private async Task InsertLinesAsync(Payroll payroll, CancellationToken cancellationToken)
+    private async Task InsertLinesAsync(Guid payrollId, string regimeCode, IReadOnlyList<PayrollLine> lines, CancellationToken cancellationToken)
     {
-        var regime = storages.For(payroll.Regime);
+        if (lines.Count == 0)
+        {
+            return; // a run stores its head first, then its lines a page at a time
+        }
+
+        var regime = storages.For(regimeCode);
         var owned = new Dictionary<string, int>(StringComparer.Ordinal);
         var neutral = new List<object?>();
         foreach (var storage in storages.All)
@@ -140,13 +148,13 @@ internal sealed class PayrollRepository(DbSession session, RegimeParts<IPayrollL
         // Where each of this regime's values goes in a row, worked out once rather than per line.
         var core = PayrollLineRow.InsertColumns.Length;
         var slots = regime.OwnedColumns.Select(column => core + owned[column]).ToArray();
-        await writer.InsertAsync("payroll_lines", columns, payroll.Lines.Select(Row), cancellationToken);
-        await regime.SaveAsync(payroll, writer, cancellationToken);
+        await writer.InsertAsync("payroll_lines", columns, lines.Select(Row), cancellationToken);
+        await regime.SaveAsync(payrollId, lines, writer, cancellationToken);
 
         object?[] Row(PayrollLine line)
         {
             var values = new object?[columns.Length];
-            PayrollLineRow.CopyValues(payroll.Id, line, values);
+            PayrollLineRow.CopyValues(payrollId, line, values);
             neutral.CopyTo(values, core);
             var slot = 0;
             foreach (var value in regime.OwnedValues(line))

@@ -21,7 +21,7 @@ public interface IPayrollLineStorage : IRegimePart
     Task<IReadOnlyDictionary<int, IPayrollLineDetails>> LoadAsync(Guid payrollId, CancellationToken cancellationToken);
 
     /// <summary>Stores what <see cref="OwnedValues"/> did not (rows of the regime's own table), after the lines were inserted.</summary>
-    Task SaveAsync(Payroll payroll, LineRowWriter rows, CancellationToken cancellationToken);
+    Task SaveAsync(Guid payrollId, IReadOnlyList<PayrollLine> lines, LineRowWriter rows, CancellationToken cancellationToken);
 
     /// <summary>Removes the rows <see cref="SaveAsync"/> stored, before the lines are replaced.</summary>
     Task DeleteAsync(Guid payrollId, CancellationToken cancellationToken);

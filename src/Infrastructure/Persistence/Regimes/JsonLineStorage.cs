@@ -31,7 +31,7 @@ public sealed class JsonLineStorage<TDetails>(string regime, DbSession session) 
         return rows.ToDictionary(r => r.LineNo, r => (IPayrollLineDetails)JsonSerializer.Deserialize<TDetails>(r.Details!, Json)!);
     }
 
-    public Task SaveAsync(Payroll payroll, LineRowWriter rows, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task SaveAsync(Guid payrollId, IReadOnlyList<PayrollLine> lines, LineRowWriter rows, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task DeleteAsync(Guid payrollId, CancellationToken cancellationToken) => Task.CompletedTask;
 

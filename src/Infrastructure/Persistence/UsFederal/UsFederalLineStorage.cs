@@ -60,7 +60,7 @@ internal sealed class UsFederalLineStorage(DbSession session) : IPayrollLineStor
         return rows.ToDictionary(r => r.LineNo, r => (IPayrollLineDetails)r.ToDomain());
     }
 
-    public Task SaveAsync(Payroll payroll, LineRowWriter rows, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task SaveAsync(Guid payrollId, IReadOnlyList<PayrollLine> lines, LineRowWriter rows, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task DeleteAsync(Guid payrollId, CancellationToken cancellationToken) => Task.CompletedTask;
 
