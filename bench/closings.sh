@@ -23,41 +23,12 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   dotnet build bench/ClosingsLoad -c Release -nologo -v quiet -clp:ErrorsOnly >&2
 fi
 
-# shellcheck source=build/postgres.sh
-. build/postgres.sh
-WORK=$(mktemp -d /tmp/payroll-bench-XXXXXX)
-SERVER_PID=
-cleanup() {
-  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
-  pg_throwaway_stop
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-# Always a cluster of its own: the statements are read back from its log.
-pg_throwaway_start
-
-NAME=bench_closings
-psql "$TEST_POSTGRES_URL" -v ON_ERROR_STOP=1 -qc "CREATE DATABASE $NAME" >/dev/null
-DATABASE_URL="${TEST_POSTGRES_URL%/*}/$NAME"
-HOSTPORT=${TEST_POSTGRES_URL#*@}; HOSTPORT=${HOSTPORT%%/*}
-USERNAME=${TEST_POSTGRES_URL#*://}; USERNAME=${USERNAME%%@*}
-NPGSQL="Host=${HOSTPORT%:*};Port=${HOSTPORT#*:};Username=$USERNAME;Database=$NAME;Max Auto Prepare=128"
-PORT=$(pg_free_port)
-
-# shellcheck source=bench/auth.sh
-. bench/auth.sh
-# shellcheck disable=SC2046 # bench_admin_env prints NAME=value words
-env $(bench_admin_env) DATABASE_URL=$DATABASE_URL PORT=$PORT LOG_FORMAT=json \
-  PII_ENCRYPTION_KEYS=$(dotnet "$DLL" pii new-key --kid bench 2>/dev/null) DATA_DIR=$WORK \
-  dotnet "$DLL" >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 120); do
-  curl -fsS "http://127.0.0.1:$PORT/api/readyz" >/dev/null 2>&1 && break
-  sleep 0.5
-done
-curl -fsS "http://127.0.0.1:$PORT/api/readyz" >/dev/null
-BENCH_TOKEN=$(bench_token "http://127.0.0.1:$PORT")
-export BENCH_TOKEN
+# Its own throwaway cluster even when TEST_POSTGRES_URL is set: the bench logs every statement of the cluster.
+unset TEST_POSTGRES_URL
+# shellcheck source=bench/server.sh
+. bench/server.sh
+NPGSQL_EXTRA="Max Auto Prepare=128" bench_database bench_closings
+bench_server_start
 
 psql "$DATABASE_URL" -v ON_ERROR_STOP=1 -q <<SQL
 INSERT INTO companies (id, name, slug, ein, created_at, updated_at)
@@ -102,7 +73,7 @@ statements "$MIDDLE" "$SECOND" | grep -A1 'WITH months AS' | head -2 >"$WORK/nex
 statements "$SECOND" "$(wc -c <"$LOG_FILE")" | grep -A1 'WITH months AS' | head -2 >"$WORK/year.txt"
 [ -s "$WORK/first.txt" ] && [ -s "$WORK/next.txt" ] && [ -s "$WORK/year.txt" ] || { echo "closings: the closings statement is not in the log" >&2; exit 1; }
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC'); $(git rev-parse --abbrev-ref HEAD)@$(git rev-parse --short HEAD)"
+bench_machine_line
 echo "statements the server ran for the first page (verbs and tables; the token lookup, then the dashboard):"
 statements "$START" "$MIDDLE" | grep -v 'DETAIL:' | sed -E 's/.*LOG:  (statement|execute [^:]*): //' \
   | grep -oE '(INSERT INTO|UPDATE|DELETE FROM|FROM|JOIN) [a-z_]+|^SELECT|^WITH [a-z]+' | tr '\n' ' ' | sed 's/$/\n/' | sed 's/ \(SELECT\|WITH\)/\n  \1/g; s/^/  /'

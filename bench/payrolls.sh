@@ -29,51 +29,17 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build src/Api -c Release -nologo -v quiet -clp:ErrorsOnly >&2
 dotnet build bench/PayrollLoad -c Release -nologo -v quiet -clp:ErrorsOnly >&2
 
-# shellcheck source=build/postgres.sh
-. build/postgres.sh
-WORK=$(mktemp -d /tmp/payroll-bench-XXXXXX)
-SERVER_PID=
-cleanup() {
-  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
-  [ -n "${STARTED_PG:-}" ] && pg_throwaway_stop
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-if [ -z "${TEST_POSTGRES_URL:-}" ]; then
-  pg_throwaway_start
-  STARTED_PG=1
-fi
-
-NAME=bench_payrolls_$$
-psql "$TEST_POSTGRES_URL" -v ON_ERROR_STOP=1 -qc "CREATE DATABASE $NAME" >/dev/null
-DATABASE_URL="${TEST_POSTGRES_URL%/*}/$NAME"
-HOSTPORT=${TEST_POSTGRES_URL#*@}; HOSTPORT=${HOSTPORT%%/*}
-USERNAME=${TEST_POSTGRES_URL#*://}; USERNAME=${USERNAME%%@*}
-NPGSQL="Host=${HOSTPORT%:*};Port=${HOSTPORT#*:};Username=$USERNAME;Database=$NAME"
-PORT=$(pg_free_port)
-
+# shellcheck source=bench/server.sh
+. bench/server.sh
+bench_database bench_payrolls_$$
 # A 5,000-line payroll is about 0.9 MiB of JSON with these amounts, close to the 1 MiB default body limit: raised here.
-# shellcheck source=bench/auth.sh
-. bench/auth.sh
-# shellcheck disable=SC2046 # bench_admin_env prints NAME=value words
-env $(bench_admin_env) DATABASE_URL=$DATABASE_URL PORT=$PORT LOG_FORMAT=json MAX_REQUEST_BODY_BYTES=$((16 * 1024 * 1024)) \
-  PII_ENCRYPTION_KEYS=$(dotnet "$DLL" pii new-key --kid bench 2>/dev/null) DATA_DIR=$WORK \
-  dotnet "$DLL" >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-export SERVER_PID # PayrollLoad reads the server's CPU time from /proc
-for _ in $(seq 1 120); do
-  curl -fsS "http://127.0.0.1:$PORT/api/readyz" >/dev/null 2>&1 && break
-  sleep 0.5
-done
-curl -fsS "http://127.0.0.1:$PORT/api/readyz" >/dev/null
-BENCH_TOKEN=$(bench_token "http://127.0.0.1:$PORT")
-export BENCH_TOKEN
+bench_server_start MAX_REQUEST_BODY_BYTES=$((16 * 1024 * 1024))
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC'); $(git rev-parse --abbrev-ref HEAD)@$(git rev-parse --short HEAD)"
+bench_machine_line
 if [ "$MODE" = kr ]; then
-  dotnet "$LOAD" --url "http://127.0.0.1:$PORT" --database "$NPGSQL" --server-log "$WORK/server.log" --mode kr --pairs "$PAIRS"
+  dotnet "$LOAD" --url "$BASE_URL" --database "$NPGSQL" --server-log "$WORK/server.log" --mode kr --pairs "$PAIRS"
 else
-  dotnet "$LOAD" --url "http://127.0.0.1:$PORT" --database "$NPGSQL" --server-log "$WORK/server.log" \
+  dotnet "$LOAD" --url "$BASE_URL" --database "$NPGSQL" --server-log "$WORK/server.log" \
     --runs "$RUNS" --warmup "${WARMUP:-3}" --clients "$CLIENTS" --per-client "$PER_CLIENT"
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
