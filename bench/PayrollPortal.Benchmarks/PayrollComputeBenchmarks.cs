@@ -89,6 +89,7 @@ public class PayrollComputeBenchmarks
             throw new NotSupportedException();
 
         public Task<IReadOnlyList<Employee>> OnScheduleAsync(
-            Guid companyId, Guid payScheduleId, DateOnly periodStart, DateOnly periodEnd, CancellationToken cancellationToken) => throw new NotSupportedException();
+            Guid companyId, Guid payScheduleId, DateOnly periodStart, DateOnly periodEnd, Employee? after, int take, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
     }
 }
