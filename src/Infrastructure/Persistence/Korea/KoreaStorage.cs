@@ -6,12 +6,13 @@ namespace PayrollPortal.Infrastructure.Persistence.Korea;
 
 public static class KoreaStorage
 {
-    /// <summary>The kr regime's tables and its report queries.</summary>
+    /// <summary>The kr regime's tables, its report queries and its business-income payees and sheets.</summary>
     public static IServiceCollection AddKoreaStorage(this IServiceCollection services)
     {
         services.AddScoped<IEmployeeProfileStorage, KoreaProfileStorage>();
         services.AddScoped<IPayrollLineStorage, KoreaLineStorage>();
         services.AddScoped<IKoreaReportQueries, KoreaReportQueries>();
+        services.AddScoped<Application.Withholding.Korea.BusinessIncome.IBusinessIncomeStore, BusinessIncomeStore>();
         return services;
     }
 }
