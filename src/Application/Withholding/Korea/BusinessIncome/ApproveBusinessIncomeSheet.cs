@@ -38,7 +38,7 @@ public sealed record ApproveBusinessIncomeSheet(Guid CompanyId, Guid SheetId) : 
                 return BusinessIncomeErrors.Closed(PayMonth.Of(sheet.PayDate));
             }
 
-            var approved = sheet.Approve(clock.GetUtcNow());
+            var approved = sheet.Approve(clock.Now());
             if (!approved.IsSuccess)
             {
                 return Result<BusinessIncomeSheetDto>.Failure(approved.Errors);

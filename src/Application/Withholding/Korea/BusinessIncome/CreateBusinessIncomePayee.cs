@@ -76,7 +76,7 @@ public sealed record CreateBusinessIncomePayee(
             var residentType = BusinessIncomeText.ParseResidentType(command.ResidentType);
             var payee = new BusinessIncomePayee(
                 Guid.NewGuid(), command.CompanyId, command.Name!.Trim(), rrn.Last4, residentType, command.BusinessTypeCode!,
-                command.TreatyRate is { } rate ? (int)(rate * 100) : null, clock.GetUtcNow());
+                command.TreatyRate is { } rate ? (int)(rate * 100) : null, clock.Now());
             if (!await store.TryAddPayeeAsync(payee, new ProtectedSsn(pii.Protect(rrn.Digits), pii.BlindIndex(rrn.Digits), rrn.Last4), cancellationToken))
             {
                 return BusinessIncomeErrors.RrnTaken;

@@ -84,7 +84,7 @@ public sealed record CreateBusinessIncomeSheet(Guid CompanyId, DateOnly? PayDate
                 return new BusinessIncomeLine(
                     i + 1, payee.Id, BusinessIncomeWithholding.Compute((long)l.Amount!.Value, payee.ResidentType, payee.TreatyRateBasisPoints, payDate));
             }).ToList();
-            var sheet = BusinessIncomeSheet.Draft(command.CompanyId, payDate, lines, clock.GetUtcNow());
+            var sheet = BusinessIncomeSheet.Draft(command.CompanyId, payDate, lines, clock.Now());
             await store.AddSheetAsync(sheet, cancellationToken);
             var dto = BusinessIncomeSheetDto.From(sheet, [.. payees.Values]);
             await audit.RecordAsync(

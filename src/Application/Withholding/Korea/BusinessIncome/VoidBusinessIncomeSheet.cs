@@ -45,7 +45,7 @@ public sealed record VoidBusinessIncomeSheet(Guid CompanyId, Guid SheetId, strin
                 return BusinessIncomeErrors.Closed(PayMonth.Of(sheet.PayDate));
             }
 
-            var voided = sheet.Void(command.Reason!, clock.GetUtcNow());
+            var voided = sheet.Void(command.Reason!, clock.Now());
             if (!voided.IsSuccess)
             {
                 return Result<BusinessIncomeSheetDto>.Failure(voided.Errors);
