@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PayrollPortal.Application.Exports;
+using PayrollPortal.Application.Periods;
 using PayrollPortal.Application.Regimes;
 using PayrollPortal.Application.Withholding.Korea.BusinessIncome;
 using PayrollPortal.Domain.Withholding;
@@ -24,6 +25,7 @@ public static class KoreaModule
         // Business income (사업소득): payees, monthly sheets and their export (docs/BUSINESS_INCOME.md).
         services.AddScoped<BusinessIncomeCompanies>();
         services.AddScoped<IExportDocumentSource, BusinessIncomeExports>();
+        services.AddScoped<IPeriodDrafts, BusinessIncomePeriodDrafts>();
         return services;
     }
 }

@@ -183,17 +183,16 @@ public sealed class BusinessIncomeSheetTests
         await using var app = await PayrollApp.StartAsync(provider);
         var companyId = await KoreaCompanyAsync(app);
         var kim = await PayeeAsync(app, companyId, "900101-1234567");
-        var draft = await SheetAsync(app, companyId, March10, (kim.Id, 1_000_000m));
         var approved = await SheetAsync(app, companyId, new DateOnly(2026, 3, 25), (kim.Id, 500_000m));
         (await Send(app, new ApproveBusinessIncomeSheet(companyId, approved.Id))).IsSuccess.ShouldBeTrue();
         (await app.SendAsync<Result<PeriodDto>>(new ClosePeriod(companyId, "2026-03"))).IsSuccess.ShouldBeTrue();
         var before = await StoredAsync(app);
 
+        // A draft cannot be left in a closed month (the close refuses it), so the writes left are a new sheet and a void.
         var post = await Send(app, new CreateBusinessIncomeSheet(companyId, new DateOnly(2026, 3, 31), [new(kim.Id, 1_000m)]));
-        var approve = await Send(app, new ApproveBusinessIncomeSheet(companyId, draft.Id));
         var voiding = await Send(app, new VoidBusinessIncomeSheet(companyId, approved.Id, "Wrong payee"));
 
-        foreach (var refused in new[] { post, approve, voiding })
+        foreach (var refused in new[] { post, voiding })
         {
             var error = refused.Errors.ShouldHaveSingleItem();
             error.Code.ShouldBe("period.closed");
@@ -204,8 +203,29 @@ public sealed class BusinessIncomeSheetTests
         (await StoredAsync(app)).ShouldBe(before);
         var april = await Send(app, new CreateBusinessIncomeSheet(companyId, new DateOnly(2026, 4, 1), [new(kim.Id, 1_000m)]));
         april.IsSuccess.ShouldBeTrue(); // the next month is open
-        (await app.SendAsync<Result<PeriodDto>>(new ReopenPeriod(companyId, "2026-03", "A sheet was left in draft"))).IsSuccess.ShouldBeTrue();
-        (await Send(app, new ApproveBusinessIncomeSheet(companyId, draft.Id))).Value!.Status.ShouldBe("approved");
+        (await app.SendAsync<Result<PeriodDto>>(new ReopenPeriod(companyId, "2026-03", "A payee was paid twice"))).IsSuccess.ShouldBeTrue();
+        (await Send(app, new VoidBusinessIncomeSheet(companyId, approved.Id, "Wrong payee"))).Value!.Status.ShouldBe("voided");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ClosePeriod_WhileADraftSheetIsPaidInTheMonth_ShouldRefuseNamingIt_AndCloseOnceItIsApproved(DatabaseProvider provider)
+    {
+        await using var app = await PayrollApp.StartAsync(provider);
+        var companyId = await KoreaCompanyAsync(app);
+        var kim = await PayeeAsync(app, companyId, "900101-1234567");
+        var draft = await SheetAsync(app, companyId, March10, (kim.Id, 1_000_000m));
+        var april = await SheetAsync(app, companyId, new DateOnly(2026, 4, 2), (kim.Id, 1_000_000m));
+
+        var refused = await app.SendAsync<Result<PeriodDto>>(new ClosePeriod(companyId, "2026-03"));
+
+        var error = refused.Errors.ShouldHaveSingleItem();
+        error.Code.ShouldBe("period.drafts_open");
+        error.Message.ShouldContain($"business-income sheet {draft.Id} (paid 2026-03-10)");
+        error.Message.ShouldNotContain(april.Id.ToString());
+        (await Send(app, new ApproveBusinessIncomeSheet(companyId, draft.Id))).IsSuccess.ShouldBeTrue();
+        var closed = await app.SendAsync<Result<PeriodDto>>(new ClosePeriod(companyId, "2026-03"));
+        closed.IsSuccess.ShouldBeTrue(string.Join("; ", closed.Errors));
     }
 
     [Theory]
