@@ -12,7 +12,7 @@ namespace PayrollPortal.Application.Tests.Withholding.BusinessIncome;
 /// pay date, and the sheet's life inside the month close. The worked examples are written out with their sources:
 /// <list type="bullet">
 /// <item>3% income tax on a resident's business income: Income Tax Act art. 129(1)3; 20% for a non-resident: art. 156(1);</item>
-/// <item>local income tax 10% of the income tax: Local Tax Act art. 103-13 (특별징수);</item>
+/// <item>local income tax 10% of the income tax: Local Tax Act art. 103-13 (residents) and 103-18 (non-residents);</item>
 /// <item>each truncated to 10 KRW: 국고금 관리법 art. 47 (amounts under 10 won are not collected);</item>
 /// <item>소액부징수: Income Tax Act art. 86 (tax under 1,000 KRW not collected), no longer applied to personal-service business
 ///   income paid from 2024-07-01 (docs/BUSINESS_INCOME.md has the sources found and what could not be found).</item>

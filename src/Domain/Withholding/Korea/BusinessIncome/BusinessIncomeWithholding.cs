@@ -3,8 +3,10 @@ namespace PayrollPortal.Domain.Withholding.Korea.BusinessIncome;
 /// <summary>
 /// Withholding on business income (사업소득) paid to a person, as docs/BUSINESS_INCOME.md sets out with its sources:
 /// <list type="bullet">
-/// <item>a resident: income tax 3% of the amount (Income Tax Act art. 129(1)3), local income tax 10% of that income tax;</item>
-/// <item>a non-resident: 20% (art. 156(1)) or the treaty rate recorded on the payee, local income tax 10% of that income tax;</item>
+/// <item>a resident: income tax 3% of the amount (Income Tax Act art. 129(1)3), local income tax 10% of that income tax
+///   (Local Tax Act art. 103-13);</item>
+/// <item>a non-resident: 20% (art. 156(1)) or the treaty rate recorded on the payee, local income tax 10% of that income tax
+///   (Local Tax Act art. 103-18);</item>
 /// <item>each tax truncated to 10 KRW (the 10-won truncation of withheld tax, 국고금 관리법 art. 47), the local tax computed
 ///   from the income tax already truncated;</item>
 /// <item>소액부징수 (art. 86): withheld income tax under 1,000 KRW is not collected. For personal-service business income paid on
