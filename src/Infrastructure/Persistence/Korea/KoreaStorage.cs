@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using PayrollPortal.Application.Withholding.Korea;
+using PayrollPortal.Application.Withholding.Korea.BusinessIncome;
+using PayrollPortal.Infrastructure.Security;
 using PayrollPortal.Infrastructure.Persistence.Regimes;
 
 namespace PayrollPortal.Infrastructure.Persistence.Korea;
@@ -12,7 +14,8 @@ public static class KoreaStorage
         services.AddScoped<IEmployeeProfileStorage, KoreaProfileStorage>();
         services.AddScoped<IPayrollLineStorage, KoreaLineStorage>();
         services.AddScoped<IKoreaReportQueries, KoreaReportQueries>();
-        services.AddScoped<Application.Withholding.Korea.BusinessIncome.IBusinessIncomeStore, BusinessIncomeStore>();
+        services.AddScoped<IBusinessIncomeStore, BusinessIncomeStore>();
+        services.AddSingleton(new ProtectedIdentifierTable("business_income_payees", "business-income payee", "resident registration number", "rrn_ciphertext", "rrn_blind_index"));
         return services;
     }
 }
