@@ -7,8 +7,6 @@ public static class BusinessIncomeErrors
 {
     public static readonly Error SheetNotFound = Error.NotFound("business_income.sheet_not_found", "Business-income sheet not found.");
 
-    public static readonly Error PayeeNotFound = Error.NotFound("business_income.payee_not_found", "Business-income payee not found.");
-
     public static readonly Error NotDraft = Error.Conflict("business_income.not_draft", "Only a draft sheet can be approved; this one is not a draft.");
 
     public static readonly Error NotApproved = Error.Conflict("business_income.not_approved", "Only an approved sheet can be voided.");
