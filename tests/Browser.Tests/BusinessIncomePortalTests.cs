@@ -79,6 +79,12 @@ public sealed class BusinessIncomePortalTests(PortalFixture fixture) : IClassFix
         csv.ShouldNotContain("1987654");
         csv.ShouldNotContain("900101");
         csv.ShouldContain("37030");
+
+        // Approved, the sheet reaches the quarter report: March's payees, amount and both taxes.
+        _portal.Open($"#/c/{company.Id}/report?year=2026&quarter=1");
+        _portal.WaitForHeading("Withholding report, Q1 2026");
+        var march = _portal.WaitFor("#business-income-report tbody tr:nth-child(3)").FindElements(By.CssSelector("th, td")).Select(c => c.Text).ToList();
+        march.ShouldBe(["March", "3", "₩2,267,900", "₩68,020", "₩6,790"]);
     });
 
     private void Paste(string text) =>
