@@ -68,6 +68,7 @@ public static class DependencyInjection
         services.AddSingleton(sp => PiiKeyRingLoader.Load(
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("PayrollPortal.Pii")));
         services.AddSingleton<IPiiProtector, AesGcmPiiProtector>();
+        services.AddSingleton(ProtectedIdentifierTable.Employees);
         services.AddSingleton<PiiRotation>();
 
         services.AddScoped<ICompanyRepository, CompanyRepository>();

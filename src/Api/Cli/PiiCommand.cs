@@ -61,7 +61,7 @@ internal static class PiiCommand
 
         foreach (var skip in report.Skipped)
         {
-            await context.Error.WriteLineAsync($"employee {skip.EmployeeId}: {skip.Reason}");
+            await context.Error.WriteLineAsync($"{skip.Subject} {skip.EmployeeId}: {skip.Reason}");
         }
 
         await context.Error.WriteLineAsync(

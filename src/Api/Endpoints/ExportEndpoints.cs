@@ -86,7 +86,7 @@ public static class ExportEndpoints
 
         if (!ExportScope.TryParse(query[ExportLinkParameters.Scope].ToString(), out var scope))
         {
-            errors[ExportLinkParameters.Scope] = ["scope must be a payroll id, yyyy-mm or yyyy-qN."];
+            errors[ExportLinkParameters.Scope] = ["scope must be a payroll id, yyyy-mm, yyyy-qN or a document's kind-id."];
         }
 
         if (!formats.TryParse(query[ExportLinkParameters.Format].ToString(), out var format))

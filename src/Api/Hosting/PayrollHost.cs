@@ -216,6 +216,7 @@ internal static partial class PayrollHost
         app.MapCompensationEndpoints();
         app.MapWithholdingEndpoints();
         app.MapExportEndpoints();
+        app.MapRegimeEndpoints();
         app.MapAuditEndpoints();
         app.MapPayrollMetrics();
     }

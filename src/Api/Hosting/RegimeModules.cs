@@ -2,6 +2,7 @@ using System.CommandLine;
 using PayrollPortal.Api.Cli;
 using PayrollPortal.Api.Cli.Korea;
 using PayrollPortal.Api.Cli.UsFederal;
+using PayrollPortal.Api.Endpoints.Korea;
 using PayrollPortal.Application.Withholding.Korea;
 using PayrollPortal.Application.Withholding.UsFederal;
 using PayrollPortal.Infrastructure.Persistence.Korea;
@@ -20,6 +21,9 @@ internal static class RegimeModules
         services
             .AddUsFederalRegime().AddUsFederalStorage()
             .AddKoreaRegime().AddKoreaStorage();
+
+    /// <summary>Endpoints a regime adds beside the core's (kr: business-income payees and sheets).</summary>
+    public static IEndpointRouteBuilder MapRegimeEndpoints(this IEndpointRouteBuilder app) => app.MapBusinessIncomeEndpoints();
 
     /// <summary>Verbs a regime adds to the <c>payroll</c> executable, and <c>seed-demo</c> with each regime's demo company.</summary>
     public static IEnumerable<Command> Verbs(CliContext context) =>

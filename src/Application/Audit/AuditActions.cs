@@ -18,6 +18,10 @@ public static class AuditActions
     public const string OneOffsCopied = "payroll.one_offs_copied";
     public const string PeriodClosed = "period.closed";
     public const string PeriodReopened = "period.reopened";
+    public const string BusinessIncomePayeeCreated = "business_income.payee_created";
+    public const string BusinessIncomeSheetCreated = "business_income.sheet_created";
+    public const string BusinessIncomeSheetApproved = "business_income.sheet_approved";
+    public const string BusinessIncomeSheetVoided = "business_income.sheet_voided";
     public const string ExportLinkIssued = "export.link_issued";
     public const string UserCreated = "user.created";
     public const string MembershipAdded = "membership.added";

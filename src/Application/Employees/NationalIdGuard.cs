@@ -20,21 +20,30 @@ public sealed class NationalIdGuard(
     /// <param name="employeeId">The employee whose number changes; null for a hire.</param>
     /// <param name="taken">The error when another employee of the company has the number; its field names the input.</param>
     /// <returns>Why the write is refused, or null when it may go ahead.</returns>
-    public async ValueTask<Error?> RefusalAsync(Guid companyId, string digits, Guid? employeeId, Error taken, CancellationToken cancellationToken)
+    public ValueTask<Error?> RefusalAsync(Guid companyId, string digits, Guid? employeeId, Error taken, CancellationToken cancellationToken) =>
+        RefusalAsync(companyId, digits, employeeId, taken, (indexes, ct) => employees.SsnExistsAsync(companyId, indexes, employeeId, ct), cancellationToken);
+
+    /// <summary>
+    /// The same budget and records for a number kept beside the employees' (a regime's payees): <paramref name="exists"/> says
+    /// whether one of the number's blind indexes (under every key) is already taken.
+    /// </summary>
+    public async ValueTask<Error?> RefusalAsync(
+        Guid companyId, string digits, Guid? subjectId, Error taken, Func<IReadOnlyList<string>, CancellationToken, Task<bool>> exists,
+        CancellationToken cancellationToken)
     {
         var field = taken.Field ?? "ssn";
         var caller = currentUser.Caller;
         if (!caller.IsAdmin && !limiter.TryAcquire(caller, companyId))
         {
             metrics.NationalIdWriteLimited(field);
-            Record(AuditActions.NationalIdWritesLimited, companyId, employeeId, field);
+            Record(AuditActions.NationalIdWritesLimited, companyId, subjectId, field);
             return NationalIdErrors.TooManyWrites(field);
         }
 
-        if (await employees.SsnExistsAsync(companyId, pii.BlindIndexCandidates(digits), employeeId, cancellationToken))
+        if (await exists(pii.BlindIndexCandidates(digits), cancellationToken))
         {
             metrics.NationalIdDuplicate(field);
-            Record(AuditActions.NationalIdDuplicate, companyId, employeeId, field);
+            Record(AuditActions.NationalIdDuplicate, companyId, subjectId, field);
             return taken;
         }
 

@@ -16,7 +16,8 @@ namespace PayrollPortal.Application.Exports;
 public sealed record ExportPayrollRegister(ExportTarget Target, string GeneratedBy) : IQuery<Result<ExportFile>>
 {
     public sealed class Handler(
-        ICompanyQueries companies, IPayrollRegisterSource registers, RegimeParts<IRegisterColumnsSource> regimes, IEnumerable<IRegisterFileWriter> writers, IRequestContext context, TimeProvider clock)
+        ICompanyQueries companies, IPayrollRegisterSource registers, RegimeParts<IRegisterColumnsSource> regimes, IEnumerable<IRegisterFileWriter> writers,
+        IEnumerable<IExportDocumentSource> documents, IRequestContext context, TimeProvider clock)
         : IQueryHandler<ExportPayrollRegister, Result<ExportFile>>
     {
         public async ValueTask<Result<ExportFile>> Handle(ExportPayrollRegister query, CancellationToken cancellationToken)
@@ -26,6 +27,11 @@ public sealed record ExportPayrollRegister(ExportTarget Target, string Generated
             if (company is null)
             {
                 return CompanyErrors.NotFound;
+            }
+
+            if (target.Scope.Kind == ExportScopeKind.Document)
+            {
+                return await DocumentAsync(query, company.Name, company.Slug, cancellationToken);
             }
 
             DateOnly? payDate = null;
@@ -55,6 +61,29 @@ public sealed record ExportPayrollRegister(ExportTarget Target, string Generated
             return new ExportFile(fileName, writer.ContentType, (output, ct) =>
                 writer.WriteAsync(
                     output, document, registers.ReadAsync(target.CompanyId, company.Regime, target.Scope, ct), ct));
+        }
+
+        /// <summary>A module's document, written by the same register writers with the document's own columns.</summary>
+        private async Task<Result<ExportFile>> DocumentAsync(ExportPayrollRegister query, string companyName, string companySlug, CancellationToken cancellationToken)
+        {
+            var target = query.Target;
+            if (documents.FirstOrDefault(d => d.Kind == target.Scope.DocumentKind) is not { } source)
+            {
+                return ExportErrors.DocumentNotFound;
+            }
+
+            var found = await source.FindAsync(target.CompanyId, target.Scope.DocumentId!.Value, cancellationToken);
+            if (!found.IsSuccess)
+            {
+                return Result<ExportFile>.Failure(found.Errors);
+            }
+
+            var document = found.Value!;
+            var writer = writers.Single(w => w.Format == target.Format);
+            var header = new RegisterDocument(
+                companyName, companySlug, target.Scope, document.IsDraft, clock.GetUtcNow(), query.GeneratedBy, context.RequestId, document.Columns);
+            var fileName = $"{document.FileStem}{(document.IsDraft ? "-" + RegisterLayout.Draft : string.Empty)}.{writer.FileExtension}";
+            return new ExportFile(fileName, writer.ContentType, (output, ct) => writer.WriteAsync(output, header, document.ReadRows(ct), ct));
         }
     }
 }

@@ -5,4 +5,7 @@ public enum ExportScopeKind
     Payroll,
     Month,
     Quarter,
+
+    /// <summary>One document of a module's <see cref="IExportDocumentSource"/>.</summary>
+    Document,
 }

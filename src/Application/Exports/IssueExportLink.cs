@@ -9,8 +9,9 @@ using PayrollPortal.Application.Identity;
 namespace PayrollPortal.Application.Exports;
 
 /// <summary>
-/// Issues a download link for a company's payroll register: signed and expiring (default 15 minutes, at most 24 hours)
-/// when <c>EXPORT_HMAC_SECRET</c> is set. Reads only, but it is a command: issuing is an act an audit trail records.
+/// Issues a download link for a company's payroll register, or for one document a module exports (<see cref="IExportDocumentSource"/>):
+/// signed and expiring (default 15 minutes, at most 24 hours) when <c>EXPORT_HMAC_SECRET</c> is set. Reads only, but it is a
+/// command: issuing is an act an audit trail records.
 /// </summary>
 [Requires(Access.PayrollManager)]
 public sealed record IssueExportLink(Guid CompanyId, ExportScopeRequest? Scope, string? Format, int? ExpiresInMinutes = null)
@@ -28,7 +29,7 @@ public sealed record IssueExportLink(Guid CompanyId, ExportScopeRequest? Scope, 
             RuleFor(x => x.Scope).NotNull().WithErrorCode("export.scope_required")
                 .WithMessage("scope is required: {\"payrollId\"}, {\"year\", \"month\"} or {\"year\", \"quarter\"}.");
             RuleFor(x => x.Scope!).Must(s => s.HasOneShape).When(x => x.Scope is not null).WithErrorCode("export.scope_invalid")
-                .WithMessage("scope must be exactly one of {\"payrollId\"}, {\"year\", \"month\"} or {\"year\", \"quarter\"}.");
+                .WithMessage("scope must be exactly one of {\"payrollId\"}, {\"year\", \"month\"}, {\"year\", \"quarter\"} or one document's id under the member its module declares (docs/EXPORTS.md).");
             RuleFor(x => x.Scope!.Year).InclusiveBetween(1900, 2200).When(x => x.Scope is not null).WithErrorCode("export.year_invalid")
                 .WithMessage("year must be 1900-2200.");
             RuleFor(x => x.Scope!.Month).InclusiveBetween(1, 12).When(x => x.Scope is not null).WithErrorCode("export.month_invalid")
@@ -45,7 +46,8 @@ public sealed record IssueExportLink(Guid CompanyId, ExportScopeRequest? Scope, 
     }
 
     public sealed class Handler(
-        ICompanyQueries companies, IPayrollRegisterSource registers, IExportLinks links, ExportFormats formats, IAuditTrail audit, ICurrentUser currentUser)
+        ICompanyQueries companies, IPayrollRegisterSource registers, IEnumerable<IExportDocumentSource> documents, IExportLinks links, ExportFormats formats,
+        IAuditTrail audit, ICurrentUser currentUser)
         : ICommandHandler<IssueExportLink, Result<ExportLinkDto>>
     {
         public async ValueTask<Result<ExportLinkDto>> Handle(IssueExportLink command, CancellationToken cancellationToken)
@@ -55,7 +57,27 @@ public sealed record IssueExportLink(Guid CompanyId, ExportScopeRequest? Scope, 
                 return CompanyErrors.NotFound;
             }
 
-            var scope = command.Scope!.ToScope();
+            ExportScope scope;
+            if (command.Scope!.Document is var (member, documentId))
+            {
+                if (documents.FirstOrDefault(d => d.ScopeMember == member) is not { } source)
+                {
+                    return ExportErrors.UnknownScopeMember(member);
+                }
+
+                var document = await source.FindAsync(command.CompanyId, documentId, cancellationToken);
+                if (!document.IsSuccess)
+                {
+                    return Result<ExportLinkDto>.Failure(document.Errors);
+                }
+
+                scope = ExportScope.ForDocument(source.Kind, documentId);
+            }
+            else
+            {
+                scope = command.Scope.ToScope();
+            }
+
             if (scope.PayrollId is { } payrollId)
             {
                 var payroll = await registers.FindPayrollAsync(command.CompanyId, payrollId, cancellationToken);
@@ -74,17 +96,22 @@ public sealed record IssueExportLink(Guid CompanyId, ExportScopeRequest? Scope, 
                 currentUser.Caller.UserId);
 
             // The link itself is a bearer credential until it expires, so the trail records what it grants, not its signature.
-            await audit.RecordAsync(
-                new AuditEntry(AuditActions.ExportLinkIssued, command.CompanyId, "company", command.CompanyId, new Dictionary<string, object?>
-                {
-                    ["scope"] = scope.Kind.ToString().ToLowerInvariant(),
-                    ["payrollId"] = scope.PayrollId,
-                    ["year"] = scope.PayrollId is null ? scope.Year : null,
-                    ["period"] = scope.PayrollId is null ? scope.Period : null,
-                    ["format"] = command.Format,
-                    ["expiresAt"] = link.ExpiresAt,
-                }),
-                cancellationToken);
+            var details = new Dictionary<string, object?>
+            {
+                ["scope"] = scope.Kind.ToString().ToLowerInvariant(),
+                ["payrollId"] = scope.PayrollId,
+                ["year"] = scope.Kind is ExportScopeKind.Month or ExportScopeKind.Quarter ? scope.Year : null,
+                ["period"] = scope.Kind is ExportScopeKind.Month or ExportScopeKind.Quarter ? scope.Period : null,
+                ["format"] = command.Format,
+                ["expiresAt"] = link.ExpiresAt,
+            };
+            if (scope.Kind == ExportScopeKind.Document)
+            {
+                details["document"] = scope.DocumentKind;
+                details["documentId"] = scope.DocumentId;
+            }
+
+            await audit.RecordAsync(new AuditEntry(AuditActions.ExportLinkIssued, command.CompanyId, "company", command.CompanyId, details), cancellationToken);
             return link;
         }
     }

@@ -11,7 +11,8 @@ namespace PayrollPortal.Application.Periods;
 
 /// <summary>
 /// Closes a month of pay dates: from then on no payroll paid in it is posted, edited, approved or voided until it is
-/// reopened. Refused while a draft is paid in the month, since a closed month holds only finished payrolls.
+/// reopened. Refused while a draft is paid in the month (a payroll, or a module's own draft through <see cref="IPeriodDrafts"/>),
+/// since a closed month holds only finished work.
 /// </summary>
 [Requires(Access.CompanyAdmin)]
 public sealed record ClosePeriod(Guid CompanyId, string? Month) : ICommand<Result<PeriodDto>>, ICompanyScoped
@@ -21,7 +22,8 @@ public sealed record ClosePeriod(Guid CompanyId, string? Month) : ICommand<Resul
         public Validator() => RuleFor(x => x.Month).ValidPayMonth("month");
     }
 
-    public sealed class Handler(ICompanyQueries companies, IPeriodClosings closings, ICurrentUser currentUser, IAuditTrail audit, TimeProvider clock)
+    public sealed class Handler(
+        ICompanyQueries companies, IPeriodClosings closings, IEnumerable<IPeriodDrafts> otherDrafts, ICurrentUser currentUser, IAuditTrail audit, TimeProvider clock)
         : ICommandHandler<ClosePeriod, Result<PeriodDto>>
     {
         public async ValueTask<Result<PeriodDto>> Handle(ClosePeriod command, CancellationToken cancellationToken)
@@ -38,9 +40,15 @@ public sealed record ClosePeriod(Guid CompanyId, string? Month) : ICommand<Resul
             }
 
             var drafts = await closings.DraftsAsync(command.CompanyId, month, cancellationToken);
-            if (drafts.Count > 0)
+            var others = new List<string>();
+            foreach (var source in otherDrafts)
             {
-                return PeriodErrors.DraftsOpen(month, drafts);
+                others.AddRange(await source.DraftsAsync(command.CompanyId, month, cancellationToken));
+            }
+
+            if (drafts.Count > 0 || others.Count > 0)
+            {
+                return PeriodErrors.DraftsOpen(month, drafts, others);
             }
 
             var actor = currentUser.Caller.Actor;

@@ -18,8 +18,16 @@ public static class PeriodErrors
     public static Error NotClosed(PayMonth month) => Error.Conflict("period.not_closed", $"{month} is not closed, so there is nothing to reopen.");
 
     /// <summary>A month with drafts paid in it does not close: each is approved or voided first. The message names them.</summary>
-    public static Error DraftsOpen(PayMonth month, IEnumerable<(Guid Id, DateOnly PayDate)> drafts) => Error.Conflict(
-        "period.drafts_open",
-        $"{month} has draft payrolls; approve or void them before closing it: "
-            + string.Join(", ", drafts.Select(d => $"{d.Id} (paid {d.PayDate:yyyy-MM-dd})")) + ".");
+    public static Error DraftsOpen(PayMonth month, IEnumerable<(Guid Id, DateOnly PayDate)> drafts) => DraftsOpen(month, drafts, []);
+
+    /// <param name="others">Drafts of other kinds (a regime's own sheets), each already described with its id and pay date.</param>
+    public static Error DraftsOpen(PayMonth month, IEnumerable<(Guid Id, DateOnly PayDate)> drafts, IEnumerable<string> others)
+    {
+        var payrolls = drafts.Select(d => $"{d.Id} (paid {d.PayDate:yyyy-MM-dd})").ToList();
+        var rest = others.ToList();
+        var what = rest.Count == 0 ? "draft payrolls" : payrolls.Count == 0 ? "drafts" : "draft payrolls and other drafts";
+        return Error.Conflict(
+            "period.drafts_open",
+            $"{month} has {what}; approve or void them before closing it: " + string.Join(", ", payrolls.Concat(rest)) + ".");
+    }
 }

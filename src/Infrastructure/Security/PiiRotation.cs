@@ -7,13 +7,15 @@ using PayrollPortal.Infrastructure.Persistence;
 namespace PayrollPortal.Infrastructure.Security;
 
 /// <summary>
-/// Re-encrypts every employee SSN that is not under the current (first) key of <c>PII_ENCRYPTION_KEYS</c>, and recomputes its
-/// blind index under that key. Rows are walked in id order, one transaction per batch; an update only applies if the row still
+/// Re-encrypts every employee SSN (and every other registered <see cref="ProtectedIdentifierTable"/>'s identifier, table by
+/// table) that is not under the current (first) key of <c>PII_ENCRYPTION_KEYS</c>, and recomputes its blind index under that key. Rows are walked in id order, one transaction per batch; an update only applies if the row still
 /// holds the ciphertext that was read, so an SSN changed meanwhile is left alone (it was written under the server's key) and
 /// picked up by the next run. Running it again rotates nothing.
 /// </summary>
-public sealed class PiiRotation(IDbConnectionFactory factory, IPiiProtector pii, PiiKeyRing ring)
+public sealed class PiiRotation(IDbConnectionFactory factory, IPiiProtector pii, PiiKeyRing ring, IEnumerable<ProtectedIdentifierTable> tables)
 {
+    private readonly ProtectedIdentifierTable[] _tables = [.. tables.Distinct()];
+
     public const int DefaultBatchSize = 500;
 
     public string CurrentKeyId => ring.Current.Id;
@@ -23,12 +25,24 @@ public sealed class PiiRotation(IDbConnectionFactory factory, IPiiProtector pii,
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         var report = new PiiRotationReport(ring.Current.Id, 0, 0, []);
         await using var connection = await factory.OpenAsync(cancellationToken);
+        foreach (var table in _tables)
+        {
+            report = await RotateTableAsync(connection, table, batchSize, report, onBatch, cancellationToken);
+        }
+
+        return report;
+    }
+
+    private async Task<PiiRotationReport> RotateTableAsync(
+        DbConnection connection, ProtectedIdentifierTable table, int batchSize, PiiRotationReport report, Action<PiiRotationReport>? onBatch,
+        CancellationToken cancellationToken)
+    {
         Guid? after = null;
         while (true)
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var rows = (await connection.QueryAsync<SsnRow>(new CommandDefinition(
-                $"SELECT id AS Id, company_id AS CompanyId, ssn_ciphertext AS Ciphertext, ssn_blind_index AS BlindIndex FROM employees " +
+                $"SELECT id AS Id, company_id AS CompanyId, {table.CiphertextColumn} AS Ciphertext, {table.BlindIndexColumn} AS BlindIndex FROM {table.Table} " +
                 $"{(after is null ? string.Empty : "WHERE id > @after ")}ORDER BY id LIMIT @batchSize",
                 new { after = after ?? Guid.Empty, batchSize }, transaction, cancellationToken: cancellationToken))).ToList();
             if (rows.Count == 0)
@@ -37,7 +51,7 @@ public sealed class PiiRotation(IDbConnectionFactory factory, IPiiProtector pii,
                 return report;
             }
 
-            var batch = await RotateBatchAsync(connection, transaction, rows, cancellationToken);
+            var batch = await RotateBatchAsync(connection, transaction, table, rows, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             report = report with
             {
@@ -51,7 +65,7 @@ public sealed class PiiRotation(IDbConnectionFactory factory, IPiiProtector pii,
     }
 
     private async Task<(int Rotated, List<PiiRotationSkip> Skipped)> RotateBatchAsync(
-        DbConnection connection, DbTransaction transaction, List<SsnRow> rows, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, ProtectedIdentifierTable table, List<SsnRow> rows, CancellationToken cancellationToken)
     {
         var skipped = new List<PiiRotationSkip>();
         var pending = new List<(SsnRow Row, string Ciphertext, string BlindIndex)>();
@@ -64,7 +78,7 @@ public sealed class PiiRotation(IDbConnectionFactory factory, IPiiProtector pii,
             }
             catch (Exception ex) when (ex is CryptographicException or FormatException)
             {
-                skipped.Add(new PiiRotationSkip(row.Id, ex.Message));
+                skipped.Add(new PiiRotationSkip(row.Id, ex.Message, table.Subject));
                 continue;
             }
 
@@ -76,12 +90,12 @@ public sealed class PiiRotation(IDbConnectionFactory factory, IPiiProtector pii,
             return (0, skipped);
         }
 
-        // A new index already held by another employee of the company means two rows share an SSN (written by a server that
+        // A new index already held by another row of the company means two rows share an SSN (written by a server that
         // did not know this key): rotating would break the unique constraint, so say which rows instead.
         var parameters = new DynamicParameters();
         var taken = (await connection.QueryAsync<SsnRow>(new CommandDefinition(
-            $"SELECT id AS Id, company_id AS CompanyId, ssn_ciphertext AS Ciphertext, ssn_blind_index AS BlindIndex FROM employees " +
-            $"WHERE ssn_blind_index IN {SqlIn.List(parameters, "index", pending.Select(p => p.BlindIndex))}",
+            $"SELECT id AS Id, company_id AS CompanyId, {table.CiphertextColumn} AS Ciphertext, {table.BlindIndexColumn} AS BlindIndex FROM {table.Table} " +
+            $"WHERE {table.BlindIndexColumn} IN {SqlIn.List(parameters, "index", pending.Select(p => p.BlindIndex))}",
             parameters, transaction, cancellationToken: cancellationToken))).ToList();
 
         var rotated = 0;
@@ -89,12 +103,12 @@ public sealed class PiiRotation(IDbConnectionFactory factory, IPiiProtector pii,
         {
             if (taken.FirstOrDefault(t => t.CompanyId == row.CompanyId && t.BlindIndex == blindIndex && t.Id != row.Id) is { } other)
             {
-                skipped.Add(new PiiRotationSkip(row.Id, $"employee {other.Id} of the same company has the same SSN"));
+                skipped.Add(new PiiRotationSkip(row.Id, $"{table.Subject} {other.Id} of the same company has the same {table.Identifier}", table.Subject));
                 continue;
             }
 
             var updated = await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE employees SET ssn_ciphertext = @ciphertext, ssn_blind_index = @blindIndex WHERE id = @id AND ssn_ciphertext = @old",
+                $"UPDATE {table.Table} SET {table.CiphertextColumn} = @ciphertext, {table.BlindIndexColumn} = @blindIndex WHERE id = @id AND {table.CiphertextColumn} = @old",
                 new { ciphertext, blindIndex, id = row.Id, old = row.Ciphertext }, transaction, cancellationToken: cancellationToken));
             if (updated == 1)
             {
@@ -102,7 +116,7 @@ public sealed class PiiRotation(IDbConnectionFactory factory, IPiiProtector pii,
             }
             else
             {
-                skipped.Add(new PiiRotationSkip(row.Id, "the SSN changed while rotating; run again"));
+                skipped.Add(new PiiRotationSkip(row.Id, $"the {table.Identifier} changed while rotating; run again", table.Subject));
             }
         }
 

@@ -52,6 +52,11 @@ internal sealed class RequestExamples : IOpenApiSchemaTransformer
              "w4":{"version":"2020","filingStatus":"single"}}
             """,
         ["IssueExportRequest"] = """{"scope":{"year":2026,"month":3},"format":"csv","expiresInMinutes":15}""",
+        ["CreateBusinessIncomePayeeRequest"] = """{"name":"김하늘","residentRegistrationNumber":"900101-1234567","residentType":"resident","businessTypeCode":"940909"}""",
+        ["CreateBusinessIncomeSheetRequest"] = """
+            {"payDate":"2026-03-10","lines":[{"payeeId":"0191d3c4-5a6b-7c8d-9e0f-112233445566","amount":1234567}]}
+            """,
+        ["VoidBusinessIncomeSheetRequest"] = """{"reason":"Paid twice; the second transfer was returned on 2026-03-12"}""",
     };
 
     /// <summary>The request types that have an example (for the test that checks every body has one).</summary>

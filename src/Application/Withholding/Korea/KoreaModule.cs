@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using PayrollPortal.Application.Exports;
+using PayrollPortal.Application.Periods;
 using PayrollPortal.Application.Regimes;
+using PayrollPortal.Application.Withholding.Korea.BusinessIncome;
 using PayrollPortal.Domain.Withholding;
 using PayrollPortal.Domain.Withholding.Korea;
 
@@ -7,7 +10,7 @@ namespace PayrollPortal.Application.Withholding.Korea;
 
 public static class KoreaModule
 {
-    /// <summary>The kr regime's engine and its parts; its storage registers separately (Infrastructure).</summary>
+    /// <summary>The kr regime's engine and its parts, and its business-income sheets; its storage registers separately (Infrastructure).</summary>
     public static IServiceCollection AddKoreaRegime(this IServiceCollection services)
     {
         services.AddSingleton(_ => KoreaRegime.FromEmbeddedTables());
@@ -18,6 +21,11 @@ public static class KoreaModule
         services.AddSingleton<IRegisterColumnsSource, KoreaRegisterColumns>();
         services.AddScoped<IWithholdingReports, KoreaReports>();
         services.AddSingleton<IWithholdingCalculations, KoreaCalculations>();
+
+        // Business income (사업소득): payees, monthly sheets and their export (docs/BUSINESS_INCOME.md).
+        services.AddScoped<BusinessIncomeCompanies>();
+        services.AddScoped<IExportDocumentSource, BusinessIncomeExports>();
+        services.AddScoped<IPeriodDrafts, BusinessIncomePeriodDrafts>();
         return services;
     }
 }

@@ -1,11 +1,15 @@
 using PayrollPortal.Application.Regimes;
+using PayrollPortal.Application.Withholding.Korea.BusinessIncome;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Withholding.Korea;
 
 namespace PayrollPortal.Application.Withholding.Korea;
 
-/// <summary>The six deductions of a month, a quarter or the whole year, in <c>kr</c>.</summary>
-public sealed class KoreaReports(IKoreaReportQueries queries) : IWithholdingReports
+/// <summary>
+/// The six deductions of a month, a quarter or the whole year, in <c>kr</c>; and the approved business-income sheets' totals
+/// (payees, amount, income tax, local income tax) in <c>businessIncome</c>.
+/// </summary>
+public sealed class KoreaReports(IKoreaReportQueries queries, IBusinessIncomeStore businessIncome) : IWithholdingReports
 {
     public string Regime => KoreaRegime.RegimeCode;
 
@@ -16,5 +20,11 @@ public sealed class KoreaReports(IKoreaReportQueries queries) : IWithholdingRepo
         var found = (await queries.WithholdingByMonthAsync(companyId, year, months, cancellationToken)).ToDictionary(m => m.Month);
         var byMonth = months.Select(m => found.GetValueOrDefault(m) ?? KoreaWithholdingMonthDto.Empty(m)).ToArray();
         members["kr"] = new KoreaWithholdingReportDto(KoreaWithholdingMonthDto.Sum(byMonth), byMonth);
+
+        var paid = (await businessIncome.ApprovedTotalsAsync(companyId, year, months, cancellationToken)).ToDictionary(m => m.Month);
+        var paidByMonth = months.Select(m => paid.GetValueOrDefault(m) ?? BusinessIncomeMonthDto.Empty(m)).ToArray();
+        var payees = paid.Count == 0 ? 0 : await businessIncome.ApprovedPayeesAsync(companyId, year, months, cancellationToken);
+        members["businessIncome"] = new BusinessIncomeReportDto(
+            payees, paidByMonth.Sum(m => m.Amount), paidByMonth.Sum(m => m.IncomeTax), paidByMonth.Sum(m => m.LocalIncomeTax), paidByMonth);
     }
 }

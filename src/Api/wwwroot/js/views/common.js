@@ -20,6 +20,13 @@ export function rememberCompany(company) {
   companies.set(company.id, company);
 }
 
+// The pages a company's regime module adds (set once by app.js, so this file need not import the regimes, which import it).
+let regimePages = () => [];
+
+export function setCompanyNavPages(pagesOf) {
+  regimePages = pagesOf;
+}
+
 export function setCompanyNav(company, active) {
   const nav = document.getElementById('company-nav');
   if (!company) {
@@ -38,6 +45,7 @@ export function setCompanyNav(company, active) {
       h('li', {}, link('employees', 'Employees')),
       h('li', {}, link('schedules', 'Pay schedules')),
       h('li', {}, link('report', 'Quarter report')),
+      regimePages(company).map(p => h('li', {}, link(`r/${p.path}`, p.label))),
       canManageMembers(company.id) ? h('li', {}, link('members', 'Members')) : null,
       h('li', {}, link('settings', 'Settings')),
       h('li', {}, h('a', { href: '#/companies' }, 'All companies'))));

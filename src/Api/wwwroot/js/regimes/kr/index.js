@@ -4,6 +4,7 @@ import { krLines } from './payroll-lines.js';
 import { krPayrollList, krPayrollDetail } from './payrolls.js';
 import { krReport } from './report.js';
 import { krCompensation } from './compensation.js';
+import { krBusinessIncomePage } from './business-income.js';
 
 export default {
   code: 'kr',
@@ -15,6 +16,8 @@ export default {
   payrollDetail: krPayrollDetail,
   report: krReport,
   compensation: krCompensation,
+  // Pages of its own beside the core ones (js/views/regime-page.js): 사업소득, business income paid to freelancers.
+  pages: [krBusinessIncomePage],
   // The company settings page: which number identifies the employer, and the address's usual country.
   companyIdentifier: { field: 'registrationNumber', label: '사업자등록번호 Business registration number', hint: 'As ###-##-#####; the last digit is a check digit.' },
   defaultCountry: 'KR',

@@ -1,0 +1,6 @@
+DROP INDEX ix_business_income_lines_payee;
+DROP TABLE business_income_lines;
+DROP INDEX ix_business_income_sheets_company_month;
+DROP TABLE business_income_sheets;
+DROP INDEX ix_business_income_payees_company_name;
+DROP TABLE business_income_payees;
