@@ -8,7 +8,7 @@ using PayrollPortal.Domain.Withholding.Korea.BusinessIncome;
 
 namespace PayrollPortal.Infrastructure.Persistence.Korea;
 
-/// <summary><c>business_income_payees</c>, <c>business_income_sheets</c> and <c>business_income_lines</c> (migration 0017).</summary>
+/// <summary><c>business_income_payees</c>, <c>business_income_sheets</c> and <c>business_income_lines</c> (migration 0016).</summary>
 internal sealed class BusinessIncomeStore(DbSession session) : IBusinessIncomeStore
 {
     private const string PayeeColumns =
