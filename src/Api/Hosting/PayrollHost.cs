@@ -216,6 +216,7 @@ internal static partial class PayrollHost
         app.MapCompensationEndpoints();
         app.MapWithholdingEndpoints();
         app.MapExportEndpoints();
+        app.MapPayslipEndpoints();
         app.MapAuditEndpoints();
         app.MapPayrollMetrics();
     }
