@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(Regimes.RegimeParts<>));
         services.AddScoped<Payrolls.PayrollCalculator>();
         services.AddScoped<Payslips.PayslipBook>();
+        services.AddScoped<Payslips.PayslipExports>();
         services.AddScoped<Schedules.ScheduleCalendar>();
         services.AddScoped<Employees.EmployeeHiring>();
         services.AddScoped<Employees.EmployeeAssignment>();

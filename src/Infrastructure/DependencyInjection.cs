@@ -111,6 +111,7 @@ public static class DependencyInjection
         services.AddSingleton<ExportFormats>();
         services.AddExportWriter<CsvRegisterWriter>();
         services.AddExportWriter<XlsxRegisterWriter>();
+        services.AddExportWriter<PayslipZipWriter>();
 
         services.AddSingleton(sp => new PostgresTools(sp.GetRequiredService<IConfiguration>()[PostgresTools.BinVariable]));
         services.AddSingleton<DatabaseBackup>();

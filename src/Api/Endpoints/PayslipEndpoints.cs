@@ -20,7 +20,17 @@ public static class PayslipEndpoints
         company.MapGet("/{employeeId:guid}.pdf", GetPdfAsync).WithName("GetPayslipPdf")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .WithSummary("One employee's payslip as a PDF.");
+        app.MapGet("/api/companies/{companyId:guid}/payrolls/{payrollId:guid}/payslips.zip", DownloadZipAsync).WithTags("Payslips").WithName("DownloadPayslips")
+            .Produces(StatusCodes.Status200OK, contentType: "application/zip")
+            .WithSummary("Every payslip of an approved payroll as a ZIP of PDFs, streamed; payroll managers and up.");
         return app;
+    }
+
+    public static async Task<Results<ExportFileResult, ProblemHttpResult>> DownloadZipAsync(
+        Guid companyId, Guid payrollId, ISender sender, HttpContext http, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new DownloadPayslips(companyId, payrollId), cancellationToken);
+        return result.IsSuccess ? new ExportFileResult(result.Value!) : result.ToProblem(http);
     }
 
     public static async Task<Results<Ok<PayslipDto>, ProblemHttpResult>> GetAsync(

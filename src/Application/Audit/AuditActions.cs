@@ -19,6 +19,8 @@ public static class AuditActions
     public const string PeriodClosed = "period.closed";
     public const string PeriodReopened = "period.reopened";
     public const string ExportLinkIssued = "export.link_issued";
+    public const string PayslipsExported = "payslips.exported";
+    public const string PayslipViewed = "payslip.viewed";
     public const string UserCreated = "user.created";
     public const string MembershipAdded = "membership.added";
     public const string MembershipChanged = "membership.changed";

@@ -34,6 +34,7 @@ internal sealed class PdfPayslipRenderer : IPayslipRenderer
         using var pdf = new PdfDocument();
         pdf.Info.Title = $"{labels.Title} {payslip.PayDate:yyyy-MM-dd}";
         pdf.Info.Creator = "PayrollPortal";
+        pdf.Options.CompressContentStreams = true;
         pdf.Info.Author = string.Empty;
         pdf.Info.Subject = string.Empty;
         pdf.Info.Keywords = string.Empty;
