@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<Payrolls.PayrollCalculator>();
         services.AddScoped<Payslips.PayslipBook>();
         services.AddScoped<Payslips.PayslipExports>();
+        services.AddScoped<Payslips.MyPayslips>();
         services.AddScoped<Schedules.ScheduleCalendar>();
         services.AddScoped<Employees.EmployeeHiring>();
         services.AddScoped<Employees.EmployeeAssignment>();

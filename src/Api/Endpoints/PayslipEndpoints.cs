@@ -23,7 +23,33 @@ public static class PayslipEndpoints
         app.MapGet("/api/companies/{companyId:guid}/payrolls/{payrollId:guid}/payslips.zip", DownloadZipAsync).WithTags("Payslips").WithName("DownloadPayslips")
             .Produces(StatusCodes.Status200OK, contentType: "application/zip")
             .WithSummary("Every payslip of an approved payroll as a ZIP of PDFs, streamed; payroll managers and up.");
+        var me = app.MapGroup("/api/me/payslips").WithTags("Payslips");
+        me.MapGet(string.Empty, ListMineAsync).WithName("ListMyPayslips")
+            .WithSummary("The caller's own payslips across companies (the employee record each membership is bound to), newest first.");
+        me.MapGet("/{companyId:guid}/{payrollId:guid}", ViewMineAsync).WithName("ViewMyPayslip").WithSummary("One of the caller's own payslips as figures.");
+        me.MapGet("/{companyId:guid}/{payrollId:guid}.pdf", DownloadMineAsync).WithName("DownloadMyPayslipPdf")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").WithSummary("One of the caller's own payslips as a PDF.");
         return app;
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<MyPayslipDto>>, ProblemHttpResult>> ListMineAsync(ISender sender, HttpContext http, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new ListMyPayslips(), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.ToProblem(http);
+    }
+
+    public static async Task<Results<Ok<PayslipDto>, ProblemHttpResult>> ViewMineAsync(
+        Guid companyId, Guid payrollId, ISender sender, HttpContext http, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new ViewMyPayslip(companyId, payrollId), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.ToProblem(http);
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadMineAsync(
+        Guid companyId, Guid payrollId, ISender sender, HttpContext http, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new DownloadMyPayslipPdf(companyId, payrollId), cancellationToken);
+        return result.IsSuccess ? Pdf(http, result.Value!) : result.ToProblem(http);
     }
 
     public static async Task<Results<ExportFileResult, ProblemHttpResult>> DownloadZipAsync(

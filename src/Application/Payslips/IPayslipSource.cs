@@ -12,6 +12,9 @@ public interface IPayslipSource
     Task<IReadOnlyList<Guid>> EarlierPayrollsAsync(
         Guid companyId, Guid payrollId, int taxYear, DateOnly payDate, DateTimeOffset? approvedAt, Guid? employeeId, CancellationToken cancellationToken);
 
+    /// <summary>The approved lines of each bound employee record (company → employee), newest pay date first.</summary>
+    Task<IReadOnlyList<MyPayslipRow>> MyPayslipsAsync(IReadOnlyDictionary<Guid, Guid> bindings, CancellationToken cancellationToken);
+
     /// <summary>The employee numbers of the company's employees (all of them, or the one given) that have one.</summary>
     Task<IReadOnlyDictionary<Guid, string>> EmployeeNumbersAsync(Guid companyId, Guid? employeeId, CancellationToken cancellationToken);
 }

@@ -24,6 +24,29 @@ internal sealed class PayslipSource(DbSession session) : IPayslipSource
         return [.. ids];
     }
 
+    public async Task<IReadOnlyList<MyPayslipRow>> MyPayslipsAsync(IReadOnlyDictionary<Guid, Guid> bindings, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var rows = new List<MyPayslipRow>();
+        foreach (var (companyId, employeeId) in bindings)
+        {
+            rows.AddRange((await connection.QueryAsync<Row>(new CommandDefinition(
+                """
+                SELECT p.company_id AS CompanyId, c.name AS CompanyName, COALESCE(r.currency, 'USD') AS Currency, p.id AS PayrollId,
+                       p.period_start AS PeriodStart, p.period_end AS PeriodEnd, p.pay_date AS PayDate, l.net_pay AS NetPay
+                FROM payrolls p
+                JOIN payroll_lines l ON l.payroll_id = p.id
+                JOIN companies c ON c.id = p.company_id
+                LEFT JOIN company_regimes r ON r.company_id = p.company_id
+                WHERE p.company_id = @companyId AND l.employee_id = @employeeId AND p.status = 'approved'
+                """,
+                new { companyId, employeeId }, session.Transaction, cancellationToken: cancellationToken)))
+                .Select(r => new MyPayslipRow(r.CompanyId, r.CompanyName, r.Currency, r.PayrollId, r.PeriodStart, r.PeriodEnd, r.PayDate, r.NetPay)));
+        }
+
+        return [.. rows.OrderByDescending(r => r.PayDate).ThenBy(r => r.CompanyName, StringComparer.Ordinal)];
+    }
+
     public async Task<IReadOnlyDictionary<Guid, string>> EmployeeNumbersAsync(Guid companyId, Guid? employeeId, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
@@ -33,5 +56,24 @@ internal sealed class PayslipSource(DbSession session) : IPayslipSource
                 : "SELECT id, employee_number FROM employees WHERE company_id = @companyId AND id = @employeeId AND employee_number IS NOT NULL",
             new { companyId, employeeId }, session.Transaction, cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.Id, r => r.Number);
+    }
+
+    private sealed class Row
+    {
+        public Guid CompanyId { get; init; }
+
+        public string CompanyName { get; init; } = string.Empty;
+
+        public string Currency { get; init; } = string.Empty;
+
+        public Guid PayrollId { get; init; }
+
+        public DateOnly PeriodStart { get; init; }
+
+        public DateOnly PeriodEnd { get; init; }
+
+        public DateOnly PayDate { get; init; }
+
+        public long NetPay { get; init; }
     }
 }
