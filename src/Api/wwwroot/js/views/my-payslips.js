@@ -8,7 +8,8 @@ const formatters = new Map();
 /** An amount in its currency's scale as the payslip prints it: 1,234.56 or 1,234,567. */
 function money(amount, currency) {
   if (!formatters.has(currency)) {
-    const digits = currency === 'KRW' ? 0 : 2;
+    // The currency's own minor digits (two for USD, none for a currency without a minor unit), as the API's amounts have.
+    const digits = new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
     formatters.set(currency, new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
   }
   return formatters.get(currency).format(amount);
