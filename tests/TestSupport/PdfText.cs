@@ -8,8 +8,9 @@ namespace PayrollPortal.TestSupport;
 /// </summary>
 public sealed class PdfText
 {
-    private PdfText(IReadOnlyList<string> lines, string text, IReadOnlyDictionary<string, string> information, int pages, string large)
+    private PdfText(IReadOnlyList<string> lines, string text, IReadOnlyDictionary<string, string> information, int pages, string large, IReadOnlyList<string> xmp)
     {
+        XmpValues = xmp;
         LargeText = large;
         Lines = lines;
         Text = text;
@@ -26,6 +27,9 @@ public sealed class PdfText
     public IReadOnlyDictionary<string, string> Information { get; }
 
     public int PageCount { get; }
+
+    /// <summary>Every non-empty text value of the XMP metadata packet (PDFsharp mirrors the document information there).</summary>
+    public IReadOnlyList<string> XmpValues { get; }
 
     /// <summary>The letters set in a font of 60 points or more (a watermark, drawn at an angle), in the order drawn.</summary>
     public string LargeText { get; }
@@ -54,7 +58,7 @@ public sealed class PdfText
             ["Creator"] = info.Creator ?? string.Empty,
             ["Producer"] = info.Producer ?? string.Empty,
         }.Where(p => p.Value.Length > 0).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        return new PdfText(lines, string.Join('\n', lines), information, document.NumberOfPages, large.ToString());
+        return new PdfText(lines, string.Join('\n', lines), information, document.NumberOfPages, large.ToString(), Xmp(pdf));
     }
 
     /// <summary>The one line that starts with <paramref name="label"/> (after any indent), or a failure naming the lines.</summary>
@@ -63,5 +67,21 @@ public sealed class PdfText
         var found = Lines.Where(l => l.TrimStart().StartsWith(label, StringComparison.Ordinal)).ToArray();
         return found.Length == 1 ? found[0] : throw new InvalidOperationException(
             $"Expected one line starting with '{label}', found {found.Length}:\n{Text}");
+    }
+
+    /// <summary>The XMP packet is stored uncompressed; its text values, whatever its elements are called.</summary>
+    private static string[] Xmp(byte[] pdf)
+    {
+        var raw = System.Text.Encoding.UTF8.GetString(pdf);
+        var start = raw.IndexOf("<x:xmpmeta", StringComparison.Ordinal);
+        var end = raw.IndexOf("</x:xmpmeta>", StringComparison.Ordinal);
+        if (start < 0 || end < start)
+        {
+            return [];
+        }
+
+        return [.. System.Text.RegularExpressions.Regex.Matches(raw[start..end], ">([^<]+)<")
+            .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value).Trim())
+            .Where(v => v.Length > 0)];
     }
 }

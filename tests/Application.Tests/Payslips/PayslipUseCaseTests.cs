@@ -194,6 +194,14 @@ public sealed class PayslipUseCaseTests
         {
             text.Text.ShouldContain(word);
         }
+
+        // The XMP packet repeats the same: the title, the program names, when it was written and random document ids.
+        text.XmpValues.ShouldContain(text.Information["Title"]);
+        foreach (var value in text.XmpValues.Where(v => v != text.Information["Title"]))
+        {
+            (value == "PayrollPortal" || value.StartsWith("PDFsharp", StringComparison.Ordinal) || value.StartsWith("uuid:", StringComparison.Ordinal)
+                || DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, out _)).ShouldBeTrue($"XMP value '{value}'");
+        }
     }
 
     private static (decimal Amount, decimal YearToDate) Item(PayslipDto payslip, string section, string key)
