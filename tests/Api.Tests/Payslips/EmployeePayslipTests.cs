@@ -39,6 +39,9 @@ public sealed class EmployeePayslipTests
         (await twice.ShouldBeProblemAsync(HttpStatusCode.Conflict)).GetProperty("code").GetString().ShouldBe("member.employee_bound");
         (await unbound.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("employeeId").ShouldNotBeEmpty();
         (await foreignRecord.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("employeeId").ShouldNotBeEmpty();
+        var viewer = (await app.CreateMemberAsync("viewer", company.Id)).Caller.UserId;
+        var demoted = await admin.PatchAsJsonAsync($"/api/companies/{company.Id}/users/{viewer}", new { role = "employee" });
+        (await demoted.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("role").ShouldNotBeEmpty("the role comes with its employee record, at the invitation");
 
         var session = await Sessions.SignInAsync(app, "ada@acme.test", password);
         var client = session.Client;
