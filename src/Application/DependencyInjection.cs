@@ -20,6 +20,9 @@ public static class DependencyInjection
         services.AddSingleton(sp => new WithholdingRegimeRegistry(sp.GetServices<IWithholdingRegime>()));
         services.AddScoped(typeof(Regimes.RegimeParts<>));
         services.AddScoped<Payrolls.PayrollCalculator>();
+        services.AddScoped<Payslips.PayslipBook>();
+        services.AddScoped<Payslips.PayslipExports>();
+        services.AddScoped<Payslips.MyPayslips>();
         services.AddScoped<Schedules.ScheduleCalendar>();
         services.AddScoped<Employees.EmployeeHiring>();
         services.AddScoped<Employees.EmployeeAssignment>();

@@ -10,6 +10,7 @@ using PayrollPortal.Application.Common.Security;
 using PayrollPortal.Application.Employees;
 using PayrollPortal.Application.Exports;
 using PayrollPortal.Application.Payrolls;
+using PayrollPortal.Application.Payslips;
 using PayrollPortal.Application.Periods;
 using PayrollPortal.Application.Calendars;
 using PayrollPortal.Application.Companies;
@@ -29,6 +30,8 @@ using PayrollPortal.Infrastructure.Persistence.Idempotency;
 using PayrollPortal.Infrastructure.Persistence.Companies;
 using PayrollPortal.Infrastructure.Persistence.Employees;
 using PayrollPortal.Infrastructure.Persistence.Payrolls;
+using PayrollPortal.Infrastructure.Persistence.Payslips;
+using PayrollPortal.Infrastructure.Payslips;
 using PayrollPortal.Infrastructure.Persistence.Periods;
 using PayrollPortal.Infrastructure.Persistence.Migrations;
 using PayrollPortal.Infrastructure.Security;
@@ -82,6 +85,8 @@ public static class DependencyInjection
         services.AddScoped<IPayrollRepository, PayrollRepository>();
         services.AddScoped<IPayrollQueries, PayrollQueries>();
         services.AddScoped<IPeriodClosings, PeriodClosings>();
+        services.AddScoped<IPayslipSource, PayslipSource>();
+        services.AddSingleton<IPayslipRenderer, PdfPayslipRenderer>();
         services.AddScoped<IClosingQueries, ClosingQueries>();
         services.AddScoped<Persistence.Regimes.LineRowWriter>();
         services.AddScoped<IAuditTrail, AuditTrail>();
@@ -107,6 +112,7 @@ public static class DependencyInjection
         services.AddSingleton<ExportFormats>();
         services.AddExportWriter<CsvRegisterWriter>();
         services.AddExportWriter<XlsxRegisterWriter>();
+        services.AddExportWriter<PayslipZipWriter>();
 
         services.AddSingleton(sp => new PostgresTools(sp.GetRequiredService<IConfiguration>()[PostgresTools.BinVariable]));
         services.AddSingleton<DatabaseBackup>();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PayrollPortal.Api.Http;
 using PayrollPortal.Api.Http.Idempotency;
 using PayrollPortal.Application.Exports;
+using PayrollPortal.Application.Payslips;
 
 namespace PayrollPortal.Api.Endpoints;
 
@@ -61,6 +62,12 @@ public static class ExportEndpoints
 
             target = unsigned;
             generatedBy = decision.Principal ?? "session";
+        }
+
+        if (formats.WriterOf(target.Format).Source == ExportSource.Payslips)
+        {
+            var payslips = await sender.Send(new ExportPayslips(target, generatedBy), cancellationToken);
+            return payslips.IsSuccess ? new ExportFileResult(payslips.Value!) : payslips.ToProblem(http);
         }
 
         var result = await sender.Send(new ExportPayrollRegister(target, generatedBy), cancellationToken);

@@ -45,10 +45,10 @@ public static class UserEndpoints
     /// <summary>Without a password one is generated and returned once, in <c>generatedPassword</c>.</summary>
     public static Task<Results<Created<CreatedUserDto>, ProblemHttpResult>> CreateAsync(
         Guid companyId, CreateCompanyUserRequest request, CommandSender sender, HttpContext http, CancellationToken cancellationToken) =>
-        sender.SendCommandAsync(http, new CreateUser(request.Email, request.Password, request.Role, companyId),
+        sender.SendCommandAsync(http, new CreateUser(request.Email, request.Password, request.Role, companyId, request.EmployeeId),
             user => TypedResults.Created((string?)null, user), cancellationToken);
 
-    public sealed record CreateCompanyUserRequest(string? Email, string? Role, string? Password);
+    public sealed record CreateCompanyUserRequest(string? Email, string? Role, string? Password, Guid? EmployeeId = null);
 
     public sealed record ChangeMemberRoleRequest(string? Role);
 }

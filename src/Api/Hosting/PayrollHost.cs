@@ -217,6 +217,7 @@ internal static partial class PayrollHost
         app.MapWithholdingEndpoints();
         app.MapExportEndpoints();
         app.MapRegimeEndpoints();
+        app.MapPayslipEndpoints();
         app.MapAuditEndpoints();
         app.MapPayrollMetrics();
     }

@@ -14,6 +14,7 @@ public static class CallerClaims
     public const string TokenId = "pp:token";
     public const string Admin = "pp:admin";
     public const string Membership = "pp:member";
+    public const string EmployeeBinding = "pp:employee";
 
     /// <summary>The session secret, inside the encrypted cookie only.</summary>
     public const string SessionSecret = "pp:sid";
@@ -45,6 +46,7 @@ public static class CallerClaims
         }
 
         claims.AddRange(caller.Memberships.Select(m => new Claim(Membership, $"{m.Key:D}:{m.Value.Name()}")));
+        claims.AddRange(caller.EmployeeBindings.Select(b => new Claim(EmployeeBinding, $"{b.Key:D}:{b.Value:D}")));
         claims.AddRange(extra ?? []);
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
@@ -67,6 +69,17 @@ public static class CallerClaims
             }
         }
 
+        var bindings = new Dictionary<Guid, Guid>();
+        foreach (var claim in principal.FindAll(EmployeeBinding))
+        {
+            var separator = claim.Value.IndexOf(':', StringComparison.Ordinal);
+            if (separator > 0 && Guid.TryParse(claim.Value.AsSpan(0, separator), CultureInfo.InvariantCulture, out var companyId)
+                && Guid.TryParse(claim.Value.AsSpan(separator + 1), CultureInfo.InvariantCulture, out var employeeId))
+            {
+                bindings[companyId] = employeeId;
+            }
+        }
+
         return new Caller
         {
             Id = id,
@@ -77,6 +90,7 @@ public static class CallerClaims
             Email = principal.FindFirstValue(Email),
             TokenId = Guid.TryParse(principal.FindFirstValue(TokenId), out var tokenId) ? tokenId : null,
             Memberships = memberships,
+            EmployeeBindings = bindings,
         };
     }
 }

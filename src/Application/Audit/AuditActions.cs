@@ -23,6 +23,8 @@ public static class AuditActions
     public const string BusinessIncomeSheetApproved = "business_income.sheet_approved";
     public const string BusinessIncomeSheetVoided = "business_income.sheet_voided";
     public const string ExportLinkIssued = "export.link_issued";
+    public const string PayslipsExported = "payslips.exported";
+    public const string PayslipViewed = "payslip.viewed";
     public const string UserCreated = "user.created";
     public const string MembershipAdded = "membership.added";
     public const string MembershipChanged = "membership.changed";

@@ -90,6 +90,12 @@ public sealed record IssueExportLink(Guid CompanyId, ExportScopeRequest? Scope, 
                 {
                     return ExportErrors.PayrollVoided;
                 }
+
+                // A draft's register is marked DRAFT, but its payslips would be handed to people as final: refused.
+                if (payroll.Value.Status == "draft" && formats.WriterOf(formats.Parse(command.Format)).Source == ExportSource.Payslips)
+                {
+                    return Payslips.PayslipErrors.PayrollDraft;
+                }
             }
 
             var link = links.Issue(new ExportTarget(command.CompanyId, scope, formats.Parse(command.Format)), TimeSpan.FromMinutes(command.ExpiresInMinutes ?? DefaultMinutes),

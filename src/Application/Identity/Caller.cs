@@ -7,6 +7,7 @@ namespace PayrollPortal.Application.Identity;
 public sealed record Caller
 {
     private static readonly IReadOnlyDictionary<Guid, CompanyRole> NoMemberships = new Dictionary<Guid, CompanyRole>();
+    private static readonly IReadOnlyDictionary<Guid, Guid> NoBindings = new Dictionary<Guid, Guid>();
 
     /// <summary>Stable identity for scoping (idempotency keys): <c>user:{id}</c>, <c>token:{id}</c>, <c>system:{name}</c> or <c>anonymous</c>.</summary>
     public required string Id { get; init; }
@@ -27,6 +28,12 @@ public sealed record Caller
     public Guid? TokenId { get; init; }
 
     public IReadOnlyDictionary<Guid, CompanyRole> Memberships { get; init; } = NoMemberships;
+
+    /// <summary>
+    /// The employee record each membership is bound to, by company, whatever the role: whose payslips the caller sees under
+    /// <c>/api/me/payslips</c>. Read for portal sessions only; an API token carries none.
+    /// </summary>
+    public IReadOnlyDictionary<Guid, Guid> EmployeeBindings { get; init; } = NoBindings;
 
     public static Caller Anonymous { get; } = new() { Id = "anonymous", Actor = "anonymous" };
 

@@ -17,7 +17,8 @@ public sealed record ChangeMemberRole(Guid CompanyId, Guid UserId, string? Role)
         public Validator()
         {
             RuleFor(x => x.UserId).NotEmpty().WithErrorCode("member.user_required").WithMessage("userId is required.");
-            RuleFor(x => x.Role).Must(r => CompanyRoles.TryParse(r, out _)).WithErrorCode("user.role_invalid")
+            // The employee role comes with its employee record, at the invitation (CreateUser); it is not a step down from staff.
+            RuleFor(x => x.Role).Must(r => r != CompanyRoles.Employee && CompanyRoles.TryParse(r, out _)).WithErrorCode("user.role_invalid")
                 .WithMessage("role must be company_admin, payroll_manager or viewer.");
         }
     }

@@ -5,6 +5,7 @@ namespace PayrollPortal.Application.Identity;
 /// <summary>The wire and database names of the roles: <c>viewer</c>, <c>payroll_manager</c>, <c>company_admin</c>, and the global <c>admin</c>.</summary>
 public static class CompanyRoles
 {
+    public const string Employee = "employee";
     public const string Viewer = "viewer";
     public const string PayrollManager = "payroll_manager";
     public const string CompanyAdmin = "company_admin";
@@ -14,6 +15,7 @@ public static class CompanyRoles
 
     public static string Name(this CompanyRole role) => role switch
     {
+        CompanyRole.Employee => Employee,
         CompanyRole.Viewer => Viewer,
         CompanyRole.PayrollManager => PayrollManager,
         CompanyRole.CompanyAdmin => CompanyAdmin,
@@ -24,6 +26,7 @@ public static class CompanyRoles
     {
         role = name switch
         {
+            Employee => CompanyRole.Employee,
             Viewer => CompanyRole.Viewer,
             PayrollManager => CompanyRole.PayrollManager,
             CompanyAdmin => CompanyRole.CompanyAdmin,

@@ -28,7 +28,7 @@ public sealed record CreateApiToken(string? Name, Guid? CompanyId, string? Role,
             RuleFor(x => x.Name).NotEmpty().WithErrorCode("token.name_required").WithMessage("name is required.")
                 .MaximumLength(100).WithErrorCode("token.name_too_long")
                 .Must(n => !UnsafeText.Contains(n)).WithErrorCode("token.name_invalid_characters").WithMessage("name " + UnsafeText.Message);
-            RuleFor(x => x.Role).Must(r => r == CompanyRoles.Admin || CompanyRoles.TryParse(r, out _)).WithErrorCode("token.role_invalid")
+            RuleFor(x => x.Role).Must(r => r == CompanyRoles.Admin || (r != CompanyRoles.Employee && CompanyRoles.TryParse(r, out _))).WithErrorCode("token.role_invalid")
                 .WithMessage("role must be admin, company_admin, payroll_manager or viewer.");
             RuleFor(x => x.CompanyId).Null().When(x => x.Role == CompanyRoles.Admin).WithErrorCode("token.admin_has_no_company")
                 .WithMessage("An admin token is global: leave companyId out.");

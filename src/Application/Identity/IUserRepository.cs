@@ -18,8 +18,11 @@ public interface IUserRepository
     /// <summary>Stores the new hash and clears the failure count and lock.</summary>
     Task ChangePasswordAsync(Guid userId, string passwordHash, CancellationToken cancellationToken);
 
-    /// <summary>Adds the membership, or changes its role.</summary>
-    Task GrantMembershipAsync(Guid userId, Guid companyId, CompanyRole role, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Adds the membership, or changes its role; <paramref name="employeeId"/> binds a new membership to an employee record.</summary>
+    Task GrantMembershipAsync(Guid userId, Guid companyId, CompanyRole role, DateTimeOffset now, CancellationToken cancellationToken, Guid? employeeId = null);
+
+    /// <summary>Whether a member of the company is already bound to the employee record.</summary>
+    Task<bool> EmployeeBoundAsync(Guid companyId, Guid employeeId, CancellationToken cancellationToken);
 
     Task<bool> AnyAdminAsync(CancellationToken cancellationToken);
 

@@ -8,6 +8,11 @@ public static class IdentityErrors
 
     public static readonly Error Forbidden = Error.Forbidden("auth.forbidden", "Your role does not allow this.");
 
+    public static readonly Error UnknownEmployee = Error.Validation("user.employee_unknown", "No employee with this id belongs to the company.", "employeeId");
+
+    public static readonly Error EmployeeAlreadyBound = Error.Conflict(
+        "member.employee_bound", "Another member of the company is already bound to this employee record.", "employeeId");
+
     public static readonly Error InvalidCredentials = Error.Unauthorized("auth.invalid_credentials", "The email or password is not correct, or the account is locked.");
 
     public static readonly Error EmailTaken = Error.Conflict("user.email_taken", "A user with this email already exists.", "email");

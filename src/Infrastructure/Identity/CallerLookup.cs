@@ -26,7 +26,8 @@ public sealed partial class CallerLookup(DbSession session, TimeProvider clock, 
         var connection = await session.ConnectionAsync(cancellationToken);
         var rows = (await connection.QueryAsync<SessionRow>(new CommandDefinition(
             """
-            SELECT s.expires_at AS ExpiresAt, u.id AS Id, u.email AS Email, u.is_admin AS IsAdmin, m.company_id AS CompanyId, m.role AS Role
+            SELECT s.expires_at AS ExpiresAt, u.id AS Id, u.email AS Email, u.is_admin AS IsAdmin, m.company_id AS CompanyId, m.role AS Role,
+                   m.employee_id AS EmployeeId
             FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN memberships m ON m.user_id = u.id
             WHERE s.id_hash = @idHash AND s.revoked_at IS NULL
             """,
@@ -56,6 +57,7 @@ public sealed partial class CallerLookup(DbSession session, TimeProvider clock, 
             UserId = row.Id,
             Email = row.Email,
             Memberships = memberships,
+            EmployeeBindings = rows.Where(r => r.CompanyId is not null && r.EmployeeId is not null).ToDictionary(r => r.CompanyId!.Value, r => r.EmployeeId!.Value),
         };
     }
 
@@ -141,6 +143,8 @@ public sealed partial class CallerLookup(DbSession session, TimeProvider clock, 
         public Guid? CompanyId { get; init; }
 
         public string? Role { get; init; }
+
+        public Guid? EmployeeId { get; init; }
     }
 
     private sealed class TokenRow

@@ -59,15 +59,24 @@ internal sealed class UserRepository(DbSession session) : IUserRepository
             new { userId, passwordHash }, session.Transaction, cancellationToken: cancellationToken));
     }
 
-    public async Task GrantMembershipAsync(Guid userId, Guid companyId, CompanyRole role, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task GrantMembershipAsync(
+        Guid userId, Guid companyId, CompanyRole role, DateTimeOffset now, CancellationToken cancellationToken, Guid? employeeId = null)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO memberships (user_id, company_id, role, created_at) VALUES (@userId, @companyId, @role, @now)
+            INSERT INTO memberships (user_id, company_id, role, created_at, employee_id) VALUES (@userId, @companyId, @role, @now, @employeeId)
             ON CONFLICT (user_id, company_id) DO UPDATE SET role = excluded.role
             """,
-            new { userId, companyId, role = role.Name(), now }, session.Transaction, cancellationToken: cancellationToken));
+            new { userId, companyId, role = role.Name(), now, employeeId }, session.Transaction, cancellationToken: cancellationToken));
+    }
+
+    public async Task<bool> EmployeeBoundAsync(Guid companyId, Guid employeeId, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM memberships WHERE company_id = @companyId AND employee_id = @employeeId",
+            new { companyId, employeeId }, session.Transaction, cancellationToken: cancellationToken)) > 0;
     }
 
     public async Task<bool> AnyAdminAsync(CancellationToken cancellationToken)

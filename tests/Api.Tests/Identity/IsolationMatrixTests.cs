@@ -57,6 +57,9 @@ public sealed partial class IsolationMatrixTests
         ["POST /api/companies/{companyId}/business-income/sheets/{sheetId}/approve"] = "payroll_manager",
         ["POST /api/companies/{companyId}/business-income/sheets/{sheetId}/void"] = "payroll_manager",
         ["POST /api/companies/{companyId}/exports"] = "payroll_manager",
+        ["GET /api/companies/{companyId}/payrolls/{payrollId}/payslips/{employeeId}"] = "viewer",
+        ["GET /api/companies/{companyId}/payrolls/{payrollId}/payslips/{employeeId}.pdf"] = "viewer",
+        ["GET /api/companies/{companyId}/payrolls/{payrollId}/payslips.zip"] = "payroll_manager",
         ["GET /api/exports/download"] = "payroll_manager",
         ["POST /api/companies/{companyId}/users"] = "company_admin",
         ["GET /api/companies/{companyId}/users"] = "company_admin",
@@ -298,6 +301,8 @@ public sealed partial class IsolationMatrixTests
                 .Replace("/payrolls/{id}/lines", $"/payrolls/{DraftToEdit}/lines", StringComparison.Ordinal)
                 .Replace("/payrolls/{id}", $"/payrolls/{Approved}", StringComparison.Ordinal)
                 .Replace("/tokens/{id}", $"/tokens/{TokenId}", StringComparison.Ordinal)
+                .Replace("{payrollId}", Approved.ToString(), StringComparison.Ordinal)
+                .Replace("{employeeId}", EmployeeId.ToString(), StringComparison.Ordinal)
                 .Replace("/users/{userId}", method == "DELETE"
                     ? $"/users/{MembersToRemove[Interlocked.Increment(ref _removals) % MembersToRemove.Length]}"
                     : $"/users/{MemberToChange}", StringComparison.Ordinal);

@@ -2,7 +2,7 @@
 import { h, clear, replace } from './dom.js';
 import { setUnauthorizedHandler } from './api.js';
 import { route, match, currentLocation, navigate } from './router.js';
-import { loadSession, session, signOut } from './session.js';
+import { loadSession, session, signOut, onlyEmployee } from './session.js';
 import { describe } from './forms.js';
 import { loginView } from './views/login.js';
 import { companiesView } from './views/companies.js';
@@ -20,11 +20,12 @@ import { payRunView } from './views/pay-run.js';
 import { settingsView } from './views/settings.js';
 import { auditView } from './views/audit.js';
 import { regimePageView } from './views/regime-page.js';
+import { myPayslipsView, myPayslipView } from './views/my-payslips.js';
 import { setCompanyNav, setCompanyNavPages, forgetCompanies } from './views/common.js';
 import { regimeOf } from './regimes/index.js';
 
 route('/login', loginView);
-route('/', ctx => navigate('#/companies') ?? ctx);
+route('/', ctx => navigate(onlyEmployee() ? '#/my/payslips' : '#/companies') ?? ctx);
 route('/companies', companiesView);
 route('/c/:companyId', ctx => navigate(`#/c/${ctx.companyId}/payrolls`) ?? ctx);
 route('/c/:companyId/employees', employeesView);
@@ -47,13 +48,15 @@ route('/account/password', passwordView);
 route('/account/tokens', tokensView);
 route('/closings', closingsView);
 route('/audit', auditView);
+route('/my/payslips', myPayslipsView);
+route('/my/payslips/:companyId/:payrollId', myPayslipView);
 
 const main = document.getElementById('main');
 let renderToken = 0;
 
 function returnTo() {
   const hash = location.hash;
-  return hash && !hash.startsWith('#/login') ? hash : '#/companies';
+  return hash && !hash.startsWith('#/login') ? hash : '#/';
 }
 
 setUnauthorizedHandler(() => {
@@ -65,7 +68,7 @@ function showUser() {
   const current = session();
   box.hidden = !current;
   document.getElementById('user-email').textContent = current?.user.email ?? '';
-  for (const [id, path] of [['change-password', '/account/password'], ['api-tokens', '/account/tokens']]) {
+  for (const [id, path] of [['my-payslips', '/my/payslips'], ['change-password', '/account/password'], ['api-tokens', '/account/tokens']]) {
     const link = document.getElementById(id);
     if (currentLocation().path === path) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');

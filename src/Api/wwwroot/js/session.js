@@ -63,9 +63,15 @@ export function canManageMembers(companyId) {
   return role === 'admin' || role === 'company_admin';
 }
 
+/** A person whose every membership is the employee role: the portal opens on their payslips, not on companies. */
+export function onlyEmployee() {
+  return !isAdmin() && (current?.memberships.length ?? 0) > 0 && current.memberships.every(m => m.role === 'employee');
+}
+
 export const roleLabels = {
   admin: 'Administrator',
   company_admin: 'Company admin',
   payroll_manager: 'Payroll manager',
   viewer: 'Viewer',
+  employee: 'Employee',
 };

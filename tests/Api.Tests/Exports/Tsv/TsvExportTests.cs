@@ -55,8 +55,8 @@ public sealed partial class TsvExportTests
         var refused = await RefusalAsync(plain, "tsv");
         var refusedWithTsv = await RefusalAsync(withTsv, "ods");
 
-        refused.ShouldBe(["format must be \"csv\" or \"xlsx\"."]);
-        refusedWithTsv.ShouldBe(["format must be \"csv\", \"xlsx\" or \"tsv\"."]);
+        refused.ShouldBe(["format must be \"csv\", \"xlsx\" or \"payslips-zip\"."]);
+        refusedWithTsv.ShouldBe(["format must be \"csv\", \"xlsx\", \"payslips-zip\" or \"tsv\"."]);
     }
 
     [Fact]
@@ -67,7 +67,8 @@ public sealed partial class TsvExportTests
         var download = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.Single(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == "DownloadExport");
 
         download.Metadata.OfType<IProducesResponseTypeMetadata>().Where(p => p.StatusCode == 200).SelectMany(p => p.ContentTypes).ShouldBe([
-            "text/csv; charset=utf-8; header=present", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/tab-separated-values; charset=utf-8"]);
+            "text/csv; charset=utf-8; header=present", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/zip",
+            "text/tab-separated-values; charset=utf-8"]);
     }
 
     [Fact]

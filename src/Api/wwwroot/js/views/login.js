@@ -24,7 +24,7 @@ export async function loginView(ctx) {
     try {
       await signIn(email.control.value.trim(), password.control.value);
       forgetCompanies();
-      navigate(next && next.startsWith('#/') && !next.startsWith('#/login') ? next : '#/companies');
+      navigate(next && next.startsWith('#/') && !next.startsWith('#/login') ? next : '#/');
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         showError(form, new ApiError(401, { detail: 'The email or password is not correct.' }));

@@ -61,7 +61,20 @@ export async function payrollDetailView(ctx) {
       facts),
     actionBox,
     table,
+    payslipLinks(company, payroll, base, writer),
     payroll.status !== 'voided' ? exportButtons(company.id, { payrollId: payroll.id }, 'This payroll:') : null);
+}
+
+// Each line's payslip as a PDF; a draft's or a voided payroll's only as a watermarked preview, and the ZIP of all once approved.
+function payslipLinks(company, payroll, base, writer) {
+  const approved = payroll.status === 'approved';
+  const suffix = approved ? '' : '?preview=true';
+  const label = approved ? 'Payslip (PDF)' : `Payslip preview (PDF, ${payroll.status === 'draft' ? 'DRAFT' : 'VOID'})`;
+  return h('section', { class: 'payslips', 'aria-labelledby': 'payslips-heading' },
+    h('h2', { id: 'payslips-heading' }, 'Payslips'),
+    h('ul', {}, payroll.lines.map(line => h('li', {},
+      `${line.employeeName}: `, h('a', { href: `${base}/payslips/${line.employeeId}.pdf${suffix}`, download: '' }, label)))),
+    approved && writer ? h('p', {}, h('a', { class: 'button secondary', href: `${base}/payslips.zip`, download: '' }, 'All payslips (ZIP)')) : null);
 }
 
 function voidForm(company, payroll, base) {

@@ -1,0 +1,20 @@
+namespace PayrollPortal.Application.Payslips;
+
+/// <summary>What a payslip needs beyond the payroll itself: which approved payrolls count toward its year to date, and employee numbers.</summary>
+public interface IPayslipSource
+{
+    /// <summary>
+    /// The company's approved payrolls of <paramref name="taxYear"/> paid before <paramref name="payDate"/>, or on it and
+    /// approved before <paramref name="approvedAt"/> (every one paid on it when null: a draft would be approved later),
+    /// without <paramref name="payrollId"/>; only those with a line for <paramref name="employeeId"/> when it is given.
+    /// In pay-date and approval order.
+    /// </summary>
+    Task<IReadOnlyList<Guid>> EarlierPayrollsAsync(
+        Guid companyId, Guid payrollId, int taxYear, DateOnly payDate, DateTimeOffset? approvedAt, Guid? employeeId, CancellationToken cancellationToken);
+
+    /// <summary>The approved lines of each bound employee record (company → employee), newest pay date first.</summary>
+    Task<IReadOnlyList<MyPayslipRow>> MyPayslipsAsync(IReadOnlyDictionary<Guid, Guid> bindings, CancellationToken cancellationToken);
+
+    /// <summary>The employee numbers of the company's employees (all of them, or the one given) that have one.</summary>
+    Task<IReadOnlyDictionary<Guid, string>> EmployeeNumbersAsync(Guid companyId, Guid? employeeId, CancellationToken cancellationToken);
+}
