@@ -15,25 +15,24 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 [ -f "$DLL" ] || dotnet build src/Api -c Release -nologo -v quiet -clp:ErrorsOnly >&2
 
-# shellcheck source=build/postgres.sh
-. build/postgres.sh
-if [ -z "${TEST_POSTGRES_URL:-}" ]; then
-  pg_throwaway_start
-  trap pg_throwaway_stop EXIT
-fi
+# shellcheck source=bench/server.sh
+. bench/server.sh
+bench_database bench_payslips_$$
+bench_server_start EXPORT_HMAC_SECRET="bench:$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+bench_machine_line
 
-python3 - "$DLL" "$RUNS" "$LINES" "$TEST_POSTGRES_URL" <<'PY'
-import base64, io, zipfile, http.client, json, os, socket, statistics, subprocess, sys, tempfile, time, urllib.request, uuid
+python3 - "$RUNS" "$LINES" <<'PY'
+import io, zipfile, http.client, json, os, statistics, subprocess, sys, time
 
-dll, runs, lines, pg_server = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+runs, lines = int(sys.argv[1]), int(sys.argv[2])
 employees = lines
 payrolls = 1
+port = int(os.environ["BASE_URL"].rsplit(":", 1)[1])
+server_pid = int(os.environ["SERVER_PID"])
+db_url = os.environ["DATABASE_URL"]
 
 def psql(url, sql):
     subprocess.run(["psql", url, "-v", "ON_ERROR_STOP=1", "-qc", sql], check=True, stdout=subprocess.DEVNULL)
-
-def free_port():
-    s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close(); return port
 
 def kib(pid, field):
     with open(f"/proc/{pid}/status") as f:
@@ -41,19 +40,8 @@ def kib(pid, field):
             if line.startswith(field + ":"):
                 return int(line.split()[1])
 
-name = "bench_payslips_" + uuid.uuid4().hex[:8]
-psql(pg_server, f'CREATE DATABASE "{name}"')
-db_url = pg_server.rsplit("/", 1)[0] + "/" + name
-port = free_port()
-env = {k: v for k, v in os.environ.items() if not k.startswith(("PAYROLL_", "ASPNETCORE_"))}
-admin_password = base64.urlsafe_b64encode(os.urandom(18)).decode()
-env.update(DATABASE_URL=db_url, PORT=str(port), LOG_FORMAT="json", ADMIN_EMAIL="admin@bench.local", ADMIN_PASSWORD=admin_password,
-           PII_ENCRYPTION_KEYS="bench:" + base64.b64encode(os.urandom(32)).decode(),
-           EXPORT_HMAC_SECRET="bench:" + base64.urlsafe_b64encode(os.urandom(32)).decode().rstrip("="))
-log = tempfile.NamedTemporaryFile(mode="w+", prefix="payroll-bench-payslips-", suffix=".log", delete=False)
-server = subprocess.Popen(["dotnet", dll], env=env, stdout=log, stderr=subprocess.STDOUT)
-
-headers = {"content-type": "application/json"}
+# bench/server.sh started the server and signed in: an admin API token, as a REST client uses.
+headers = {"content-type": "application/json", "Authorization": "Bearer " + os.environ["BENCH_TOKEN"]}
 
 def api(method, path, body=None):
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
@@ -63,79 +51,61 @@ def api(method, path, body=None):
         sys.exit(f"{method} {path}: {r.status} {data[:300]!r}")
     return json.loads(data) if data else None
 
-try:
-    for _ in range(3000):
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/readyz", timeout=5) as r:
-                if r.status == 200: break
-        except OSError:
-            time.sleep(0.05)
-    # Every endpoint needs a caller since identity (issue 7): sign in, then use an admin API token like a REST client.
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    conn.request("POST", "/api/auth/login", json.dumps({"email": "admin@bench.local", "password": admin_password}), headers)
-    r = conn.getresponse(); session = json.loads(r.read()); cookie = r.getheader("Set-Cookie").split(";")[0]; conn.close()
-    headers.update({"Cookie": cookie, "X-CSRF-Token": session["csrfToken"]})
-    token = api("POST", "/api/tokens", {"name": "bench", "role": "admin"})["token"]
-    headers.pop("Cookie"); headers.pop("X-CSRF-Token")
-    headers["Authorization"] = "Bearer " + token
-    company = api("POST", "/api/companies", {"name": "Bench Payroll", "slug": "bench"})["id"]
+company = api("POST", "/api/companies", {"name": "Bench Payroll", "slug": "bench"})["id"]
 
-    # Seeded in SQL, not through the API: the payslips read payrolls, payroll_lines and employees only, and computing
-    # 5,000 lines' withholding is not what this measures. Amounts are arbitrary cents; names vary in length.
-    psql(db_url, f"""
-      INSERT INTO employees (id, company_id, first_name, last_name, ssn_ciphertext, ssn_blind_index, ssn_last4, hire_date,
-                             pay_frequency, exempt, created_at, updated_at)
-      SELECT gen_random_uuid(), '{company}', 'Employee' || g, repeat('x', g % 20) || 'son', 'bench', 'bench' || g, lpad((g % 10000)::text, 4, '0'),
-             date '2024-01-01', 'weekly', false, now(), now()
-      FROM generate_series(1, {employees}) g;
-      INSERT INTO payrolls (id, company_id, period_start, period_end, pay_date, pay_year, pay_month, pay_frequency, status, needs_review,
-                            approved_at, created_at, updated_at)
-      SELECT gen_random_uuid(), '{company}', date '2026-01-01', date '2026-01-01' + 6, date '2026-01-01' + 6,
-             2026, 1, 'weekly', 'approved', false, now(), now(), now()
-      FROM generate_series(1, {payrolls}) g;
-      INSERT INTO payroll_lines (payroll_id, line_no, employee_id, employee_name, ssn_last4, gross_wages, supplemental_wages, retirement, cafeteria,
-                                 hsa, post_tax_deductions, fit_wages, social_security_wages, medicare_wages, additional_medicare_wages,
-                                 federal_income_tax, social_security, medicare, additional_medicare, employer_social_security, employer_medicare,
-                                 net_pay, w4_effective_date, trace)
-      SELECT p.id, row_number() OVER (PARTITION BY p.id ORDER BY e.id), e.id, e.first_name || ' ' || e.last_name, e.ssn_last4,
-             100000 + (abs(hashtext(p.id::text || e.id::text)) % 900000), 0, 5000, 1000, 500, 1234, 90000, 95000, 95000, 0,
-             12345, 5890, 1377, 0, 5890, 1377, 70000, date '2024-01-01', '{{}}'
-      FROM payrolls p CROSS JOIN employees e;
-      DELETE FROM payroll_lines WHERE (payroll_id, line_no) IN (
-        SELECT payroll_id, line_no FROM payroll_lines ORDER BY payroll_id DESC, line_no DESC LIMIT (SELECT count(*) FROM payroll_lines) - {lines});
-      ANALYZE;
-    """)
+# Seeded in SQL, not through the API: the payslips read payrolls, payroll_lines and employees only, and computing
+# 5,000 lines' withholding is not what this measures. Amounts are arbitrary cents; names vary in length.
+psql(db_url, f"""
+  INSERT INTO employees (id, company_id, first_name, last_name, ssn_ciphertext, ssn_blind_index, ssn_last4, hire_date,
+                         pay_frequency, exempt, created_at, updated_at)
+  SELECT gen_random_uuid(), '{company}', 'Employee' || g, repeat('x', g % 20) || 'son', 'bench', 'bench' || g, lpad((g % 10000)::text, 4, '0'),
+         date '2024-01-01', 'weekly', false, now(), now()
+  FROM generate_series(1, {employees}) g;
+  INSERT INTO payrolls (id, company_id, period_start, period_end, pay_date, pay_year, pay_month, pay_frequency, status, needs_review,
+                        approved_at, created_at, updated_at)
+  SELECT gen_random_uuid(), '{company}', date '2026-01-01', date '2026-01-01' + 6, date '2026-01-01' + 6,
+         2026, 1, 'weekly', 'approved', false, now(), now(), now()
+  FROM generate_series(1, {payrolls}) g;
+  INSERT INTO payroll_lines (payroll_id, line_no, employee_id, employee_name, ssn_last4, gross_wages, supplemental_wages, retirement, cafeteria,
+                             hsa, post_tax_deductions, fit_wages, social_security_wages, medicare_wages, additional_medicare_wages,
+                             federal_income_tax, social_security, medicare, additional_medicare, employer_social_security, employer_medicare,
+                             net_pay, w4_effective_date, trace)
+  SELECT p.id, row_number() OVER (PARTITION BY p.id ORDER BY e.id), e.id, e.first_name || ' ' || e.last_name, e.ssn_last4,
+         100000 + (abs(hashtext(p.id::text || e.id::text)) % 900000), 0, 5000, 1000, 500, 1234, 90000, 95000, 95000, 0,
+         12345, 5890, 1377, 0, 5890, 1377, 70000, date '2024-01-01', '{{}}'
+  FROM payrolls p CROSS JOIN employees e;
+  DELETE FROM payroll_lines WHERE (payroll_id, line_no) IN (
+    SELECT payroll_id, line_no FROM payroll_lines ORDER BY payroll_id DESC, line_no DESC LIMIT (SELECT count(*) FROM payroll_lines) - {lines});
+  ANALYZE;
+""")
 
-    payroll = api("GET", f"/api/companies/{company}/payrolls?limit=1")["items"][0]["id"]
+payroll = api("GET", f"/api/companies/{company}/payrolls?limit=1")["items"][0]["id"]
 
-    def download():
-        rss_before = kib(server.pid, "VmRSS")
-        with open(f"/proc/{server.pid}/clear_refs", "w") as f:
-            f.write("5")  # resets VmHWM to the current RSS
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
-        start = time.perf_counter()
-        conn.request("GET", f"/api/companies/{company}/payrolls/{payroll}/payslips.zip", headers=headers)
-        r = conn.getresponse()
-        assert r.status == 200, (r.status, r.read()[:300])
-        first, total, body = None, 0, bytearray()
-        while True:
-            chunk = r.read1(65536)
-            if not chunk: break
-            if first is None: first = time.perf_counter() - start
-            total += len(chunk); body += chunk
-        elapsed = time.perf_counter() - start
-        conn.close()
-        peak = kib(server.pid, "VmHWM")
-        with zipfile.ZipFile(io.BytesIO(bytes(body))) as z:
-            count = len(z.namelist())
-        return dict(first_ms=first * 1000, total_ms=elapsed * 1000, bytes=total, count=count, per_s=count / elapsed,
-                    rss_before_mb=rss_before / 1024, peak_mb=peak / 1024, growth_mb=(peak - rss_before) / 1024)
+def download():
+    rss_before = kib(server_pid, "VmRSS")
+    with open(f"/proc/{server_pid}/clear_refs", "w") as f:
+        f.write("5")  # resets VmHWM to the current RSS
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+    start = time.perf_counter()
+    conn.request("GET", f"/api/companies/{company}/payrolls/{payroll}/payslips.zip", headers=headers)
+    r = conn.getresponse()
+    assert r.status == 200, (r.status, r.read()[:300])
+    first, total, body = None, 0, bytearray()
+    while True:
+        chunk = r.read1(65536)
+        if not chunk: break
+        if first is None: first = time.perf_counter() - start
+        total += len(chunk); body += chunk
+    elapsed = time.perf_counter() - start
+    conn.close()
+    peak = kib(server_pid, "VmHWM")
+    with zipfile.ZipFile(io.BytesIO(bytes(body))) as z:
+        count = len(z.namelist())
+    return dict(first_ms=first * 1000, total_ms=elapsed * 1000, bytes=total, count=count, per_s=count / elapsed,
+                rss_before_mb=rss_before / 1024, peak_mb=peak / 1024, growth_mb=(peak - rss_before) / 1024)
 
-    download()  # warm-up: JIT, the font's first parse, pools; outside the samples
-    results = [download() for _ in range(runs)]
-finally:
-    server.terminate(); server.wait()
-    psql(pg_server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+download()  # warm-up: JIT, the font's first parse, pools; outside the samples
+results = [download() for _ in range(runs)]
 
 with open("/proc/loadavg") as f:
     load = " ".join(f.read().split()[:3])

@@ -6,7 +6,7 @@
 #                              $NPGSQL_EXTRA when set);
 #   bench_server_start [VAR=value ...]   the server on a free port with the bench administrator, a fresh PII key and
 #                              DATA_DIR=$WORK, the extra settings given; waits for readiness; sets PORT, BASE_URL,
-#                              SERVER_PID and BENCH_TOKEN (exported);
+#                              SERVER_PID and BENCH_TOKEN (all exported, with DATABASE_URL, for drivers in other languages);
 #   bench_machine_line         the line every bench prints first: cores, CPU, load, date, branch and commit.
 # WORK is a temporary directory; the server's log is $WORK/server.log. Everything stops on exit.
 # shellcheck source=build/postgres.sh
@@ -30,6 +30,7 @@ bench_database() {
   fi
   psql "$TEST_POSTGRES_URL" -v ON_ERROR_STOP=1 -qc "CREATE DATABASE $1" >/dev/null
   DATABASE_URL="${TEST_POSTGRES_URL%/*}/$1"
+  export DATABASE_URL
   local hostport username
   hostport=${TEST_POSTGRES_URL#*@}; hostport=${hostport%%/*}
   username=${TEST_POSTGRES_URL#*://}; username=${username%%@*}
@@ -50,7 +51,7 @@ bench_server_start() {
   done
   curl -fsS "$BASE_URL/api/readyz" >/dev/null
   BENCH_TOKEN=$(bench_token "$BASE_URL")
-  export BENCH_TOKEN SERVER_PID
+  export BENCH_TOKEN SERVER_PID BASE_URL
 }
 
 bench_machine_line() {
