@@ -6,6 +6,12 @@ public interface IPayrollRepository
 {
     Task<Payroll?> GetAsync(Guid companyId, Guid id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The payroll with only <paramref name="employeeId"/>'s line (no line when the employee has none), for reading one
+    /// person's figures without loading a whole company's payroll. Never stored back.
+    /// </summary>
+    Task<Payroll?> GetWithLineOfAsync(Guid companyId, Guid id, Guid employeeId, CancellationToken cancellationToken);
+
     /// <summary>Inserts the payroll and its lines (lines in batched statements, not one round trip each).</summary>
     Task AddAsync(Payroll payroll, CancellationToken cancellationToken);
 

@@ -26,7 +26,11 @@ public sealed class PayslipBook(
             return CompanyErrors.NotFound;
         }
 
-        if (await payrolls.GetAsync(companyId, payrollId, cancellationToken) is not { } payroll)
+        // One employee's payslip reads only that employee's line of this payroll and of the earlier ones.
+        Task<Payroll?> Load(Guid id) => employeeId is { } one
+            ? payrolls.GetWithLineOfAsync(companyId, id, one, cancellationToken)
+            : payrolls.GetAsync(companyId, id, cancellationToken);
+        if (await Load(payrollId) is not { } payroll)
         {
             return PayrollErrors.NotFound;
         }
@@ -53,7 +57,7 @@ public sealed class PayslipBook(
         var earlier = await source.EarlierPayrollsAsync(companyId, payroll.Id, payroll.TaxYear, payroll.PayDate, payroll.ApprovedAt, employeeId, cancellationToken);
         foreach (var earlierId in earlier)
         {
-            var previous = await payrolls.GetAsync(companyId, earlierId, cancellationToken);
+            var previous = await Load(earlierId);
             foreach (var line in previous?.Lines ?? [])
             {
                 if (yearToDate.TryGetValue(line.EmployeeId, out var sums))

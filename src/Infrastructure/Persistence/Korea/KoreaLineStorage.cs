@@ -24,19 +24,19 @@ internal sealed class KoreaLineStorage(DbSession session) : IPayrollLineStorage
 
     public IEnumerable<object?> OwnedValues(PayrollLine? line) => [];
 
-    public async Task<IReadOnlyDictionary<int, IPayrollLineDetails>> LoadAsync(Guid payrollId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<int, IPayrollLineDetails>> LoadAsync(Guid payrollId, int? lineNo, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            """
+            $"""
             SELECT line_no AS LineNo, base_pay AS BasePay, taxable_allowances AS TaxableAllowances, bonus AS Bonus, meals AS Meals,
                    car_allowance AS CarAllowance, childcare AS Childcare, taxable_pay AS TaxablePay, non_taxable_pay AS NonTaxablePay,
                    national_pension AS NationalPension, health_insurance AS HealthInsurance, long_term_care AS LongTermCare,
                    employment_insurance AS EmploymentInsurance, income_tax AS IncomeTax, local_income_tax AS LocalIncomeTax, dependents AS Dependents,
                    children_8_to_20 AS Children, withholding_ratio AS WithholdingRatio, premium_month AS PremiumMonth
-            FROM payroll_kr_lines WHERE payroll_id = @payrollId
+            FROM payroll_kr_lines WHERE payroll_id = @payrollId {(lineNo is null ? "" : "AND line_no = @lineNo")}
             """,
-            new { payrollId }, session.Transaction, cancellationToken: cancellationToken));
+            new { payrollId, lineNo }, session.Transaction, cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.LineNo, r => (IPayrollLineDetails)r.ToDomain());
     }
 

@@ -4,12 +4,18 @@ using PayrollPortal.Application.Regimes;
 using PayrollPortal.Infrastructure.Persistence.Regimes;
 using PayrollPortal.Application.Payrolls;
 using PayrollPortal.Domain.Payrolls;
+using PayrollPortal.Domain.Regimes;
 
 namespace PayrollPortal.Infrastructure.Persistence.Payrolls;
 
 internal sealed class PayrollRepository(DbSession session, RegimeParts<IPayrollLineStorage> storages, LineRowWriter writer) : IPayrollRepository
 {
-    public async Task<Payroll?> GetAsync(Guid companyId, Guid id, CancellationToken cancellationToken)
+    public Task<Payroll?> GetAsync(Guid companyId, Guid id, CancellationToken cancellationToken) => LoadAsync(companyId, id, null, cancellationToken);
+
+    public Task<Payroll?> GetWithLineOfAsync(Guid companyId, Guid id, Guid employeeId, CancellationToken cancellationToken) =>
+        LoadAsync(companyId, id, employeeId, cancellationToken);
+
+    private async Task<Payroll?> LoadAsync(Guid companyId, Guid id, Guid? employeeId, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<PayrollRow>(new CommandDefinition(
@@ -20,10 +26,17 @@ internal sealed class PayrollRepository(DbSession session, RegimeParts<IPayrollL
             return null;
         }
 
-        var lines = await connection.QueryAsync<PayrollLineRow>(new CommandDefinition(
-            $"SELECT {PayrollLineRow.Columns} FROM payroll_lines l WHERE l.payroll_id = @id ORDER BY l.line_no",
-            new { id }, session.Transaction, cancellationToken: cancellationToken));
-        var details = await storages.For(row.Regime).LoadAsync(id, cancellationToken);
+        var lines = (await connection.QueryAsync<PayrollLineRow>(new CommandDefinition(
+            $"""
+            SELECT {PayrollLineRow.Columns} FROM payroll_lines l WHERE l.payroll_id = @id {(employeeId is null ? "" : "AND l.employee_id = @employeeId")}
+            ORDER BY l.line_no
+            """,
+            new { id, employeeId }, session.Transaction, cancellationToken: cancellationToken))).AsList();
+
+        // An employee has at most one line in a payroll: only its details are read then.
+        IReadOnlyDictionary<int, IPayrollLineDetails> details = employeeId is null || lines.Count == 1
+            ? await storages.For(row.Regime).LoadAsync(id, employeeId is null ? null : lines[0].LineNo, cancellationToken)
+            : new Dictionary<int, IPayrollLineDetails>();
         return row.ToDomain(lines.Select(l => l.ToDomain(details[l.LineNo])));
     }
 

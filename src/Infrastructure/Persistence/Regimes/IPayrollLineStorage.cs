@@ -17,8 +17,8 @@ public interface IPayrollLineStorage : IRegimePart
     /// <summary>Their values for <paramref name="line"/> in <see cref="OwnedColumns"/> order, or the neutral values when it is another regime's line (null).</summary>
     IEnumerable<object?> OwnedValues(PayrollLine? line);
 
-    /// <summary>The details of a payroll's lines, by line number.</summary>
-    Task<IReadOnlyDictionary<int, IPayrollLineDetails>> LoadAsync(Guid payrollId, CancellationToken cancellationToken);
+    /// <summary>The details of a payroll's lines, by line number: all of them, or only line <paramref name="lineNo"/>.</summary>
+    Task<IReadOnlyDictionary<int, IPayrollLineDetails>> LoadAsync(Guid payrollId, int? lineNo, CancellationToken cancellationToken);
 
     /// <summary>Stores what <see cref="OwnedValues"/> did not (rows of the regime's own table), after the lines were inserted.</summary>
     Task SaveAsync(Guid payrollId, IReadOnlyList<PayrollLine> lines, LineRowWriter rows, CancellationToken cancellationToken);

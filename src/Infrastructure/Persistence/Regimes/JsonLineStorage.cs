@@ -22,12 +22,12 @@ public sealed class JsonLineStorage<TDetails>(string regime, DbSession session) 
     public IEnumerable<object?> OwnedValues(PayrollLine? line) =>
         [line?.Details is TDetails details ? JsonSerializer.Serialize(details, Json) : null];
 
-    public async Task<IReadOnlyDictionary<int, IPayrollLineDetails>> LoadAsync(Guid payrollId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<int, IPayrollLineDetails>> LoadAsync(Guid payrollId, int? lineNo, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            "SELECT line_no AS LineNo, details AS Details FROM payroll_lines WHERE payroll_id = @payrollId",
-            new { payrollId }, session.Transaction, cancellationToken: cancellationToken));
+            $"SELECT line_no AS LineNo, details AS Details FROM payroll_lines WHERE payroll_id = @payrollId {(lineNo is null ? "" : "AND line_no = @lineNo")}",
+            new { payrollId, lineNo }, session.Transaction, cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.LineNo, r => (IPayrollLineDetails)JsonSerializer.Deserialize<TDetails>(r.Details!, Json)!);
     }
 

@@ -44,19 +44,19 @@ internal sealed class UsFederalLineStorage(DbSession session) : IPayrollLineStor
         ];
     }
 
-    public async Task<IReadOnlyDictionary<int, IPayrollLineDetails>> LoadAsync(Guid payrollId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<int, IPayrollLineDetails>> LoadAsync(Guid payrollId, int? lineNo, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            """
+            $"""
             SELECT line_no AS LineNo, retirement AS Retirement, cafeteria AS Cafeteria, hsa AS Hsa, fit_wages AS FitWages,
                    social_security_wages AS SocialSecurityWages, medicare_wages AS MedicareWages, additional_medicare_wages AS AdditionalMedicareWages,
                    federal_income_tax AS FederalIncomeTax, social_security AS SocialSecurity, medicare AS Medicare,
                    additional_medicare AS AdditionalMedicare, employer_social_security AS EmployerSocialSecurity, employer_medicare AS EmployerMedicare,
                    state_jurisdiction AS StateJurisdiction, state_wages AS StateWages, state_income_tax AS StateIncomeTax
-            FROM payroll_lines WHERE payroll_id = @payrollId
+            FROM payroll_lines WHERE payroll_id = @payrollId {(lineNo is null ? "" : "AND line_no = @lineNo")}
             """,
-            new { payrollId }, session.Transaction, cancellationToken: cancellationToken));
+            new { payrollId, lineNo }, session.Transaction, cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.LineNo, r => (IPayrollLineDetails)r.ToDomain());
     }
 
