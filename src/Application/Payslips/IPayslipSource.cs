@@ -15,6 +15,9 @@ public interface IPayslipSource
     /// <summary>The approved lines of each bound employee record (company → employee), newest pay date first.</summary>
     Task<IReadOnlyList<MyPayslipRow>> MyPayslipsAsync(IReadOnlyDictionary<Guid, Guid> bindings, CancellationToken cancellationToken);
 
-    /// <summary>The employee numbers of the company's employees (all of them, or the one given) that have one.</summary>
-    Task<IReadOnlyDictionary<Guid, string>> EmployeeNumbersAsync(Guid companyId, Guid? employeeId, CancellationToken cancellationToken);
+    /// <summary>
+    /// The company's employees (all of them, or the one given) as a payslip identifies them: the employee number, if any, and
+    /// the national identifier as stored (encrypted), which is decrypted only when the regime's payslip asks for it.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, PayslipIdentity>> IdentitiesAsync(Guid companyId, Guid? employeeId, CancellationToken cancellationToken);
 }

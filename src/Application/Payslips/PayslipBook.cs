@@ -1,3 +1,4 @@
+using PayrollPortal.Application.Common.Security;
 using PayrollPortal.Application.Companies;
 using PayrollPortal.Application.Payrolls;
 using PayrollPortal.Application.Regimes;
@@ -13,7 +14,8 @@ namespace PayrollPortal.Application.Payslips;
 /// stored line through the regime's <see cref="IPayslips"/> part, one at a time as they are asked for.
 /// </summary>
 public sealed class PayslipBook(
-    ICompanyQueries companies, IPayrollRepository payrolls, IPayslipSource source, RegimeParts<IPayslips> payslips, RegimeParts<IPayrollLines> lines)
+    ICompanyQueries companies, IPayrollRepository payrolls, IPayslipSource source, RegimeParts<IPayslips> payslips, RegimeParts<IPayrollLines> lines,
+    IPiiProtector pii)
 {
     public const string Draft = "DRAFT";
     public const string Void = "VOID";
@@ -67,11 +69,11 @@ public sealed class PayslipBook(
             }
         }
 
-        var numbers = await source.EmployeeNumbersAsync(companyId, employeeId, cancellationToken);
-        return new PayslipRun(payroll, watermark, wanted, line => Build(company, payroll, part, line, numbers.GetValueOrDefault(line.EmployeeId), yearToDate[line.EmployeeId], watermark));
+        var identities = await source.IdentitiesAsync(companyId, employeeId, cancellationToken);
+        return new PayslipRun(payroll, watermark, wanted, line => Build(company, payroll, part, line, identities.GetValueOrDefault(line.EmployeeId), yearToDate[line.EmployeeId], watermark));
     }
 
-    private PayslipDocument Build(CompanyDto company, Payroll payroll, IPayslips? part, PayrollLine line, string? employeeNumber, YearToDate earlier, string? watermark)
+    private PayslipDocument Build(CompanyDto company, Payroll payroll, IPayslips? part, PayrollLine line, PayslipIdentity? identity, YearToDate earlier, string? watermark)
     {
         var currency = lines.For(payroll.Regime).Currency;
         var labels = part?.Labels ?? PayslipLabels.Neutral;
@@ -104,7 +106,8 @@ public sealed class PayslipBook(
 
         var grossToDate = total.Keys.Where(k => k.Section == PayslipSection.Earnings).Sum(k => total.Sums[k.Key]);
         var deductionsToDate = total.Keys.Where(k => k.Section != PayslipSection.Earnings).Sum(k => total.Sums[k.Key]);
-        var identifier = part?.EmployeeIdentifier(line, employeeNumber);
+        var employeeNumber = identity?.EmployeeNumber;
+        var identifier = part?.EmployeeIdentifier(line, employeeNumber, () => identity is null ? string.Empty : pii.Unprotect(identity.ProtectedNationalId));
         var payslip = new PayslipDto(
             company.Id, payroll.Id, payroll.Status.ToString().ToLowerInvariant(), payroll.Regime, currency.Code, payroll.PeriodStart, payroll.PeriodEnd, payroll.PayDate,
             new PayslipEmployerDto(company.Name, labels.EmployerIdentifier, part?.EmployerIdentifier(company), company.Address),

@@ -15,7 +15,9 @@ public interface IPayslips : IRegimePart
     string? EmployerIdentifier(CompanyDto company);
 
     /// <summary>How the employee is identified besides the name (never a full national identifier): label and value.</summary>
-    (string Label, string Value)? EmployeeIdentifier(PayrollLine line, string? employeeNumber);
+    /// <param name="nationalId">The employee's national identifier, decrypted only if called (a regime may print the birth
+    /// date it holds when the employee has no number); never printed whole.</param>
+    (string Label, string Value)? EmployeeIdentifier(PayrollLine line, string? employeeNumber, Func<string> nationalId);
 
     /// <summary>
     /// Every item of the line. The earnings add up to the line's gross and supplemental wages, and the other sections to

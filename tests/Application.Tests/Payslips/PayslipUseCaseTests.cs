@@ -171,7 +171,9 @@ public sealed class PayslipUseCaseTests
         payslip.Sections[1].Items.Select(i => i.Key).ShouldBe(
             ["nationalPension", "healthInsurance", "longTermCare", "employmentInsurance", "incomeTax", "localIncomeTax"]);
         payslip.Totals.NetPay.ShouldBe(payroll.Lines[0].NetPay);
-        payslip.Employee.Identifier.ShouldBeNull("no employee number, and never the resident registration number");
+        // No employee number: the birth date the 주민등록번호 900101-1234567 holds (1 in the seventh digit: the 1900s), never the number.
+        (payslip.Employee.IdentifierLabel, payslip.Employee.Identifier).ShouldBe(("생년월일 Date of birth", "1990-01-01"));
+        payslip.Employee.Identifier!.ShouldNotContain("1234567");
         payslip.Sections[0].Total.ShouldBe(payslip.Totals.GrossPay);
     }
 

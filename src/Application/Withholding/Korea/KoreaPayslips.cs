@@ -30,8 +30,32 @@ public sealed class KoreaPayslips : IPayslips
 
     public string? EmployerIdentifier(CompanyDto company) => company.RegistrationNumber;
 
-    public (string Label, string Value)? EmployeeIdentifier(PayrollLine line, string? employeeNumber) =>
-        string.IsNullOrWhiteSpace(employeeNumber) ? null : ("사원번호 Employee no.", employeeNumber);
+    // Labor Standards Act Enforcement Decree art. 27-2 asks for the name and the birth date or the employee number: the
+    // number when the company gives one, otherwise the birth date the 주민등록번호 holds (its first seven digits).
+    public (string Label, string Value)? EmployeeIdentifier(PayrollLine line, string? employeeNumber, Func<string> nationalId) =>
+        !string.IsNullOrWhiteSpace(employeeNumber) ? ("사원번호 Employee no.", employeeNumber)
+        : BirthDate(nationalId()) is { } born ? ("생년월일 Date of birth", born.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+        : null;
+
+    /// <summary>YYMMDD and the century from the seventh digit (1, 2, 5, 6: 1900s; 3, 4, 7, 8: 2000s; 9, 0: 1800s).</summary>
+    internal static DateOnly? BirthDate(string digits)
+    {
+        if (digits.Length != 13 || !digits.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        var century = digits[6] switch
+        {
+            '1' or '2' or '5' or '6' => 1900,
+            '3' or '4' or '7' or '8' => 2000,
+            _ => 1800,
+        };
+        var year = century + int.Parse(digits[..2], System.Globalization.CultureInfo.InvariantCulture);
+        return DateOnly.TryParseExact($"{year:D4}{digits[2..6]}", "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? date
+            : null;
+    }
 
     public IReadOnlyList<PayslipItem> Items(PayrollLine line)
     {

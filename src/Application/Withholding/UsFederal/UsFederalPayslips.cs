@@ -20,7 +20,7 @@ public sealed class UsFederalPayslips : IPayslips
 
     public string? EmployerIdentifier(CompanyDto company) => company.Ein;
 
-    public (string Label, string Value)? EmployeeIdentifier(PayrollLine line, string? employeeNumber) => ("SSN", "XXX-XX-" + line.SsnLast4);
+    public (string Label, string Value)? EmployeeIdentifier(PayrollLine line, string? employeeNumber, Func<string> nationalId) => ("SSN", "XXX-XX-" + line.SsnLast4);
 
     public IReadOnlyList<PayslipItem> Items(PayrollLine line)
     {
