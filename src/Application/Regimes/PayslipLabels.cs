@@ -1,7 +1,7 @@
 namespace PayrollPortal.Application.Regimes;
 
 /// <summary>
-/// The words a regime's payslip prints, in its language(s): a kr payslip is bilingual, Korean first. Each section title
+/// The words a regime's payslip prints, in its language(s): a payslip may be bilingual, the local language first. Each section title
 /// is indexed by <see cref="PayslipSection"/>.
 /// </summary>
 public sealed record PayslipLabels(
