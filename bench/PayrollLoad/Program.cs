@@ -144,6 +144,7 @@ Row("  of which: HTTP, JSON binding and validation (400 at the last line)", vali
 Row("  of which: the above + loading employees, W-4s, year-to-date + computing 4,999 lines (400 at the last line)", computedMs, copyMs);
 Console.WriteLine();
 Console.WriteLine($"server CPU per 5,000-line POST (user + system time of the server process, 10 ms ticks): median {Median(cpuMs):0} ms, min {cpuMs.Min():0} ms");
+Console.WriteLine($"server memory after the 5,000-line posts: {ServerMemory()}");
 
 // The regression check (bench/README.md "Payrolls"): the POST's median against the COPY's median, measured in this run.
 // Only here, in the bench's output: the tests assert no timings.
@@ -426,6 +427,19 @@ static double ServerCpuMs()
     var stat = File.ReadAllText($"/proc/{pid}/stat");
     var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
     return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
+}
+
+// The server's resident memory now and at its peak (VmRSS, VmHWM from /proc), since a GC setting trades one for CPU.
+static string ServerMemory()
+{
+    if (Environment.GetEnvironmentVariable("SERVER_PID") is not { } pid || !File.Exists($"/proc/{pid}/status"))
+    {
+        return "unknown (no SERVER_PID)";
+    }
+
+    var status = File.ReadAllLines($"/proc/{pid}/status");
+    string Field(string name) => status.First(l => l.StartsWith(name + ":", StringComparison.Ordinal)).Split(':')[1].Trim();
+    return $"resident {Field("VmRSS")}, peak {Field("VmHWM")}";
 }
 
 static IEnumerable<double> ServerTimes(string logFile, string message)
