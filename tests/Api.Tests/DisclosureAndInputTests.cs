@@ -83,6 +83,36 @@ public sealed class DisclosureAndInputTests
         (await patch.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("ssn").ShouldBe(["The value has the wrong JSON type: expected a string."]);
     }
 
+    [Fact]
+    public async Task PayrollLines_WhenAMemberHasTheWrongJsonType_ShouldNameThatLinesFieldAndStoreNothing()
+    {
+        await using var app = await PayrollApp.StartAsync(DatabaseProvider.Sqlite);
+        var company = await app.CompanyAsync("acme");
+        var employee = await app.EmployeeAsync(company.Id, "123-45-6789");
+        var other = await app.EmployeeAsync(company.Id, "123-45-6790");
+        var client = app.CreateClient();
+        string Body(string lines) => $$"""{"periodStart":"2026-01-01","periodEnd":"2026-01-07","payDate":"2026-01-09","payFrequency":"weekly","lines":[{{lines}}]}""";
+        async Task<HttpResponseMessage> PostAsync(string lines) =>
+            await client.PostAsync($"/api/companies/{company.Id}/payrolls", new StringContent(Body(lines), Encoding.UTF8, "application/json"));
+
+        // Lines are read as posted (bench/README.md "Payrolls"): the core's employeeId and the regime's fields each answer
+        // under the line's own field, the regime's all at once.
+        var wrongId = await PostAsync($$"""{"employeeId":42,"grossWages":1000},{"employeeId":"{{employee.Id}}","grossWages":1000}""");
+        var wrongFields = await PostAsync($$"""{"employeeId":"{{employee.Id}}","grossWages":1000},{"employeeId":"{{other.Id}}","grossWages":"lots","bonus":5}""");
+        var notAnObject = await PostAsync("7");
+        var good = await PostAsync($$"""{"EmployeeId":"{{employee.Id}}","grossWages":"1000.50"}""");
+
+        (await wrongId.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("lines[0].employeeId").ShouldBe(["The value has the wrong JSON type: expected an id."]);
+        var problem = await wrongFields.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.FieldErrors("lines[1].grossWages").ShouldBe(["The value has the wrong JSON type: expected a number."]);
+        problem.FieldErrors("lines[1].bonus").ShouldNotBeEmpty();
+        (await notAnObject.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("lines[0]").ShouldBe(["The value has the wrong JSON type: expected an object."]);
+        good.StatusCode.ShouldBe(HttpStatusCode.Created, await good.Content.ReadAsStringAsync());
+        var stored = await good.Content.ReadFromJsonAsync<JsonElement>();
+        stored.GetProperty("lines")[0].GetProperty("grossWages").GetDecimal().ShouldBe(1000.50m);
+        (await client.GetFromJsonAsync<JsonElement>($"/api/companies/{company.Id}/payrolls")).GetProperty("items").GetArrayLength().ShouldBe(1);
+    }
+
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task MetaAndHealth_WhenAskedAnonymously_ShouldKeepTheVersionAndHideCommitAndMigrationNames(DatabaseProvider provider)

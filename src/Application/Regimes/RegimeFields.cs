@@ -16,12 +16,23 @@ public sealed class RegimeFields
 {
     private static readonly JsonSerializerOptions Defaults = new(JsonSerializerDefaults.Web) { Converters = { new OptionalJsonConverterFactory() } };
 
-    private readonly IReadOnlyDictionary<string, JsonElement> _values;
+    private readonly IReadOnlyDictionary<string, JsonElement>? _values;
+    private readonly JsonElement _posted;
+    private readonly string? _coreMember;
 
     public RegimeFields(IReadOnlyDictionary<string, JsonElement>? values)
     {
         _values = values ?? new Dictionary<string, JsonElement>();
     }
+
+    private RegimeFields(JsonElement posted, string coreMember)
+    {
+        _posted = posted;
+        _coreMember = coreMember;
+    }
+
+    /// <summary>The members of a posted object besides <paramref name="coreMember"/> (a line's <c>employeeId</c>), read in place.</summary>
+    public static RegimeFields Of(JsonElement posted, string coreMember) => new(posted, coreMember);
 
     /// <summary>The members of an object as a request would send them (camelCase), for senders that are not HTTP: the CLI, tests.</summary>
     public static Dictionary<string, JsonElement> Members(object shape) =>
@@ -39,6 +50,12 @@ public sealed class RegimeFields
         where T : class
     {
         var known = RegimeFieldNames.Of<T>(Defaults);
+        if (_values is null && Members().All(m => known.Contains(m.Name)))
+        {
+            // A posted object with only the regime's members (and the core's, which T does not have) reads as it is.
+            return Validated(Deserialize<T>(_posted, prefix), prefix, validator, []);
+        }
+
         var errors = new List<Error>();
 
         // The known members as one JSON object, written straight from the elements (a payroll reads this once per line).
@@ -46,7 +63,7 @@ public sealed class RegimeFields
         using (var writer = new Utf8JsonWriter(json))
         {
             writer.WriteStartObject();
-            foreach (var (name, element) in _values)
+            foreach (var (name, element) in Members())
             {
                 if (!known.Contains(name))
                 {
@@ -61,28 +78,60 @@ public sealed class RegimeFields
             writer.WriteEndObject();
         }
 
-        T value;
+        return Validated(Deserialize<T>(json.WrittenMemory, prefix), prefix, validator, errors);
+    }
+
+    private IEnumerable<(string Name, JsonElement Value)> Members() =>
+        _values is not null
+            ? _values.Select(v => (v.Key, v.Value))
+            : _posted.EnumerateObject().Where(m => !m.Name.Equals(_coreMember, StringComparison.OrdinalIgnoreCase)).Select(m => (m.Name, m.Value));
+
+    private static Result<T> Deserialize<T>(JsonElement json, string prefix)
+        where T : class
+    {
         try
         {
-            value = JsonSerializer.Deserialize<T>(json.WrittenSpan, Defaults)!;
+            return JsonSerializer.Deserialize<T>(json, Defaults)!;
         }
         catch (JsonException exception)
         {
-            var field = exception.Path is null or "$" ? prefix.TrimEnd('.') : prefix + exception.Path.TrimStart('$').TrimStart('.');
-            errors.Add(JsonTypeErrors.From(field, exception, typeof(T)));
-            return Result<T>.Failure(errors);
+            return TypeError<T>(exception, prefix);
+        }
+    }
+
+    private static Result<T> Deserialize<T>(ReadOnlyMemory<byte> json, string prefix)
+        where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json.Span, Defaults)!;
+        }
+        catch (JsonException exception)
+        {
+            return TypeError<T>(exception, prefix);
+        }
+    }
+
+    private static Result<T> TypeError<T>(JsonException exception, string prefix)
+    {
+        var field = exception.Path is null or "$" ? prefix.TrimEnd('.') : prefix + exception.Path.TrimStart('$').TrimStart('.');
+        return Result<T>.Failure([JsonTypeErrors.From(field, exception, typeof(T))]);
+    }
+
+    /// <summary>Every error at once: the unknown members, a value of the wrong JSON type, the regime's rules.</summary>
+    private static Result<T> Validated<T>(Result<T> read, string prefix, IValidator<T>? validator, List<Error> errors)
+        where T : class
+    {
+        if (!read.IsSuccess)
+        {
+            return Result<T>.Failure([.. errors, .. read.Errors]);
         }
 
-        if (validator?.Validate(value) is { IsValid: false } invalid)
+        if (validator?.Validate(read.Value!) is { IsValid: false } invalid)
         {
             errors.AddRange(ValidationErrors.From(invalid.Errors, prefix));
         }
 
-        if (errors.Count > 0)
-        {
-            return Result<T>.Failure(errors);
-        }
-
-        return value;
+        return errors.Count > 0 ? Result<T>.Failure(errors) : read;
     }
 }
