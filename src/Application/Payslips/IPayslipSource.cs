@@ -16,8 +16,9 @@ public interface IPayslipSource
     Task<IReadOnlyList<MyPayslipRow>> MyPayslipsAsync(IReadOnlyDictionary<Guid, Guid> bindings, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The company's employees (all of them, or the one given) as a payslip identifies them: the employee number, if any, and
-    /// the national identifier as stored (encrypted), which is decrypted only when the regime's payslip asks for it.
+    /// The employees with a line in the payroll (all of them, or the one given) as a payslip identifies them: the employee
+    /// number, if any, and the national identifier as stored (encrypted), which is decrypted only when the regime's payslip
+    /// asks for it.
     /// </summary>
-    Task<IReadOnlyDictionary<Guid, PayslipIdentity>> IdentitiesAsync(Guid companyId, Guid? employeeId, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<Guid, PayslipIdentity>> IdentitiesAsync(Guid companyId, Guid payrollId, Guid? employeeId, CancellationToken cancellationToken);
 }

@@ -69,7 +69,7 @@ public sealed class PayslipBook(
             }
         }
 
-        var identities = await source.IdentitiesAsync(companyId, employeeId, cancellationToken);
+        var identities = await source.IdentitiesAsync(companyId, payroll.Id, employeeId, cancellationToken);
         return new PayslipRun(payroll, watermark, wanted, line => Build(company, payroll, part, line, identities.GetValueOrDefault(line.EmployeeId), yearToDate[line.EmployeeId], watermark));
     }
 

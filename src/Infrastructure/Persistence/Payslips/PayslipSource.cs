@@ -47,12 +47,16 @@ internal sealed class PayslipSource(DbSession session) : IPayslipSource
         return [.. rows.OrderByDescending(r => r.PayDate).ThenBy(r => r.CompanyName, StringComparer.Ordinal)];
     }
 
-    public async Task<IReadOnlyDictionary<Guid, PayslipIdentity>> IdentitiesAsync(Guid companyId, Guid? employeeId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<Guid, PayslipIdentity>> IdentitiesAsync(Guid companyId, Guid payrollId, Guid? employeeId, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<(Guid Id, string? Number, string Ciphertext)>(new CommandDefinition(
-            $"SELECT id, employee_number, ssn_ciphertext FROM employees WHERE company_id = @companyId {(employeeId is null ? "" : "AND id = @employeeId")}",
-            new { companyId, employeeId }, session.Transaction, cancellationToken: cancellationToken));
+            $"""
+            SELECT id, employee_number, ssn_ciphertext FROM employees
+            WHERE company_id = @companyId AND id IN (SELECT employee_id FROM payroll_lines WHERE payroll_id = @payrollId)
+              {(employeeId is null ? "" : "AND id = @employeeId")}
+            """,
+            new { companyId, payrollId, employeeId }, session.Transaction, cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.Id, r => new PayslipIdentity(r.Number, r.Ciphertext));
     }
 
