@@ -36,17 +36,31 @@ internal sealed class SchemaMigrationsJournal(
     {
         var migration = _byName[script.Name];
         var elapsed = (long)Stopwatch.GetElapsedTime(_lastMark).TotalMilliseconds;
+        var withClass = ClassColumnExists(dbCommandFactory);
         using var command = dbCommandFactory();
-        command.CommandText = JournalSql.Insert;
+        command.CommandText = withClass ? JournalSql.InsertWithClass : JournalSql.Insert;
         AddParameter(command, "version", migration.Version);
         AddParameter(command, "name", migration.Name);
         AddParameter(command, "checksum", migration.Checksum);
         AddParameter(command, "applied_at", provider == DatabaseProvider.Sqlite ? (object)SqlTime.ToSqliteText(clock.GetUtcNow()) : clock.GetUtcNow());
         AddParameter(command, "applied_by", appliedBy);
         AddParameter(command, "execution_ms", elapsed);
+        if (withClass)
+        {
+            AddParameter(command, "migration_class", MigrationClasses.ToText(migration.EffectiveClass));
+        }
+
         command.ExecuteNonQuery();
         _stored.Add(new MigrationStep(migration.Version, migration.Name, elapsed));
         _lastMark = Stopwatch.GetTimestamp();
+    }
+
+    /// <summary>Asked per script: a run that applies 0019 sees the column appear halfway through.</summary>
+    private bool ClassColumnExists(Func<IDbCommand> dbCommandFactory)
+    {
+        using var command = dbCommandFactory();
+        command.CommandText = _sql.ClassColumnExists;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     internal static void AddParameter(IDbCommand command, string name, object value)
