@@ -3,10 +3,15 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.RateLimiting;
 using PayrollPortal.Api.Http;
 using PayrollPortal.Application.Employees;
 using PayrollPortal.Application.Identity;
+using PayrollPortal.Infrastructure.Identity;
+using PayrollPortal.Infrastructure.Persistence;
 
 namespace PayrollPortal.Api.Identity;
 
@@ -16,7 +21,6 @@ namespace PayrollPortal.Api.Identity;
 /// </summary>
 internal static class IdentityHosting
 {
-    public const string LoginRateLimit = "login";
     public const string LoginRateLimitVariable = "LOGIN_RATE_LIMIT_PER_MINUTE";
     public const int DefaultLoginRateLimit = 10;
     public const string MemberAddRateLimit = "member-add";
@@ -33,11 +37,18 @@ internal static class IdentityHosting
         services.AddScoped<HttpCurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<HttpCurrentUser>());
 
-        // Session cookies are encrypted with these keys: kept under DATA_DIR, they survive restarts (and are shared by every
-        // instance that mounts the same folder), instead of the ephemeral in-memory ring that would sign everyone out.
-        services.AddDataProtection()
-            .SetApplicationName("PayrollPortal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(configuration["DATA_DIR"] ?? "./data", "dataprotection-keys")));
+        // Session cookies are encrypted with these keys, kept so they survive restarts instead of the ephemeral in-memory ring
+        // that would sign everyone out. On PostgreSQL they live in the database, encrypted with the PII keys, so every instance
+        // shares them without a shared volume (ADR 0017); on SQLite (one host) under DATA_DIR. Chosen when the container is
+        // built, as the database is, so a test host can override DATABASE_URL.
+        services.AddDataProtection().SetApplicationName("PayrollPortal");
+        services.AddSingleton<DatabaseXmlRepository>();
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(options =>
+            options.XmlRepository = sp.GetRequiredService<DatabaseSettings>().Provider == DatabaseProvider.PostgreSql
+                ? sp.GetRequiredService<DatabaseXmlRepository>()
+                : new FileSystemXmlRepository(
+                    new DirectoryInfo(Path.Combine(sp.GetRequiredService<IConfiguration>()["DATA_DIR"] ?? "./data", "dataprotection-keys")),
+                    sp.GetRequiredService<ILoggerFactory>())));
 
         services.AddScoped<SessionCookieEvents>();
         services.AddAuthentication(AuthSchemes.Default)
@@ -61,15 +72,13 @@ internal static class IdentityHosting
 
         // Registered after the Application's defaults, so these win (ADR 0012).
         var limits = Limits.From(configuration);
+        services.AddSingleton(limits);
+        services.AddSingleton<SignInWindow>();
         services.AddSingleton<INationalIdWriteLimiter>(_ => new NationalIdWriteLimiter(limits.NationalIdPerUser, limits.NationalIdPerCompany));
 
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.LoginPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-
             // Each add answers whether the email has an account (ADR 0013), so a company admin gets a budget of them per
             // hour, shared by their sessions and tokens. The global administrator sees every account anyway.
             options.AddPolicy(MemberAddRateLimit, http => CallerClaims.FromPrincipal(http.User) is { IsAdmin: false, UserId: { } userId }
@@ -82,7 +91,7 @@ internal static class IdentityHosting
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 var (title, detail) = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<RateLimitMessage>() is { } message
                     ? (message.Title, message.Detail)
-                    : ("Too many sign-in attempts", "Too many sign-in attempts from this address.");
+                    : ("Too many requests", "Too many requests.");
                 await ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "rate-limited", title,
                     $"{detail} Retry after {seconds} s.");
             };
