@@ -149,6 +149,7 @@ internal static partial class PayrollHost
         services.AddHttpContextAccessor();
         services.RedactExportLinksInLogs();
         services.AddPayrollIdentity(builder.Configuration);
+        services.AddDataProtectionStorage();
         services.AddScoped<IRequestContext, HttpRequestContext>();
         services.AddSingleton(sp => IdempotencyOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<CommandSender>();

@@ -3,15 +3,10 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.RateLimiting;
 using PayrollPortal.Api.Http;
 using PayrollPortal.Application.Employees;
 using PayrollPortal.Application.Identity;
-using PayrollPortal.Infrastructure.Identity;
-using PayrollPortal.Infrastructure.Persistence;
 
 namespace PayrollPortal.Api.Identity;
 
@@ -37,18 +32,8 @@ internal static class IdentityHosting
         services.AddScoped<HttpCurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<HttpCurrentUser>());
 
-        // Session cookies are encrypted with these keys, kept so they survive restarts instead of the ephemeral in-memory ring
-        // that would sign everyone out. On PostgreSQL they live in the database, encrypted with the PII keys, so every instance
-        // shares them without a shared volume (ADR 0017); on SQLite (one host) under DATA_DIR. Chosen when the container is
-        // built, as the database is, so a test host can override DATABASE_URL.
+        // Session cookies are encrypted with these keys; where they are kept: Hosting/DataProtectionStorage (ADR 0017).
         services.AddDataProtection().SetApplicationName("PayrollPortal");
-        services.AddSingleton<DatabaseXmlRepository>();
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(options =>
-            options.XmlRepository = sp.GetRequiredService<DatabaseSettings>().Provider == DatabaseProvider.PostgreSql
-                ? sp.GetRequiredService<DatabaseXmlRepository>()
-                : new FileSystemXmlRepository(
-                    new DirectoryInfo(Path.Combine(sp.GetRequiredService<IConfiguration>()["DATA_DIR"] ?? "./data", "dataprotection-keys")),
-                    sp.GetRequiredService<ILoggerFactory>())));
 
         services.AddScoped<SessionCookieEvents>();
         services.AddAuthentication(AuthSchemes.Default)
@@ -73,7 +58,6 @@ internal static class IdentityHosting
         // Registered after the Application's defaults, so these win (ADR 0012).
         var limits = Limits.From(configuration);
         services.AddSingleton(limits);
-        services.AddSingleton<SignInWindow>();
         services.AddSingleton<INationalIdWriteLimiter>(_ => new NationalIdWriteLimiter(limits.NationalIdPerUser, limits.NationalIdPerCompany));
 
         services.AddRateLimiter(options =>

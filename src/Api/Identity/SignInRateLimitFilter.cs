@@ -1,15 +1,15 @@
 using System.Globalization;
 using PayrollPortal.Api.Http;
-using PayrollPortal.Infrastructure.Identity;
+using PayrollPortal.Application.Identity;
 
 namespace PayrollPortal.Api.Identity;
 
 /// <summary>
-/// <c>LOGIN_RATE_LIMIT_PER_MINUTE</c> per client address, counted in the database (<see cref="SignInWindow"/>) so the limit is
+/// <c>LOGIN_RATE_LIMIT_PER_MINUTE</c> per client address, counted in the database (<see cref="ISignInAttempts"/>) so the limit is
 /// the same with one instance or N behind a load balancer. The address is the connection's, or the forwarded one when the
-/// connection comes from a proxy listed in <c>TRUSTED_PROXIES</c> (<see cref="ForwardedHeadersSettings"/>).
+/// connection comes from a proxy listed in <c>TRUSTED_PROXIES</c> (<see cref="Http.ForwardedHeadersSettings"/>).
 /// </summary>
-internal sealed class SignInRateLimitFilter(SignInWindow window, IdentityHosting.Limits limits) : IEndpointFilter
+internal sealed class SignInRateLimitFilter(ISignInAttempts window, IdentityHosting.Limits limits) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

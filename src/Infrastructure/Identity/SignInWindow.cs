@@ -1,4 +1,5 @@
 using Dapper;
+using PayrollPortal.Application.Identity;
 using PayrollPortal.Infrastructure.Persistence;
 
 namespace PayrollPortal.Infrastructure.Identity;
@@ -9,11 +10,10 @@ namespace PayrollPortal.Infrastructure.Identity;
 /// the previous minute's, weighted by how much of it the sliding minute still covers. Each attempt is one atomic upsert, so
 /// instances never lose each other's counts, and no lock is held (PgBouncer in transaction mode is fine).
 /// </summary>
-public sealed class SignInWindow(IDbConnectionFactory connections, TimeProvider clock)
+public sealed class SignInWindow(IDbConnectionFactory connections, TimeProvider clock) : ISignInAttempts
 {
     public static readonly TimeSpan Length = TimeSpan.FromMinutes(1);
 
-    /// <summary>Counts this attempt from <paramref name="client"/>; null when within <paramref name="limit"/>, else how long to wait.</summary>
     public async Task<TimeSpan?> CountAsync(string client, int limit, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
