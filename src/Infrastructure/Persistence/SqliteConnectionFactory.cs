@@ -77,6 +77,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
         {
             _original?.Dispose();
             _original = null;
+            _disposed = true;
         }
     }
 
@@ -108,6 +109,8 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
     /// the WAL index too, whose lock tells <c>payroll restore</c> that a server has the file open even while the pool is
     /// empty (idle connections pruned, or cleared by <see cref="SqliteConnection.ClearAllPools"/>).
     /// </summary>
+    private bool _disposed;
+
     private void KeepOriginal()
     {
         if (_original is not null)
@@ -117,7 +120,8 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
 
         lock (_originalLock)
         {
-            if (_original is not null)
+            // A late caller during shutdown (an instance removing its heartbeat) must not reopen a file handle nobody closes.
+            if (_original is not null || _disposed)
             {
                 return;
             }
