@@ -50,7 +50,7 @@ if ! command -v wrk >/dev/null; then
 fi
 
 # One instance (bench_server_start), then a second on the same database behind HAProxy: the same wrk read load on both.
-bench_server_start PAYROLL_ENFORCE_MIGRATIONS=1
+bench_server_start PAYROLL_ENFORCE_MIGRATIONS=1 PII_ENCRYPTION_KEYS="$PII"
 COMPANY=$(curl -sf -H "Authorization: Bearer $BENCH_TOKEN" "$BASE_URL/api/companies?limit=1" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p' | head -1)
 PORT2=$(pg_free_port)
 # shellcheck disable=SC2046
