@@ -26,9 +26,9 @@ internal sealed partial class InstanceHeartbeatService(
                         instance.Id, instance.Build, instance.SchemaHead, Environment.MachineName, instance.StartedAt, clock.GetUtcNow()), stoppingToken);
                 }
             }
-            catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException or InvalidOperationException)
+            catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException or InvalidOperationException or DatabaseFileMovedException)
             {
-                // The database is down or busy: the next beat tries again; readiness reports the database itself.
+                // The database is down, busy or gone: the next beat tries again; readiness reports the database itself.
                 LogBeatFailed(logger, ex.Message);
             }
         }
@@ -47,7 +47,8 @@ internal sealed partial class InstanceHeartbeatService(
                 await InstanceHeartbeats.LeaveAsync(connection, instance.Id, cancellationToken);
             }
         }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException or InvalidOperationException or OperationCanceledException)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException or InvalidOperationException or OperationCanceledException
+                                       or DatabaseFileMovedException)
         {
             // The row ages out: after 60 s nobody counts this instance as serving.
             LogBeatFailed(logger, ex.Message);

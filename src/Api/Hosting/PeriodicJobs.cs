@@ -35,7 +35,7 @@ internal sealed partial class PeriodicJobs(IServiceScopeFactory scopes, Instance
                 {
                     await RunIfDueAsync(name, run, stoppingToken);
                 }
-                catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException or InvalidOperationException)
+                catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException or InvalidOperationException or DatabaseFileMovedException)
                 {
                     // The next tick tries again; an unreachable database must not stop the server.
                     LogJobFailed(logger, name, ex);
