@@ -34,7 +34,7 @@ public sealed class BlueGreenSwitchTests(ITestOutputHelper output)
 
         report.Checks.Where(c => c.Status != DrillStatus.Pass).Select(c => $"{c.Name}: {c.Detail}").ShouldBeEmpty();
         report.Checks.Select(c => c.Name).ShouldBe([
-            "kill -9 one blue instance", "expand migration while blue serves", "green ready on the same database", "switch the load balancer to green",
+            "kill -9 one blue instance", "expand migration while blue serves", "green ready on the same database", "green warmed up", "switch the load balancer to green",
             "blue drains and exits 0 after SIGTERM", "no failed request", "a key acknowledged by blue replays on green", "every acknowledged write exists exactly once", "heartbeats: green serves, drained blue left",
             "a cookie session from blue works on green", "a signed export link from blue downloads from green", "the audit chain verifies"]);
         report.Failed.ShouldBe(0, string.Join("\n", report.Failures));

@@ -61,11 +61,12 @@ internal sealed class BlueGreenSwitch(BlueGreenOptions options)
         var (companyId, employees) = await SeedAsync(client, cancellationToken);
         var exportUrl = await IssueExportAsync(client, companyId, employees[..2], cancellationToken);
 
-        var traffic = new SwitchTraffic(client, anonymous, companyId, employees.Chunk(2).ToList(), options.AdminEmail, options.AdminPassword, _run);
+        var pairs = employees.Chunk(2).ToList();
+        var traffic = new SwitchTraffic(client, anonymous, companyId, pairs[..options.Workers], options.AdminEmail, options.AdminPassword, _run);
         var running = traffic.RunAsync(options.Workers, options.MaxIterationsPerWorker);
         await traffic.WaitForIterationsAsync(3, PhaseWithin); // the first requests warm blue up; steady state starts after them
         var steadyFrom = Stopwatch.GetTimestamp();
-        await traffic.WaitForIterationsAsync(6, PhaseWithin);
+        await traffic.WaitForIterationsAsync(12, PhaseWithin);
         var steadyTo = Stopwatch.GetTimestamp();
 
         if (options.KillOneBlue)
@@ -93,7 +94,7 @@ internal sealed class BlueGreenSwitch(BlueGreenOptions options)
             return Report(traffic, steadyFrom, steadyTo, 0, 0);
         }
 
-        await WarmUpAsync(green.Value, client.DefaultRequestHeaders.Authorization!, companyId, cancellationToken);
+        var warmUp = await WarmUpAsync(green.Value, client.DefaultRequestHeaders.Authorization!, companyId, pairs[^1]);
         await traffic.WaitForIterationsAsync(3, PhaseWithin);
 
         await proxy.SetStateAsync("green1", "ready");
@@ -119,7 +120,7 @@ internal sealed class BlueGreenSwitch(BlueGreenOptions options)
                 ? $"{traffic.Requests} request(s); {traffic.Retried} sent again with the same Idempotency-Key or as a read, {traffic.Replayed} replayed"
                 : $"{traffic.Failures.Count} failed, first: {traffic.Failures.First()}");
         await CheckReplayAsync(client, companyId, traffic, cancellationToken);
-        await CheckWritesAsync(companyId, traffic, cancellationToken);
+        await CheckWritesAsync(companyId, traffic, warmUp, cancellationToken);
         await CheckOnGreenAsync(green.Value, cookie, exportUrl, client.DefaultRequestHeaders.Authorization!, cancellationToken);
         return Report(traffic, steadyFrom, steadyTo, switchFrom, switchTo);
     }
@@ -175,7 +176,7 @@ internal sealed class BlueGreenSwitch(BlueGreenOptions options)
         using var company = await client.PostAsJsonAsync("api/companies", new { name = $"Blue/green {_run}", slug = $"bluegreen-{_run}" }, cancellationToken);
         company.EnsureSuccessStatusCode();
         var companyId = (await company.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetGuid();
-        var employees = new Guid[2 * options.Workers];
+        var employees = new Guid[2 * (options.Workers + 1)]; // a pair per worker, and one for green's warm-up
         for (var i = 0; i < employees.Length; i++)
         {
             var ssn = $"{RandomNumberGenerator.GetInt32(100, 666):000}-{RandomNumberGenerator.GetInt32(10, 100):00}-{RandomNumberGenerator.GetInt32(1000, 10000):0000}";
@@ -213,18 +214,22 @@ internal sealed class BlueGreenSwitch(BlueGreenOptions options)
         return (await link.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("url").GetString()!.TrimStart('/');
     }
 
-    /// <summary>Green's first requests (JIT, connection pools) before it takes traffic, as a warm-up probe would.</summary>
-    private static async Task WarmUpAsync(AppInstance green, AuthenticationHeaderValue token, Guid companyId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Green's first requests (JIT, connection pools) before it takes traffic, as a warm-up probe would: the same mix as the
+    /// switch's traffic, sent to green directly, on an employee pair of its own so its approvals stale no worker's draft.
+    /// </summary>
+    private async Task<int> WarmUpAsync(AppInstance green, AuthenticationHeaderValue token, Guid companyId, Guid[] employees)
     {
         using var direct = new HttpClient { BaseAddress = green.Address, Timeout = TimeSpan.FromSeconds(30) };
         direct.DefaultRequestHeaders.Authorization = token;
-        for (var i = 0; i < 20; i++)
-        {
-            using var response = await direct.GetAsync($"api/companies/{companyId}/payrolls?limit=5", cancellationToken);
-        }
+        using var anonymous = new HttpClient { BaseAddress = green.Address, Timeout = TimeSpan.FromSeconds(30) };
+        var warm = new SwitchTraffic(direct, anonymous, companyId, [employees], options.AdminEmail, options.AdminPassword, _run + "-warm");
+        await warm.RunAsync(workers: 1, maxIterationsPerWorker: 8);
+        Check("green warmed up", warm.Failures.Count == 0, $"{warm.Requests} request(s) of the same mix sent to green directly{(warm.Failures.Count == 0 ? "" : $"; first failure: {warm.Failures.First()}")}");
+        return warm.Created.Count;
     }
 
-    private async Task CheckWritesAsync(Guid companyId, SwitchTraffic traffic, CancellationToken cancellationToken)
+    private async Task CheckWritesAsync(Guid companyId, SwitchTraffic traffic, int warmUpPayrolls, CancellationToken cancellationToken)
     {
         var settings = DatabaseSettings.Parse(options.DatabaseUrl);
         await using var connection = new NpgsqlConnection(settings.ConnectionString);
@@ -238,9 +243,9 @@ internal sealed class BlueGreenSwitch(BlueGreenOptions options)
             "SELECT count(*) FROM payrolls WHERE company_id = @companyId", parameters, cancellationToken: cancellationToken));
         var createdEvents = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT count(*) FROM audit_events WHERE action = 'payroll.created' AND idempotency_key = ANY(@keys)", parameters, cancellationToken: cancellationToken));
-        var ok = ids.Length > 0 && present == ids.Length && inCompany == ids.Length + 1 && createdEvents == ids.Length;
+        var ok = ids.Length > 0 && present == ids.Length && inCompany == ids.Length + warmUpPayrolls + 1 && createdEvents == ids.Length;
         Check("every acknowledged write exists exactly once", ok,
-            $"{ids.Length} acknowledged payroll(s): {present} approved in the database, {inCompany - 1} in the switch's company (plus the export's), {createdEvents} payroll.created event(s) for their keys");
+            $"{ids.Length} acknowledged payroll(s): {present} approved in the database, {inCompany - warmUpPayrolls - 1} in the switch's company (beside the export's and green's {warmUpPayrolls} warm-up ones), {createdEvents} payroll.created event(s) for their keys");
         var heartbeats = (await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT build FROM instance_heartbeats WHERE heartbeat_at > now() - interval '60 seconds' ORDER BY build", cancellationToken: cancellationToken))).ToList();
         Check("heartbeats: green serves, drained blue left", heartbeats.Any(b => b.StartsWith("bluegreen-green1", StringComparison.Ordinal)) && !heartbeats.Any(b => b.StartsWith("bluegreen-blue1", StringComparison.Ordinal)),
