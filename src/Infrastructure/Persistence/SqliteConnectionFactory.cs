@@ -13,6 +13,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
     private SqliteConnection? _original;
     private volatile bool _moved;
     private int _initialized;
+    private bool _disposed;
 
     public SqliteConnectionFactory(DatabaseSettings settings)
     {
@@ -109,8 +110,6 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
     /// the WAL index too, whose lock tells <c>payroll restore</c> that a server has the file open even while the pool is
     /// empty (idle connections pruned, or cleared by <see cref="SqliteConnection.ClearAllPools"/>).
     /// </summary>
-    private bool _disposed;
-
     private void KeepOriginal()
     {
         if (_original is not null)
