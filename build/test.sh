@@ -28,6 +28,14 @@ install_sandbox() {
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap python3-seccomp) >/dev/null 2>&1
 }
 
+# The blue/green switch test (tests/Api.Tests/BlueGreen) runs two app instances behind Debian's HAProxy.
+install_haproxy() {
+  command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ] && return 0
+  [ "$(id -u)" = 0 ] || { echo "test.sh: haproxy is missing and we are not root" >&2; return 1; }
+  echo "test.sh: installing haproxy" >&2
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy) >/dev/null 2>&1
+}
+
 # The tests in a trx that were skipped for want of a mountable filesystem, one "name: reason" a line.
 mount_skips() {
   /usr/bin/python3 - "$1" <<'PY'
@@ -43,6 +51,7 @@ PY
 failed_setup=0
 if [ -d tests/Browser.Tests ]; then install_browser || failed_setup=$((failed_setup + 1)); fi
 if [ -d tests/Deployment.Tests ]; then install_sandbox || failed_setup=$((failed_setup + 1)); fi
+if [ -d tests/Api.Tests/BlueGreen ]; then install_haproxy || failed_setup=$((failed_setup + 1)); fi
 pg_throwaway_start || { echo "test.sh: could not start PostgreSQL; its tests cannot run" >&2; failed_setup=$((failed_setup + 1)); }
 
 echo "test.sh: building" >&2

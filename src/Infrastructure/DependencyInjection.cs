@@ -100,6 +100,8 @@ public static class DependencyInjection
         services.AddSingleton<IPasswordHashing, IdentityPasswordHashing>();
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<ISessionRepository, SessionRepository>();
+        services.AddSingleton<ISignInAttempts, SignInWindow>();
+        services.AddSingleton<DatabaseXmlRepository>();
         services.AddScoped<IApiTokenRepository, ApiTokenRepository>();
         services.AddScoped<IIdentityQueries, IdentityQueries>();
         services.AddScoped<ISecurityAudit, SecurityAudit>();

@@ -137,6 +137,31 @@ public sealed partial class DeploymentFileTests
         }
     }
 
+    /// <summary>Issue 28: N replicas share nothing on disk, trust forwarded headers from the ingress only, and drain past readiness.</summary>
+    [Fact]
+    public void Kubernetes_WhenParsed_ShouldShareNoVolumeTrustOnlyKnownProxiesAndDrainLongerThanReadinessNeedsToNotice()
+    {
+        var documents = KubernetesDocuments();
+        var config = documents.Single(d => d.Scalar("kind") == "ConfigMap").Map("data");
+        var drain = double.Parse(config.Scalar("SHUTDOWN_DRAIN_SECONDS")!, System.Globalization.CultureInfo.InvariantCulture);
+
+        config.ContainsKey("ASPNETCORE_FORWARDEDHEADERS_ENABLED").ShouldBeFalse("it trusts X-Forwarded-For from anyone; start-up refuses it");
+        config.Scalar("TRUSTED_PROXIES").ShouldNotBeNullOrWhiteSpace();
+        documents.ShouldNotContain(d => d.Scalar("kind") == "PersistentVolumeClaim", "no volume is shared between pods");
+        foreach (var deployment in documents.Where(d => d.Scalar("kind") == "Deployment"))
+        {
+            var name = deployment.Map("metadata").Scalar("name");
+            var pod = deployment.Map("spec").Map("template").Map("spec");
+            int.Parse(deployment.Map("spec").Scalar("replicas")!, System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(1, name);
+            pod.List("volumes").Cast<Dictionary<object, object?>>().ShouldAllBe(v => v.ContainsKey("emptyDir"), name);
+            var readiness = ((Dictionary<object, object?>)pod.List("containers").Single()!).Map("readinessProbe");
+            var noticed = int.Parse(readiness.Scalar("periodSeconds")!, System.Globalization.CultureInfo.InvariantCulture)
+                * int.Parse(readiness.Scalar("failureThreshold")!, System.Globalization.CultureInfo.InvariantCulture);
+            drain.ShouldBeGreaterThan(noticed, $"{name}: the drain must outlast readiness noticing the 503");
+            int.Parse(pod.Scalar("terminationGracePeriodSeconds")!, System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThanOrEqualTo(30, name);
+        }
+    }
+
     [Fact]
     public void Kubernetes_WhenParsed_ShouldProbeReadinessAndLivenessAndRunBlueAndGreenBehindOneSelector()
     {

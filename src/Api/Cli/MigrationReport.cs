@@ -8,7 +8,7 @@ namespace PayrollPortal.Api.Cli;
 /// <summary>The plain-text output of the migrate verbs: aligned columns a person reads and grep/awk can split on spaces.</summary>
 internal static class MigrationReport
 {
-    private static readonly string[] Headers = ["VERSION", "NAME", "STATE", "APPLIED AT (UTC)", "CHECKSUM", "MATCH", "DOWN"];
+    private static readonly string[] Headers = ["VERSION", "NAME", "CLASS", "STATE", "APPLIED AT (UTC)", "CHECKSUM", "MATCH", "DOWN"];
 
     public static string Table(IReadOnlyList<MigrationStatusRow> rows)
     {
@@ -16,6 +16,7 @@ internal static class MigrationReport
         {
             r.Version,
             r.Name,
+            r.Class is { } kind ? MigrationClasses.ToText(kind) : "-",
             r.State.ToString().ToLowerInvariant(),
             r.AppliedAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "-",
             r.Checksum[..Math.Min(12, r.Checksum.Length)],

@@ -15,12 +15,12 @@ public static class AuthEndpoints
     {
         var group = app.MapGroup("/api/auth").WithTags("Auth");
         group.MapPost("/login", LoginAsync).WithName("Login").Accepts<LoginRequest>("application/json")
-            .AllowAnonymous().RequireRateLimiting(IdentityHosting.LoginRateLimit).WithMetadata(SkipCsrfCheck.Instance)
+            .AllowAnonymous().AddEndpointFilter<SignInRateLimitFilter>().WithMetadata(SkipCsrfCheck.Instance)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/logout", LogoutAsync).WithName("Logout");
         group.MapGet("/me", MeAsync).WithName("Me");
         group.MapPost("/password", ChangePasswordAsync).WithName("ChangePassword").Accepts<ChangePasswordRequest>("application/json")
-            .RequireRateLimiting(IdentityHosting.LoginRateLimit).ProducesProblem(StatusCodes.Status400BadRequest);
+            .AddEndpointFilter<SignInRateLimitFilter>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 

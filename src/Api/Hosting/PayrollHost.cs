@@ -47,6 +47,7 @@ internal static partial class PayrollHost
             _ = IdempotencyOptions.FromConfiguration(builder.Configuration);
             _ = MetricsSettings.FromConfiguration(builder.Configuration);
             _ = CorsSettings.Origins(builder.Configuration);
+            _ = ForwardedHeadersSettings.Parse(builder.Configuration);
             AdminSettings.Validate(builder.Configuration);
             _ = GracefulShutdown.DrainTime(builder.Configuration, builder.Environment);
         }
@@ -148,10 +149,13 @@ internal static partial class PayrollHost
         services.AddHttpContextAccessor();
         services.RedactExportLinksInLogs();
         services.AddPayrollIdentity(builder.Configuration);
+        services.AddDataProtectionStorage();
         services.AddScoped<IRequestContext, HttpRequestContext>();
         services.AddSingleton(sp => IdempotencyOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<CommandSender>();
-        services.AddHostedService<IdempotencyPruner>();
+        services.AddSingleton<InstanceIdentity>();
+        services.AddHostedService<InstanceHeartbeatService>();
+        services.AddHostedService<PeriodicJobs>();
         services.AddSingleton<IAppInfo, AppInfo>();
         services.AddSingleton<JsonSerializerOptionsHolder>();
         services.AddSingleton<StartupMigrationService.Applied>();
@@ -183,6 +187,7 @@ internal static partial class PayrollHost
     public static void Configure(WebApplication app)
     {
         var maxBody = app.Configuration.GetValue("MAX_REQUEST_BODY_BYTES", DefaultMaxBodyBytes);
+        app.UseTrustedForwardedHeaders(app.Configuration);
         app.UsePayrollHttpMetrics();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();

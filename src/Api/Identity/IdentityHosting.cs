@@ -16,7 +16,6 @@ namespace PayrollPortal.Api.Identity;
 /// </summary>
 internal static class IdentityHosting
 {
-    public const string LoginRateLimit = "login";
     public const string LoginRateLimitVariable = "LOGIN_RATE_LIMIT_PER_MINUTE";
     public const int DefaultLoginRateLimit = 10;
     public const string MemberAddRateLimit = "member-add";
@@ -33,11 +32,8 @@ internal static class IdentityHosting
         services.AddScoped<HttpCurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<HttpCurrentUser>());
 
-        // Session cookies are encrypted with these keys: kept under DATA_DIR, they survive restarts (and are shared by every
-        // instance that mounts the same folder), instead of the ephemeral in-memory ring that would sign everyone out.
-        services.AddDataProtection()
-            .SetApplicationName("PayrollPortal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(configuration["DATA_DIR"] ?? "./data", "dataprotection-keys")));
+        // Session cookies are encrypted with these keys; where they are kept: Hosting/DataProtectionStorage (ADR 0017).
+        services.AddDataProtection().SetApplicationName("PayrollPortal");
 
         services.AddScoped<SessionCookieEvents>();
         services.AddAuthentication(AuthSchemes.Default)
@@ -61,15 +57,12 @@ internal static class IdentityHosting
 
         // Registered after the Application's defaults, so these win (ADR 0012).
         var limits = Limits.From(configuration);
+        services.AddSingleton(limits);
         services.AddSingleton<INationalIdWriteLimiter>(_ => new NationalIdWriteLimiter(limits.NationalIdPerUser, limits.NationalIdPerCompany));
 
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.LoginPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-
             // Each add answers whether the email has an account (ADR 0013), so a company admin gets a budget of them per
             // hour, shared by their sessions and tokens. The global administrator sees every account anyway.
             options.AddPolicy(MemberAddRateLimit, http => CallerClaims.FromPrincipal(http.User) is { IsAdmin: false, UserId: { } userId }
@@ -82,7 +75,7 @@ internal static class IdentityHosting
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 var (title, detail) = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<RateLimitMessage>() is { } message
                     ? (message.Title, message.Detail)
-                    : ("Too many sign-in attempts", "Too many sign-in attempts from this address.");
+                    : ("Too many requests", "Too many requests.");
                 await ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "rate-limited", title,
                     $"{detail} Retry after {seconds} s.");
             };

@@ -13,6 +13,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
     private SqliteConnection? _original;
     private volatile bool _moved;
     private int _initialized;
+    private bool _disposed;
 
     public SqliteConnectionFactory(DatabaseSettings settings)
     {
@@ -77,6 +78,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
         {
             _original?.Dispose();
             _original = null;
+            _disposed = true;
         }
     }
 
@@ -117,7 +119,8 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
 
         lock (_originalLock)
         {
-            if (_original is not null)
+            // A late caller during shutdown (an instance removing its heartbeat) must not reopen a file handle nobody closes.
+            if (_original is not null || _disposed)
             {
                 return;
             }

@@ -9,6 +9,31 @@ namespace PayrollPortal.Api.Tests.Backups;
 /// <summary><c>payroll drill</c> on the demo data, as the runbook's monthly drill runs it.</summary>
 public sealed class DrillTests
 {
+    /// <summary>The runbook's step 7 on the restored staging database: the same switch as BlueGreenSwitchTests, reported by the drill.</summary>
+    [Fact]
+    public async Task Drill_WithBlueGreen_OnDemoDataOnPostgreSql_ShouldReportTheSwitchAsAPassingStep()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
+        var seeded = await BackupCli.RunAsync(database.Url, "seed-demo");
+        seeded.ExitCode.ShouldBe(0, seeded.StandardError);
+        var reportFile = Path.Combine(BackupCli.NewFolder(), "drill-report.json");
+
+        var drill = await BackupCli.RunAsync(database.Url, "drill", "--blue-green", "--report", reportFile);
+
+        drill.ExitCode.ShouldBe(0, drill.StandardOutput + drill.StandardError);
+        var steps = JsonDocument.Parse(await File.ReadAllTextAsync(reportFile)).RootElement.GetProperty("steps").EnumerateArray().ToList();
+        steps.Select(s => s.GetProperty("name").GetString()).ShouldBe(
+            ["backup", "restore to staging", "migrate to head", "smoke test", "validate data", "rollback rehearsal", "blue/green switch", "report"]);
+        var step = steps.Single(s => s.GetProperty("name").GetString() == "blue/green switch");
+        step.GetProperty("status").GetString().ShouldBe("pass", step.GetRawText());
+        step.GetProperty("detail").GetString()!.ShouldContain(" 0 failed;");
+        var checks = step.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
+        checks.Keys.ShouldContain("a cookie session from blue works on green");
+        checks.Keys.ShouldContain("every acknowledged write exists exactly once");
+        checks.Values.ShouldAllBe(status => status == "pass");
+        drill.StandardOutput.ShouldContain("blue/green switch");
+    }
+
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Drill_OnDemoData_ShouldPassEveryStepReportRtoAndRemoveStaging(DatabaseProvider provider)

@@ -29,7 +29,7 @@ public sealed class MigrateCliTests
         status.ExitCode.ShouldBe(0);
         status.Output.ShouldContain("VERSION  NAME");
         var row = status.OutputLines.Single(line => line.StartsWith(head[..4], StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        row.ShouldBe([head[..4], head[5..], "applied", row[3], row[4], "yes", "yes"]);
+        row.ShouldBe([head[..4], head[5..], "expand", "applied", row[4], row[5], "yes", "yes"]);
 
         var verify = await RunAsync(database.Url, "migrate", "verify");
         verify.ExitCode.ShouldBe(0);

@@ -16,7 +16,7 @@ namespace PayrollPortal.Api.Cli.Drill;
 /// serve the real application on it and use it, compare its data with the source as of the backup, rehearse a rollback, and
 /// report each step with the measured RTO and RPO. Staging is removed unless kept.
 /// </summary>
-internal sealed class DrillRunner(CliContext context, IServiceProvider services, string rehearsalScripts, bool keep) : IAsyncDisposable
+internal sealed class DrillRunner(CliContext context, IServiceProvider services, string rehearsalScripts, bool keep, bool blueGreen = false) : IAsyncDisposable
 {
     private readonly List<DrillStep> _steps = [];
     private readonly DatabaseSettings _source = services.GetRequiredService<DatabaseSettings>();
@@ -27,6 +27,8 @@ internal sealed class DrillRunner(CliContext context, IServiceProvider services,
     private StandaloneDatabase? _stagingDb;
     private StagingServer? _server;
     private DateTimeOffset? _healthyAt;
+
+    private const string BlueGreenStep = "blue/green switch";
     private string? _work;
 
     public async Task<DrillReport> RunAsync(CancellationToken cancellationToken)
@@ -40,7 +42,8 @@ internal sealed class DrillRunner(CliContext context, IServiceProvider services,
                 && await StepAsync("migrate to head", _ => MigrateAsync(cancellationToken))
                 && await StepAsync("smoke test", checks => SmokeAsync(checks, cancellationToken))
                 && await StepAsync("validate data", checks => ValidateAsync(checks, cancellationToken))
-                && await StepAsync("rollback rehearsal", checks => RehearseAsync(checks, cancellationToken));
+                && await StepAsync("rollback rehearsal", checks => RehearseAsync(checks, cancellationToken))
+                && (!blueGreen || await StepAsync(BlueGreenStep, checks => BlueGreenAsync(work, checks, cancellationToken)));
             _ = ok;
         }
         finally
@@ -48,7 +51,7 @@ internal sealed class DrillRunner(CliContext context, IServiceProvider services,
             await DisposeAsync();
         }
 
-        string[] all = ["backup", "restore to staging", "migrate to head", "smoke test", "validate data", "rollback rehearsal"];
+        string[] all = ["backup", "restore to staging", "migrate to head", "smoke test", "validate data", "rollback rehearsal", .. (blueGreen ? new[] { BlueGreenStep } : [])];
         foreach (var missing in all.Skip(_steps.Count))
         {
             _steps.Add(new DrillStep(missing, DrillStatus.NotRun, 0, "an earlier step failed", []));
@@ -229,6 +232,38 @@ internal sealed class DrillRunner(CliContext context, IServiceProvider services,
         using var health = await _server!.Client.GetAsync("api/healthz", cancellationToken);
         checks.Add(Check("GET /api/healthz after migrate down", health.StatusCode == HttpStatusCode.OK, $"{(int)health.StatusCode} {await health.Content.ReadAsStringAsync(cancellationToken)}"));
         return $"{applied.Count} rehearsal migration(s) applied and reverted from {rehearsalScripts}";
+    }
+
+    /// <summary>
+    /// The runbook's step 7 on staging (<see cref="BlueGreen.BlueGreenSwitch"/>): blue and green are this build, as child
+    /// processes with the operator's PII keys, behind HAProxy; green brings the rehearsal's expand migrations.
+    /// </summary>
+    private async Task<string> BlueGreenAsync(string work, List<DrillCheck> checks, CancellationToken cancellationToken)
+    {
+        if (_staging!.Settings.Provider != DatabaseProvider.PostgreSql)
+        {
+            checks.Add(new DrillCheck("blue/green switch", DrillStatus.NotAvailable, "several instances need PostgreSQL; a SQLite deployment runs one"));
+            return "not available on SQLite";
+        }
+
+        var haproxy = BlueGreen.HaProxy.Find(context.Configuration["HAPROXY_BIN"]);
+        if (haproxy is null)
+        {
+            checks.Add(new DrillCheck("blue/green switch", DrillStatus.Fail, "HAProxy not found (HAPROXY_BIN, PATH, /usr/sbin/haproxy): apt-get install haproxy"));
+            return "no load balancer";
+        }
+
+        var (email, password) = await _server!.CreateDrillAdminAsync(cancellationToken);
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [Infrastructure.Security.PiiKeyRing.Variable] = context.Configuration[Infrastructure.Security.PiiKeyRing.Variable],
+            [Infrastructure.Exports.ExportSigningKeys.Variable] = context.Configuration[Infrastructure.Exports.ExportSigningKeys.Variable],
+        };
+        var report = await new BlueGreen.BlueGreenSwitch(new BlueGreen.BlueGreenOptions(
+            UrlOf(_staging.Settings), BlueGreen.ServerCommand.OfThisBuild(), environment, email, password, rehearsalScripts, haproxy,
+            Path.Combine(work, "bluegreen"))).RunAsync(cancellationToken);
+        checks.AddRange(report.Checks);
+        return report.Summary;
     }
 
     /// <summary>Stops the staging server and removes staging and the drill's backup, unless kept; safe to call twice.</summary>

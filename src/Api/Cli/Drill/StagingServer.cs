@@ -79,6 +79,19 @@ internal sealed class StagingServer : IAsyncDisposable
             : throw new InvalidOperationException($"cannot create the drill user: {string.Join(" ", result.Errors.Select(e => e.Message))}");
     }
 
+    /// <summary>A drill-only global administrator in staging (the blue/green switch creates its own company), as the operator.</summary>
+    public async Task<(string Email, string Password)> CreateDrillAdminAsync(CancellationToken cancellationToken)
+    {
+        var email = $"drill-admin-{Guid.NewGuid().ToString("N")[..12]}@drill.invalid";
+        var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
+        await using var scope = _app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<HttpCurrentUser>().Assign(Caller.System("drill"));
+        var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CreateUser(email, password, CompanyRoles.Admin, null), cancellationToken);
+        return result.IsSuccess
+            ? (email, password)
+            : throw new InvalidOperationException($"cannot create the drill administrator: {string.Join(" ", result.Errors.Select(e => e.Message))}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

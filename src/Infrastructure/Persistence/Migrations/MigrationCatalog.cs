@@ -12,6 +12,9 @@ public static partial class MigrationCatalog
 {
     private const string DownSuffix = ".down.sql";
 
+    /// <summary>The file beside the migrations (<c>db/</c>, or a <c>--scripts</c> folder) that classifies each of them.</summary>
+    public const string ClassesFile = "migration-classes.txt";
+
     public static IReadOnlyList<MigrationScript> Embedded(DatabaseProvider provider)
     {
         var prefix = $"db.{FolderName(provider)}.";
@@ -19,7 +22,8 @@ public static partial class MigrationCatalog
         var files = assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
             .ToDictionary(n => n[prefix.Length..], n => Read(assembly, n), StringComparer.Ordinal);
-        return Build(files, $"db/{FolderName(provider)}");
+        var classes = ParseClasses(Read(assembly, $"db.{ClassesFile}"), $"db/{ClassesFile}");
+        return Build(files, classes, $"db/{FolderName(provider)}");
     }
 
     /// <summary>The <c>*.sql</c> files of a folder, or of its <c>postgres/</c> or <c>sqlite/</c> subfolder when it has one.</summary>
@@ -38,7 +42,45 @@ public static partial class MigrationCatalog
             throw new MigrationException($"scripts folder {source} holds no NNNN_name.sql migrations.", MigrationFailure.Configuration);
         }
 
-        return Build(files, source);
+        // The classes sit in the folder itself or, for the postgres/ and sqlite/ layout, in the folder above them.
+        var classesPath = new[] { Path.Combine(source, ClassesFile), Path.Combine(directory, ClassesFile) }.FirstOrDefault(File.Exists);
+        var classes = classesPath is null ? new Dictionary<string, MigrationClass>() : ParseClasses(File.ReadAllText(classesPath), classesPath);
+        return Build(files, classes, source);
+    }
+
+    /// <summary>
+    /// <c>NNNN expand</c> or <c>NNNN contract</c>, one a line; <c>#</c> starts a comment. A malformed line or a version listed
+    /// twice is an error, like a misnamed script.
+    /// </summary>
+    public static Dictionary<string, MigrationClass> ParseClasses(string text, string source)
+    {
+        var classes = new Dictionary<string, MigrationClass>(StringComparer.Ordinal);
+        var number = 0;
+        foreach (var rawLine in text.Split('\n'))
+        {
+            number++;
+            var hash = rawLine.IndexOf('#', StringComparison.Ordinal);
+            var line = (hash >= 0 ? rawLine[..hash] : rawLine).Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var match = ClassLine().Match(line);
+            if (!match.Success)
+            {
+                throw new MigrationException($"{source} line {number} is not 'NNNN expand' or 'NNNN contract': '{line}'.", MigrationFailure.Configuration);
+            }
+
+            var version = match.Groups["version"].Value;
+            var value = match.Groups["class"].Value == "expand" ? MigrationClass.Expand : MigrationClass.Contract;
+            if (!classes.TryAdd(version, value))
+            {
+                throw new MigrationException($"{source} classifies {version} twice.", MigrationFailure.Configuration);
+            }
+        }
+
+        return classes;
     }
 
     /// <summary>The embedded migrations, plus those of <paramref name="extraDirectory"/> when given.</summary>
@@ -57,7 +99,7 @@ public static partial class MigrationCatalog
 
     public static string FolderName(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres";
 
-    private static List<MigrationScript> Build(Dictionary<string, string> files, string source)
+    private static List<MigrationScript> Build(Dictionary<string, string> files, Dictionary<string, MigrationClass> classes, string source)
     {
         var scripts = new List<MigrationScript>();
         foreach (var (fileName, sql) in files)
@@ -83,7 +125,7 @@ public static partial class MigrationCatalog
             }
 
             files.TryGetValue($"{version}_{name}{DownSuffix}", out var down);
-            scripts.Add(new MigrationScript(version, name, sql, down));
+            scripts.Add(new MigrationScript(version, name, sql, down, classes.TryGetValue(version, out var kind) ? kind : null));
         }
 
         ThrowOnDuplicateVersion(scripts);
@@ -107,6 +149,9 @@ public static partial class MigrationCatalog
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
+
+    [GeneratedRegex(@"^(?<version>\d{4})\s+(?<class>expand|contract)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ClassLine();
 
     [GeneratedRegex(@"^(?<version>\d{4})_(?<name>[a-z0-9]+(?:_[a-z0-9]+)*)(?<down>\.down)?\.sql$", RegexOptions.CultureInvariant)]
     private static partial Regex ScriptName();

@@ -6,6 +6,7 @@ using DbUp.Builder;
 using DbUp.Engine;
 using Microsoft.Extensions.Logging;
 using PayrollPortal.Application.Operations;
+using PayrollPortal.Infrastructure.Persistence.Coordination;
 
 namespace PayrollPortal.Infrastructure.Persistence.Migrations;
 
@@ -98,6 +99,8 @@ public sealed partial class SchemaMigrator : ISchemaStatusReader
         {
             return [];
         }
+
+        await ThrowIfOlderBuildsServeAsync(pending, cancellationToken);
 
         var journalWriter = new SchemaMigrationsJournal(Settings.Provider, Scripts, [.. journal.Select(e => $"{e.Version}_{e.Name}")], AppliedBy(), _clock);
         await RunAsync(pending.Select(s => new SqlScript(s.ScriptName, s.UpSql)), journalWriter, cancellationToken);
@@ -199,6 +202,11 @@ public sealed partial class SchemaMigrator : ISchemaStatusReader
                 {
                     problems.Add(UnknownLine(entry));
                 }
+                else if (entry.Class == MigrationClass.Contract)
+                {
+                    // An unknown expand migration is servable (expand/contract); an unknown contract removed something this build may use.
+                    problems.Add($"unknown contract: {entry.Version}_{entry.Name} is a contract migration this build does not know; it cannot serve on that schema");
+                }
             }
             else if (!ChecksumMatches(script, entry))
             {
@@ -227,14 +235,46 @@ public sealed partial class SchemaMigrator : ISchemaStatusReader
     {
         var applied = journal.ToDictionary(e => e.Version, StringComparer.Ordinal);
         var rows = scripts.Select(s => applied.TryGetValue(s.Version, out var entry)
-                ? new MigrationStatusRow(s.Version, s.Name, MigrationState.Applied, entry.AppliedAt, entry.Checksum, ChecksumMatches(s, entry), s.DownSql is not null)
-                : new MigrationStatusRow(s.Version, s.Name, MigrationState.Pending, null, s.Checksum, null, s.DownSql is not null))
+                ? new MigrationStatusRow(s.Version, s.Name, MigrationState.Applied, entry.AppliedAt, entry.Checksum, ChecksumMatches(s, entry), s.DownSql is not null, s.Class)
+                : new MigrationStatusRow(s.Version, s.Name, MigrationState.Pending, null, s.Checksum, null, s.DownSql is not null, s.Class))
             .ToList();
         var known = scripts.Select(s => s.Version).ToHashSet(StringComparer.Ordinal);
         rows.AddRange(journal
             .Where(e => !known.Contains(e.Version))
-            .Select(e => new MigrationStatusRow(e.Version, e.Name, MigrationState.Unknown, e.AppliedAt, e.Checksum, null, false)));
+            .Select(e => new MigrationStatusRow(e.Version, e.Name, MigrationState.Unknown, e.AppliedAt, e.Checksum, null, false, e.Class)));
         return [.. rows.OrderBy(r => r.Version, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// A contract migration breaks the release before it, so it waits until no instance that does not know it has heartbeated
+    /// for <see cref="InstanceHeartbeats.LiveWithin"/>. Before 0019 there are no heartbeats to read, and nothing to refuse on.
+    /// </summary>
+    private async Task ThrowIfOlderBuildsServeAsync(IReadOnlyList<MigrationScript> pending, CancellationToken cancellationToken)
+    {
+        var contracts = pending.Where(s => s.EffectiveClass == MigrationClass.Contract).ToList();
+        if (contracts.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        if (!await InstanceHeartbeats.TableExistsAsync(connection, Settings.Provider, cancellationToken))
+        {
+            return;
+        }
+
+        var live = await InstanceHeartbeats.LiveAsync(connection, _clock.GetUtcNow() - InstanceHeartbeats.LiveWithin, cancellationToken);
+        var problems = contracts
+            .SelectMany(script => live
+                .Where(i => string.CompareOrdinal(i.SchemaHead, script.Version) < 0)
+                .Select(i => $"older build serving: {script.ScriptName} is a contract migration and instance {i} does not know it"))
+            .ToList();
+        if (problems.Count > 0)
+        {
+            throw new MigrationException(
+                $"refused: a contract migration must wait until no older build serves (none may heartbeat for {InstanceHeartbeats.LiveWithin.TotalSeconds:0} s); nothing was applied",
+                MigrationFailure.Refused, problems);
+        }
     }
 
     private static bool ChecksumMatches(MigrationScript script, JournalEntry entry) =>
@@ -300,9 +340,10 @@ public sealed partial class SchemaMigrator : ISchemaStatusReader
             return [];
         }
 
-        var rows = await connection.QueryAsync<(string Version, string Name, string Checksum, object AppliedAt, string AppliedBy, long ExecutionMs)>(
-            new CommandDefinition(JournalSql.Select, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => new JournalEntry(r.Version, r.Name, r.Checksum, SqlTime.FromDatabase(r.AppliedAt), r.AppliedBy, r.ExecutionMs))];
+        var withClass = await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql.ClassColumnExists, cancellationToken: cancellationToken)) > 0;
+        var rows = await connection.QueryAsync<(string Version, string Name, string Checksum, object AppliedAt, string AppliedBy, long ExecutionMs, string? Class)>(
+            new CommandDefinition(withClass ? JournalSql.SelectWithClass : JournalSql.Select, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new JournalEntry(r.Version, r.Name, r.Checksum, SqlTime.FromDatabase(r.AppliedAt), r.AppliedBy, r.ExecutionMs, MigrationClasses.FromText(r.Class)))];
     }
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Waiting for another migrator's lock on {Database}")]
