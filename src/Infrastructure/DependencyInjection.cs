@@ -79,6 +79,9 @@ public static class DependencyInjection
         services.AddScoped<ICompanyHolidays, CompanyHolidays>();
         services.AddScoped<IPaySchedules, PaySchedules>();
         services.AddSingleton<IHoursFileReader, Imports.HoursCsvReader>();
+        services.AddSingleton(new Imports.XlsxLimits());
+        services.AddSingleton<Application.Imports.IImportFileReader, Imports.ImportFileReader>();
+        services.AddScoped<Application.Imports.IEmployeeKeys, EmployeeKeys>();
         services.AddScoped<ICompensationHistory, CompensationHistory>();
         services.AddScoped<IEmployeeRepository, EmployeeRepository>();
         services.AddScoped<IEmployeeQueries, EmployeeQueries>();
