@@ -81,6 +81,7 @@ public static class DependencyInjection
         services.AddSingleton<IHoursFileReader, Imports.HoursCsvReader>();
         services.AddSingleton(new Imports.XlsxLimits());
         services.AddSingleton<Application.Imports.IImportFileReader, Imports.ImportFileReader>();
+        services.AddSingleton<Application.Imports.IImportTemplateWriter, Imports.ImportTemplateWriter>();
         services.AddScoped<Application.Imports.IEmployeeKeys, EmployeeKeys>();
         services.AddScoped<ICompensationHistory, CompensationHistory>();
         services.AddScoped<IEmployeeRepository, EmployeeRepository>();
