@@ -226,7 +226,10 @@ public sealed class EmployeeImportPlanner(
         }
 
         var profile = context.Profiles.ForHire(new RegimeFields(fields), hireDate ?? DateOnly.MinValue);
-        Add(problems, row, context, profile.Errors);
+
+        // An unknown schedule is reported once, not again as the pay frequency it would have given.
+        var scheduleUnknown = schedule is null && cells[EmployeeImportColumns.PaySchedule] is not null;
+        Add(problems, row, context, profile.Errors.Where(e => !(scheduleUnknown && e.Field == "payFrequency")));
         var terms = Terms(cells, context, problems, row);
         if (problems.Count > 0 || !profile.IsSuccess)
         {
