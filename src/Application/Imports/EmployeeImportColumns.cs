@@ -20,7 +20,7 @@ public static class EmployeeImportColumns
         new(LastName, ImportColumnKind.Text, "Lovelace", "Required for a new employee."),
         new(HireDate, ImportColumnKind.Date, "2026-01-05", "yyyy-mm-dd. Required for a new employee."),
         new(TerminationDate, ImportColumnKind.Date, "", "yyyy-mm-dd, on or after the hire date; blank leaves it as it is."),
-        new(PaySchedule, ImportColumnKind.Text, "Biweekly", "The name of one of the company's pay schedules; its frequency becomes the employee's."),
+        new(PaySchedule, ImportColumnKind.Text, "", "The name of one of the company's pay schedules; its frequency becomes the employee's."),
     ];
 
     public static ImportColumn EffectiveFrom { get; } = new(
