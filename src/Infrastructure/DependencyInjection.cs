@@ -83,6 +83,7 @@ public static class DependencyInjection
         services.AddSingleton<Application.Imports.IImportFileReader, Imports.ImportFileReader>();
         services.AddSingleton<Application.Imports.IImportTemplateWriter, Imports.ImportTemplateWriter>();
         services.AddScoped<Application.Imports.IEmployeeKeys, EmployeeKeys>();
+        services.AddScoped<Application.OpeningBalances.IOpeningBalanceStore, Persistence.OpeningBalances.OpeningBalanceStore>();
         services.AddScoped<ICompensationHistory, CompensationHistory>();
         services.AddScoped<IEmployeeRepository, EmployeeRepository>();
         services.AddScoped<IEmployeeQueries, EmployeeQueries>();

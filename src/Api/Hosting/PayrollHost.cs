@@ -218,6 +218,7 @@ internal static partial class PayrollHost
         app.MapPayScheduleEndpoints();
         app.MapCompensationEndpoints();
         app.MapImportEndpoints();
+        app.MapOpeningBalanceEndpoints();
         app.MapWithholdingEndpoints();
         app.MapExportEndpoints();
         app.MapRegimeEndpoints();

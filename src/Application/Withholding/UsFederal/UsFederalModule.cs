@@ -18,6 +18,7 @@ public static class UsFederalModule
         services.AddSingleton<IPayrollLines, UsFederalPayrollLines>();
         services.AddSingleton<IEmployeeProfiles, UsFederalEmployeeProfiles>();
         services.AddSingleton<IEmployeeImports, UsFederalEmployeeImports>();
+        services.AddSingleton<IOpeningBalanceFields, UsFederalOpeningBalances>();
         services.AddSingleton<IRegisterColumnsSource, UsFederalRegisterColumns>();
         services.AddSingleton<IPayslips, UsFederalPayslips>();
         services.AddScoped<IWithholdingReports, UsFederalReports>();
