@@ -19,14 +19,14 @@ public static class OpeningBalanceEndpoints
     {
         app.MapPost("/api/companies/{companyId:guid}/opening-balances", RecordAsync).WithTags("Imports").WithName("RecordOpeningBalances")
             .Accepts<OpeningBalanceRequest>("application/json", "text/csv").WithMetadata(ImportBody.Instance).Idempotent()
-            .WithSummary("Records opening balances: one JSON record, {\"balances\":[...]}, or CSV with the same columns.");
+            .WithSummary("Records opening balances: one JSON record, {\"balances\":[...]}, or CSV with the same columns; ?dryRun=true checks them and stores nothing.");
         return app;
     }
 
     /// <summary>JSON (one record or <c>{"balances":[...]}</c>) or CSV whose header names the same members, one record a row.</summary>
-    public static async Task<Results<Created<OpeningBalancesDto>, ProblemHttpResult>> RecordAsync(
+    public static async Task<Results<JsonHttpResult<OpeningBalancesDto>, ProblemHttpResult>> RecordAsync(
         Guid companyId, HttpRequest request, CommandSender sender, IImportFileReader files, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
-        HttpContext http, CancellationToken cancellationToken)
+        HttpContext http, CancellationToken cancellationToken, bool? dryRun = null)
     {
         var mediaType = request.ContentType?.Split(';')[0].Trim();
         List<OpeningBalanceRequest> balances;
@@ -77,8 +77,8 @@ public static class OpeningBalanceEndpoints
 
         return await sender.SendCommandAsync(
             http,
-            new RecordOpeningBalances(companyId, balances, many),
-            recorded => TypedResults.Created($"/api/companies/{companyId}/opening-balances", recorded),
+            new RecordOpeningBalances(companyId, balances, many, dryRun ?? false),
+            recorded => TypedResults.Json(recorded, statusCode: dryRun == true ? StatusCodes.Status200OK : StatusCodes.Status201Created),
             cancellationToken);
     }
 

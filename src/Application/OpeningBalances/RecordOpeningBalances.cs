@@ -19,8 +19,10 @@ namespace PayrollPortal.Application.OpeningBalances;
 /// figures would count twice.
 /// </summary>
 /// <param name="Many">Whether the request sent <c>{"balances":[...]}</c>, so that errors are named <c>balances[i].field</c>.</param>
+/// <param name="DryRun">Check everything (the 409 included) and answer the records as they would be, storing nothing.</param>
 [Requires(Access.PayrollManager)]
-public sealed record RecordOpeningBalances(Guid CompanyId, IReadOnlyList<OpeningBalanceRequest> Balances, bool Many) : ICommand<Result<OpeningBalancesDto>>, ICompanyScoped
+public sealed record RecordOpeningBalances(Guid CompanyId, IReadOnlyList<OpeningBalanceRequest> Balances, bool Many, bool DryRun = false)
+    : ICommand<Result<OpeningBalancesDto>>, ICompanyScoped
 {
     public const int MaxRecords = 10_000;
 
@@ -132,6 +134,11 @@ public sealed record RecordOpeningBalances(Guid CompanyId, IReadOnlyList<Opening
             }
 
             var currency = lines.For(company.Regime).Currency;
+            if (command.DryRun)
+            {
+                return new OpeningBalancesDto([.. records.Select(r => ToDto(r, currency))]);
+            }
+
             var result = new List<OpeningBalanceDto>();
             foreach (var record in records)
             {
