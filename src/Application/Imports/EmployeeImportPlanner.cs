@@ -110,6 +110,17 @@ public sealed class EmployeeImportPlanner(
             row.IdentifierChanged = byNumberId is not null && row.Id is not null && byIdId is null;
         }
 
+        // Two rows that reach the same employee (one by its number, the other by its identifier) would both write it.
+        foreach (var group in rows.Where(r => r.EmployeeId is not null).GroupBy(r => r.EmployeeId!.Value).Where(g => g.Count() > 1))
+        {
+            foreach (var row in group)
+            {
+                row.Conflicting = true;
+                problems.Add(new ImportProblem(row.Cells.Row, regime.NationalIdColumn, "import.same_employee_twice",
+                    $"Rows {string.Join(", ", group.Select(r => r.Cells.Row))} all match the same employee (by employeeNumber or {regime.NationalIdColumn})."));
+            }
+        }
+
         var matched = rows.Where(r => r.EmployeeId is not null).Select(r => r.EmployeeId!.Value).Distinct().ToList();
         var existing = matched.Count == 0 ? new Dictionary<Guid, Employee>() : await employees.GetManyAsync(companyId, matched, cancellationToken);
         var scheduleByName = (await schedules.ListAsync(companyId, cancellationToken))

@@ -62,21 +62,18 @@ public sealed record ImportEmployees(Guid CompanyId, ImportFile File, bool DryRu
                 return Result<EmployeeImportDto>.Failure(plan.Problems.Select(p => p.ToError()));
             }
 
-            foreach (var row in plan.Rows)
+            // New employees in bulk (one COPY a table on PostgreSQL); updates one by one, each joining its histories.
+            var hires = plan.Rows.Where(r => r.Action == PlannedEmployee.Created).ToList();
+            if (!await employees.AddManyAsync([.. hires.Select(r => (r.Employee, r.Ssn!))], cancellationToken))
             {
-                if (row.Action == PlannedEmployee.Created)
-                {
-                    if (!await employees.TryAddAsync(row.Employee, row.Ssn!, cancellationToken))
-                    {
-                        return Error.Conflict("import.national_id_taken", $"Row {row.Row}: another employee took this identifier while the file was read; import it again.",
-                            $"rows[{row.Row}].{regime.NationalIdColumn}");
-                    }
-                }
-                else if (row.Action == PlannedEmployee.Updated)
-                {
-                    await employees.UpdateAsync(row.Employee, row.Ssn, cancellationToken);
-                }
+                return Error.Conflict("import.national_id_taken",
+                    "Another employee took one of the file's identifiers or employee numbers while it was read; import it again.", $"rows.{regime.NationalIdColumn}");
+            }
 
+            await history.AddNewAsync([.. hires.Where(r => r.Compensation is not null).Select(r => r.Compensation!)], cancellationToken);
+            foreach (var row in plan.Rows.Where(r => r.Action == PlannedEmployee.Updated))
+            {
+                await employees.UpdateAsync(row.Employee, row.Ssn, cancellationToken);
                 if (row.Compensation is { } compensation)
                 {
                     await history.SaveAsync(compensation, cancellationToken);
