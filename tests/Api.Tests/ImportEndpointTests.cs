@@ -108,7 +108,12 @@ public sealed class ImportEndpointTests
         (await krDryRun.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems").GetArrayLength().ShouldBe(0);
 
         xlsx.Content.Headers.ContentType!.MediaType.ShouldBe(Xlsx);
-        using var document = SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), false);
+        var xlsxBytes = await xlsx.Content.ReadAsByteArrayAsync();
+        var xlsxDryRun = await client.PostAsync($"{url}?dryRun=true", new ByteArrayContent(xlsxBytes) { Headers = { ContentType = new MediaTypeHeaderValue(Xlsx) } });
+        (await xlsxDryRun.Content.ReadFromJsonAsync<JsonElement>()).ShouldSatisfyAllConditions(
+            d => d.GetProperty("problems").GetArrayLength().ShouldBe(0, d.ToString()),
+            d => d.GetProperty("created").GetInt32().ShouldBe(1, "the example row of the first sheet; the Notes sheet is not read"));
+        using var document = SpreadsheetDocument.Open(new MemoryStream(xlsxBytes), false);
         var workbook = document.WorkbookPart!;
         var first = (WorksheetPart)workbook.GetPartById(workbook.Workbook.Sheets!.Elements<Sheet>().First().Id!);
         var lists = first.Worksheet.Descendants<DataValidation>().Where(v => v.Type?.Value == DataValidationValues.List)

@@ -64,37 +64,31 @@ internal static class XlsxTableReader
         }
     }
 
+    /// <summary>
+    /// The sheet's XML read forward with <see cref="System.Xml.XmlReader"/>: a cell is its <c>r</c>, <c>t</c> and <c>s</c>
+    /// attributes and its <c>v</c>, <c>is</c> or <c>f</c> child, without building the SDK's element objects for each.
+    /// </summary>
     private static Result<ImportTable> ReadSheet(WorksheetPart sheet, string[] strings, HashSet<uint> dateStyles)
     {
         var rows = new SortedDictionary<int, string?[]>();
         var formulas = new List<(int Row, int Column)>();
-        using var reader = OpenXmlReader.Create(sheet);
         var current = new Dictionary<int, string?>();
         var rowNumber = 0;
-        while (reader.Read())
+        using var stream = sheet.GetStream(FileMode.Open, FileAccess.Read);
+        using var xml = System.Xml.XmlReader.Create(stream, new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null });
+        while (xml.Read())
         {
-            if (reader.ElementType == typeof(Row) && reader.IsStartElement)
+            if (xml.NodeType == System.Xml.XmlNodeType.Element && xml.LocalName == "row")
             {
-                var r = reader.Attributes.FirstOrDefault(a => a.LocalName == "r").Value;
-                rowNumber = r is null ? rowNumber + 1 : int.Parse(r, CultureInfo.InvariantCulture);
+                rowNumber = xml.GetAttribute("r") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : rowNumber + 1;
                 current = [];
-                rows[rowNumber] = [];
-            }
-            else if (reader.ElementType == typeof(Row) && reader.IsEndElement)
-            {
-                rows[rowNumber] = Enumerable.Range(0, current.Count == 0 ? 0 : current.Keys.Max() + 1).Select(i => current.GetValueOrDefault(i)).ToArray();
-            }
-            else if (reader.ElementType == typeof(Cell) && reader.IsStartElement)
-            {
-                var cell = (Cell)reader.LoadCurrentElement()!;
-                var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : current.Count;
-                if (cell.CellFormula is not null)
+                var empty = xml.IsEmptyElement;
+                if (!empty)
                 {
-                    formulas.Add((rowNumber, column));
-                    continue;
+                    ReadRow(xml, rowNumber, current, formulas, strings, dateStyles);
                 }
 
-                current[column] = Text(cell, strings, dateStyles);
+                rows[rowNumber] = current.Count == 0 ? [] : Enumerable.Range(0, current.Keys.Max() + 1).Select(i => current.GetValueOrDefault(i)).ToArray();
             }
         }
 
@@ -111,46 +105,102 @@ internal static class XlsxTableReader
         return new ImportTable(names, data, problems);
     }
 
-    private static string? Text(Cell cell, string[] strings, HashSet<uint> dateStyles)
+    /// <summary>The cells of one <c>row</c> element, the reader on its start; leaves it on the row's end.</summary>
+    private static void ReadRow(
+        System.Xml.XmlReader xml, int rowNumber, Dictionary<int, string?> cells, List<(int Row, int Column)> formulas, string[] strings, HashSet<uint> dateStyles)
     {
-        var type = cell.DataType?.Value;
-        if (type == CellValues.InlineString)
+        var depth = xml.Depth;
+        xml.Read();
+        while (!xml.EOF && !(xml.NodeType == System.Xml.XmlNodeType.EndElement && xml.Depth == depth))
         {
-            return cell.InlineString?.InnerText;
+            if (xml.NodeType == System.Xml.XmlNodeType.Element && xml.LocalName == "c")
+            {
+                ReadCell(xml, rowNumber, cells, formulas, strings, dateStyles);
+                continue;
+            }
+
+            xml.Read();
+        }
+    }
+
+    /// <summary>One <c>c</c> element, the reader on its start; leaves it on the node after the cell.</summary>
+    private static void ReadCell(
+        System.Xml.XmlReader xml, int rowNumber, Dictionary<int, string?> cells, List<(int Row, int Column)> formulas, string[] strings, HashSet<uint> dateStyles)
+    {
+        var column = xml.GetAttribute("r") is { } reference ? ColumnIndex(reference) : cells.Count;
+        var type = xml.GetAttribute("t");
+        uint? style = xml.GetAttribute("s") is { } s && uint.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+        if (xml.IsEmptyElement)
+        {
+            xml.Read();
+            return;
         }
 
-        var value = cell.CellValue?.Text;
+        string? value = null;
+        var inline = new System.Text.StringBuilder();
+        var formula = false;
+        var depth = xml.Depth;
+        xml.Read();
+        while (!xml.EOF && !(xml.NodeType == System.Xml.XmlNodeType.EndElement && xml.Depth == depth))
+        {
+            if (xml.NodeType == System.Xml.XmlNodeType.Element)
+            {
+                switch (xml.LocalName)
+                {
+                    case "f":
+                        formula = true;
+                        xml.Skip();
+                        continue;
+                    case "v":
+                        value = xml.ReadElementContentAsString();
+                        continue;
+                    case "t" when type == "inlineStr":
+                        inline.Append(xml.ReadElementContentAsString());
+                        continue;
+                }
+            }
+
+            xml.Read();
+        }
+
+        xml.Read();
+        if (formula)
+        {
+            formulas.Add((rowNumber, column));
+            return;
+        }
+
+        cells[column] = type == "inlineStr" ? inline.ToString() : Text(type, value, style, strings, dateStyles);
+    }
+
+    private static string? Text(string? type, string? value, uint? style, string[] strings, HashSet<uint> dateStyles)
+    {
         if (value is null)
         {
             return null;
         }
 
-        if (type == CellValues.SharedString)
+        switch (type)
         {
-            return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < strings.Length ? strings[i] : null;
+            case "s":
+                return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < strings.Length ? strings[i] : null;
+            case "b":
+                return value == "1" ? "true" : "false";
+            case null or "n":
+                if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                {
+                    return value;
+                }
+
+                if (style is { } s && dateStyles.Contains(s) && number is >= 1 and < 2958466)
+                {
+                    return Epoch.AddDays((int)Math.Floor(number)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                }
+
+                return Math.Abs(number) < 1e15 ? ((decimal)number).ToString(CultureInfo.InvariantCulture) : value;
+            default:
+                return value; // str (a formula's cached text, refused above), e (an error value such as #N/A), d (an ISO date)
         }
-
-        if (type == CellValues.Boolean)
-        {
-            return value == "1" ? "true" : "false";
-        }
-
-        if (type is null || type == CellValues.Number)
-        {
-            if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-            {
-                return value;
-            }
-
-            if (cell.StyleIndex?.Value is { } style && dateStyles.Contains(style) && number is >= 1 and < 2958466)
-            {
-                return Epoch.AddDays((int)Math.Floor(number)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            }
-
-            return Math.Abs(number) < 1e15 ? ((decimal)number).ToString(CultureInfo.InvariantCulture) : value;
-        }
-
-        return value;
     }
 
     /// <summary>The cell styles whose number format shows a date: the built-in date formats and custom ones with d, m or y outside quotes.</summary>
