@@ -9,7 +9,8 @@ using PayrollPortal.Domain.Common;
 namespace PayrollPortal.Infrastructure.Imports;
 
 /// <summary>
-/// The first worksheet of an XLSX workbook as rows of text, read with DocumentFormat.OpenXml's forward-only reader (ADR 0016).
+/// The first worksheet of an XLSX workbook as rows of text: DocumentFormat.OpenXml opens the package, the sheet's XML is read
+/// forward with <see cref="System.Xml.XmlReader"/> (ADR 0016).
 /// The ZIP's directory is checked first (entries, total uncompressed size, compression ratio), so a ZIP bomb is refused
 /// before anything is inflated. Formulas are never evaluated: a cell holding one is a problem, whatever its cached value.
 /// Numbers in a date format become <c>yyyy-mm-dd</c>; other numbers their shortest invariant text.
