@@ -126,6 +126,12 @@ public sealed class EmployeeImportTests
         var conflict = await app.SendAsync<Result<EmployeeImportDto>>(new ImportEmployees(company.Id, ImportSamples.Csv(ImportSamples.UsHeader + "\n"
             + "E-1001,,,123-45-6782,,,,,,,,,,,\n"), true));
 
+        var twice = await app.SendAsync<Result<EmployeeImportDto>>(new ImportEmployees(company.Id, ImportSamples.Csv(ImportSamples.UsHeader + "\n"
+            + "E-1001,,,,,,,,,,,,,,\n"
+            + ",,,123-45-6781,,,,,,,,,,,\n"), true));
+
+        twice.Value!.Problems.Select(p => (p.Row, p.Column, p.Code)).ShouldBe(
+            [(2, "ssn", "import.same_employee_twice"), (3, "ssn", "import.same_employee_twice")], "one by number, one by SSN: both are Ada");
         dryRun.Value!.Employees.Select(e => (e.Row, e.Action)).ShouldBe([(2, "updated"), (3, "unchanged")]);
         updated.IsSuccess.ShouldBeTrue(string.Join("; ", updated.Errors));
         (updated.Value!.Created, updated.Value.Updated, updated.Value.Unchanged).ShouldBe((0, 1, 1));
