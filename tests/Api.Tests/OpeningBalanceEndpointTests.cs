@@ -29,6 +29,7 @@ public sealed class OpeningBalanceEndpointTests
             + $"{ada.Id},2026,2026-03-31,2026-03,1000.00,1000.00,1000.00,100.00,62.00,14.50,0,0\n"
             + $"{ada.Id},2026,2026-03-31,2026-03,1000.00,1000.00,1000.00,100.00,62.00,abc,0,0\n", Encoding.UTF8, "text/csv"));
         var text = await client.PostAsync(url, new StringContent("wages=1", Encoding.UTF8, "text/plain"));
+        var nullRecord = await client.PostAsync(url, Json("{\"balances\":[null]}"));
         var report = await client.GetFromJsonAsync<JsonElement>($"/api/companies/{company.Id}/withholding?year=2026&quarter=1");
 
         one.StatusCode.ShouldBe(HttpStatusCode.Created, await one.Content.ReadAsStringAsync());
@@ -39,6 +40,7 @@ public sealed class OpeningBalanceEndpointTests
         (await badAmount.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("wages").ShouldNotBeEmpty();
         (await csv.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("rows[3].medicare").ShouldNotBeEmpty();
         await text.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        (await nullRecord.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("balances[0]").ShouldHaveSingleItem();
         report.GetProperty("carriedIn").GetProperty("wages").GetDecimal().ShouldBe(1_000.00m, "only the first record was stored");
     }
 

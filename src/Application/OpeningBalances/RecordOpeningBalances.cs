@@ -45,8 +45,14 @@ public sealed record RecordOpeningBalances(Guid CompanyId, IReadOnlyList<Opening
             });
         }
 
-        private static IEnumerable<Error> Check(OpeningBalanceRequest record, string prefix)
+        private static IEnumerable<Error> Check(OpeningBalanceRequest? record, string prefix)
         {
+            if (record is null)
+            {
+                yield return Error.Validation("opening_balance.record_required", "Each balance must be an object.", prefix.TrimEnd('.'));
+                yield break;
+            }
+
             if (record.EmployeeId is null || record.EmployeeId == Guid.Empty)
             {
                 yield return Error.Validation("opening_balance.employee_required", "employeeId is required.", prefix + "employeeId");
@@ -76,7 +82,7 @@ public sealed record RecordOpeningBalances(Guid CompanyId, IReadOnlyList<Opening
     }
 
     internal static string Prefix(RecordOpeningBalances command, int index) =>
-        command.Balances[index].Label is { } label ? label + "." : command.Many ? $"balances[{index}]." : string.Empty;
+        command.Balances[index]?.Label is { } label ? label + "." : command.Many ? $"balances[{index}]." : string.Empty;
 
     public sealed class Handler(
         ICompanyQueries companies, IEmployeeRepository employees, RegimeParts<IOpeningBalanceFields> regimes, RegimeParts<IPayrollLines> lines,
