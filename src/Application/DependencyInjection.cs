@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<Schedules.ScheduleCalendar>();
         services.AddScoped<Employees.EmployeeHiring>();
         services.AddScoped<Employees.EmployeeAssignment>();
+        services.AddScoped<Imports.EmployeeImportPlanner>();
         services.AddScoped<Employees.NationalIdGuard>();
         services.TryAddSingleton<Employees.INationalIdWriteLimiter, Employees.NoNationalIdWriteLimit>(); // the server holds real budgets
         services.AddScoped<Identity.DeferredSecurityEvents>();

@@ -79,6 +79,11 @@ public static class DependencyInjection
         services.AddScoped<ICompanyHolidays, CompanyHolidays>();
         services.AddScoped<IPaySchedules, PaySchedules>();
         services.AddSingleton<IHoursFileReader, Imports.HoursCsvReader>();
+        services.AddSingleton(new Imports.XlsxLimits());
+        services.AddSingleton<Application.Imports.IImportFileReader, Imports.ImportFileReader>();
+        services.AddSingleton<Application.Imports.IImportTemplateWriter, Imports.ImportTemplateWriter>();
+        services.AddScoped<Application.Imports.IEmployeeKeys, EmployeeKeys>();
+        services.AddScoped<Application.OpeningBalances.IOpeningBalanceStore, Persistence.OpeningBalances.OpeningBalanceStore>();
         services.AddScoped<ICompensationHistory, CompensationHistory>();
         services.AddScoped<IEmployeeRepository, EmployeeRepository>();
         services.AddScoped<IEmployeeQueries, EmployeeQueries>();

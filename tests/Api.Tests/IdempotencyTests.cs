@@ -194,7 +194,7 @@ public sealed class IdempotencyTests
             .Where(op => !op.Path.EndsWith("/payrolls/preview", StringComparison.Ordinal)) // the same: lines computed, nothing stored
             .Where(op => !op.Path.StartsWith("/api/auth/", StringComparison.Ordinal)) // a session, not a business write: signing in again is the retry
             .ToArray();
-        writes.Length.ShouldBe(27); // companies POST/PATCH, employees POST/PATCH, payrolls POST, PUT lines, approve, void, period close/reopen, export links, tokens POST/DELETE one/DELETE all, company users POST, member PATCH/DELETE; holidays PUT, pay schedules POST, runs POST, compensation POST, off-cycle POST, copy one-offs POST; kr business-income payees POST, sheets POST, approve, void
+        writes.Length.ShouldBe(29); // companies POST/PATCH, employee imports POST, opening balances POST, employees POST/PATCH, payrolls POST, PUT lines, approve, void, period close/reopen, export links, tokens POST/DELETE one/DELETE all, company users POST, member PATCH/DELETE; holidays PUT, pay schedules POST, runs POST, compensation POST, off-cycle POST, copy one-offs POST; kr business-income payees POST, sheets POST, approve, void
         foreach (var (path, method, operation) in writes)
         {
             var header = operation.GetProperty("parameters").EnumerateArray().Where(p => p.GetProperty("name").GetString() == "Idempotency-Key").ToArray();

@@ -27,6 +27,9 @@ internal static partial class PayrollHost
     public const int DefaultPort = 8000;
     public const long DefaultMaxBodyBytes = 1024 * 1024;
 
+    /// <summary>The import files' limit (<c>MAX_IMPORT_BYTES</c>): 20 MB holds some 100,000 employees as CSV.</summary>
+    public const long DefaultMaxImportBytes = 20L * 1024 * 1024;
+
     /// <summary>Exit codes of the <c>payroll</c> executable when serving.</summary>
     public const int ExitConfigurationError = 2;
     public const int ExitSchemaNotReady = 3;
@@ -194,7 +197,7 @@ internal static partial class PayrollHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCorsAllowList();
-        app.UseMiddleware<BodySizeLimitMiddleware>(maxBody);
+        app.UseMiddleware<BodySizeLimitMiddleware>(maxBody, app.Configuration.GetValue("MAX_IMPORT_BYTES", DefaultMaxImportBytes));
         app.UsePortal(); // before identity: the login page and its modules load without a session
         app.UsePayrollIdentity();
         app.UseMiddleware<BufferIdempotentBodiesMiddleware>();
@@ -219,6 +222,8 @@ internal static partial class PayrollHost
         app.MapHolidayEndpoints();
         app.MapPayScheduleEndpoints();
         app.MapCompensationEndpoints();
+        app.MapImportEndpoints();
+        app.MapOpeningBalanceEndpoints();
         app.MapWithholdingEndpoints();
         app.MapExportEndpoints();
         app.MapRegimeEndpoints();
@@ -261,7 +266,9 @@ internal static partial class PayrollHost
     /// <summary>http://localhost:8000 unless PORT says otherwise; ASPNETCORE_URLS (or --urls) overrides both.</summary>
     private static void ConfigureListening(WebApplicationBuilder builder)
     {
-        var maxBody = builder.Configuration.GetValue("MAX_REQUEST_BODY_BYTES", DefaultMaxBodyBytes);
+        // The larger of the two limits; BodySizeLimitMiddleware lowers it per request to the endpoint's own.
+        var maxBody = Math.Max(
+            builder.Configuration.GetValue("MAX_REQUEST_BODY_BYTES", DefaultMaxBodyBytes), builder.Configuration.GetValue("MAX_IMPORT_BYTES", DefaultMaxImportBytes));
         builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = maxBody);
         if (!string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {

@@ -8,6 +8,8 @@ public static class AuditActions
     public const string HolidaysReplaced = "company.holidays_replaced";
     public const string EmployeeCreated = "employee.created";
     public const string EmployeeUpdated = "employee.updated";
+    public const string EmployeesImported = "employees.imported";
+    public const string OpeningBalanceRecorded = "opening_balance.recorded";
     public const string PayrollCreated = "payroll.created";
     public const string PayrollLinesReplaced = "payroll.lines_replaced";
     public const string PayrollApproved = "payroll.approved";

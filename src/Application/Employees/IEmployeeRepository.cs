@@ -27,6 +27,23 @@ public interface IEmployeeRepository
 
     Task<bool> TryAddAsync(Employee employee, ProtectedSsn ssn, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Inserts many new employees with their profiles (an import); false when one's identifier is already used in the company,
+    /// and the caller rolls the transaction back. The default inserts them one by one.
+    /// </summary>
+    async Task<bool> AddManyAsync(IReadOnlyList<(Employee Employee, ProtectedSsn Ssn)> hires, CancellationToken cancellationToken)
+    {
+        foreach (var (employee, ssn) in hires)
+        {
+            if (!await TryAddAsync(employee, ssn, cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Saves the employee and its W-4 history; a new SSN is saved when given.</summary>
     Task UpdateAsync(Employee employee, ProtectedSsn? ssn, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using PayrollPortal.Application.Common.Security;
 using PayrollPortal.Application.Companies;
+using PayrollPortal.Application.OpeningBalances;
 using PayrollPortal.Application.Payrolls;
 using PayrollPortal.Application.Regimes;
 using PayrollPortal.Domain.Common;
@@ -10,12 +11,13 @@ namespace PayrollPortal.Application.Payslips;
 
 /// <summary>
 /// Opens a payroll's payslips: checks that the payroll's status allows them (approved, or a preview of a draft or a voided
-/// payroll), adds up each employee's year to date from the earlier approved payrolls, and builds each payslip from the
+/// payroll), adds up each employee's year to date from the earlier approved payrolls and the opening balances carried in
+/// before the pay date (through the regime's <see cref="IOpeningBalanceFields"/>), and builds each payslip from the
 /// stored line through the regime's <see cref="IPayslips"/> part, one at a time as they are asked for.
 /// </summary>
 public sealed class PayslipBook(
     ICompanyQueries companies, IPayrollRepository payrolls, IPayslipSource source, RegimeParts<IPayslips> payslips, RegimeParts<IPayrollLines> lines,
-    IPiiProtector pii)
+    IPiiProtector pii, IOpeningBalanceStore openingBalances, RegimeParts<IOpeningBalanceFields> balanceFields)
 {
     public const string Draft = "DRAFT";
     public const string Void = "VOID";
@@ -65,6 +67,17 @@ public sealed class PayslipBook(
                 if (yearToDate.TryGetValue(line.EmployeeId, out var sums))
                 {
                     sums.Add(ItemsOf(part, line));
+                }
+            }
+        }
+
+        if (balanceFields.Find(payroll.Regime) is { } carried)
+        {
+            foreach (var balance in await openingBalances.EffectiveAsync(companyId, payroll.TaxYear, yearToDate.Keys, cancellationToken))
+            {
+                if (balance.AsOf < payroll.PayDate)
+                {
+                    yearToDate[balance.EmployeeId].Add(carried.PayslipItems(balance.Amounts));
                 }
             }
         }

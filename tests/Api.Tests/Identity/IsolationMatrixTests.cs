@@ -65,6 +65,10 @@ public sealed partial class IsolationMatrixTests
         ["GET /api/companies/{companyId}/users"] = "company_admin",
         ["PATCH /api/companies/{companyId}/users/{userId}"] = "company_admin",
         ["DELETE /api/companies/{companyId}/users/{userId}"] = "company_admin",
+        ["POST /api/companies/{companyId}/employee-imports"] = "company_admin",
+        ["GET /api/companies/{companyId}/employee-imports/template.csv"] = "company_admin",
+        ["GET /api/companies/{companyId}/employee-imports/template.xlsx"] = "company_admin",
+        ["POST /api/companies/{companyId}/opening-balances"] = "payroll_manager",
         ["GET /api/audit"] = "company_admin",
         ["GET /api/audit/verify"] = "admin",
         ["POST /api/withholding/calculate"] = "viewer",
@@ -218,7 +222,7 @@ public sealed partial class IsolationMatrixTests
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body);
+            request.Content = body is string csv ? new StringContent(csv, System.Text.Encoding.UTF8, "text/csv") : JsonContent.Create(body);
         }
 
         using var response = await client.SendAsync(request);
@@ -333,6 +337,13 @@ public sealed partial class IsolationMatrixTests
                 ("PATCH", "/api/companies/{companyId}/users/{userId}") => new { role = n % 2 == 0 ? "viewer" : "payroll_manager" },
                 ("POST", "/api/withholding/calculate") => new { taxYear = 2026, payFrequency = "weekly", grossWages = 2000m, w4 = new { version = "2020", filingStatus = "single" } },
                 ("POST", "/api/tokens") => new { name = $"matrix {n}", companyId = CompanyId, role = "viewer" },
+                ("POST", "/api/companies/{companyId}/opening-balances") => new
+                {
+                    employeeId = EmployeeId, taxYear = 2024, asOf = "2024-01-31", wages = 1m, socialSecurityWages = 1m, medicareWages = 1m, federalIncomeTax = 0m,
+                    socialSecurity = 0m, medicare = 0m, additionalMedicare = 0m, supplementalWages = 0m,
+                },
+                ("POST", "/api/companies/{companyId}/employee-imports") =>
+                    $"employeeNumber,firstName,lastName,ssn,hireDate,payFrequency,w4Version,filingStatus\nM-{n},New,Import{n},{ssn},2024-01-01,monthly,2020,single\n",
                 ("POST" or "PUT" or "PATCH", _) => new { },
                 _ => null,
             };

@@ -39,9 +39,11 @@ export class NetworkError extends Error {
   }
 }
 
-export async function request(method, path, { body, idempotencyKey, signal, allow401 = false } = {}) {
+/** file: a Blob sent as the body, as is, with its own type (an import file); body: a value sent as JSON. */
+export async function request(method, path, { body, file, idempotencyKey, signal, allow401 = false } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (file !== undefined) headers['Content-Type'] = file.type;
   const write = method !== 'GET' && method !== 'HEAD';
   if (write && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
@@ -51,7 +53,7 @@ export async function request(method, path, { body, idempotencyKey, signal, allo
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
       credentials: 'same-origin',
       signal,
     });

@@ -21,6 +21,7 @@ import { settingsView } from './views/settings.js';
 import { auditView } from './views/audit.js';
 import { regimePageView } from './views/regime-page.js';
 import { myPayslipsView, myPayslipView } from './views/my-payslips.js';
+import { importView } from './views/import.js';
 import { setCompanyNav, setCompanyNavPages, forgetCompanies } from './views/common.js';
 import { regimeOf } from './regimes/index.js';
 
@@ -40,6 +41,7 @@ route('/c/:companyId/schedules/:scheduleId', scheduleView);
 route('/c/:companyId/schedules/:scheduleId/start', payRunView);
 route('/c/:companyId/report', reportView);
 route('/c/:companyId/members', membersView);
+route('/c/:companyId/import', importView);
 route('/c/:companyId/settings', settingsView);
 route('/c/:companyId/r/:page', regimePageView);
 route('/c/:companyId/r/:page/:itemId', regimePageView);

@@ -18,6 +18,8 @@ public static class KoreaModule
         services.AddSingleton<IPayRuns, KoreaPayRuns>();
         services.AddSingleton<IPayrollLines, KoreaPayrollLines>();
         services.AddSingleton<IEmployeeProfiles, KoreaEmployeeProfiles>();
+        services.AddSingleton<IEmployeeImports, KoreaEmployeeImports>();
+        services.AddSingleton<IOpeningBalanceFields, KoreaOpeningBalances>();
         services.AddSingleton<IRegisterColumnsSource, KoreaRegisterColumns>();
         services.AddSingleton<IPayslips, KoreaPayslips>();
         services.AddScoped<IWithholdingReports, KoreaReports>();

@@ -17,6 +17,8 @@ public static class UsFederalModule
         services.AddSingleton<IPayRuns, UsFederalPayRuns>();
         services.AddSingleton<IPayrollLines, UsFederalPayrollLines>();
         services.AddSingleton<IEmployeeProfiles, UsFederalEmployeeProfiles>();
+        services.AddSingleton<IEmployeeImports, UsFederalEmployeeImports>();
+        services.AddSingleton<IOpeningBalanceFields, UsFederalOpeningBalances>();
         services.AddSingleton<IRegisterColumnsSource, UsFederalRegisterColumns>();
         services.AddSingleton<IPayslips, UsFederalPayslips>();
         services.AddScoped<IWithholdingReports, UsFederalReports>();

@@ -59,6 +59,12 @@ internal sealed class CompensationHistory(DbSession session) : ICompensationHist
         return previous?.ToStored();
     }
 
+    /// <summary>An import's first records of its hires in one COPY on PostgreSQL (one prepared INSERT per row on SQLite).</summary>
+    public Task AddNewAsync(IReadOnlyList<StoredCompensation> records, CancellationToken cancellationToken) =>
+        new Regimes.LineRowWriter(session).InsertAsync(
+            "employee_compensation", ["employee_id", "effective_from", "pay_type", "terms", "recorded_at"],
+            records.Select(r => new object?[] { r.EmployeeId, r.EffectiveFrom, r.PayType, r.Terms, r.RecordedAt }), cancellationToken);
+
     private sealed class Row
     {
         public Guid EmployeeId { get; init; }

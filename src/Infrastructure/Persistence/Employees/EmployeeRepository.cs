@@ -87,6 +87,46 @@ internal sealed class EmployeeRepository(DbSession session, RegimeParts<IEmploye
         return true;
     }
 
+    /// <summary>
+    /// An import's hires: the rows in one COPY on PostgreSQL (one prepared INSERT per row on SQLite), then each regime's
+    /// profiles the same way. The import checked the identifiers first; one taken meanwhile fails the insert, and so the import.
+    /// </summary>
+    public async Task<bool> AddManyAsync(IReadOnlyList<(Employee Employee, ProtectedSsn Ssn)> hires, CancellationToken cancellationToken)
+    {
+        foreach (var regime in hires.GroupBy(h => h.Employee.TaxProfile.Regime))
+        {
+            var storage = storages.For(regime.Key);
+            var owned = EmployeeProfiles.OwnedColumns(regime.First().Employee, storages).Select(c => c.Key).ToArray();
+            string[] columns =
+            [
+                "id", "company_id", "first_name", "last_name", "ssn_ciphertext", "ssn_blind_index", "ssn_last4", "hire_date", "termination_date",
+                "pay_frequency", "created_at", "updated_at", "employee_number", "pay_schedule_id", .. owned,
+            ];
+            var rows = regime.Select(h => new object?[]
+            {
+                h.Employee.Id, h.Employee.CompanyId, h.Employee.FirstName, h.Employee.LastName, h.Ssn.Ciphertext, h.Ssn.BlindIndex, h.Ssn.Last4,
+                h.Employee.HireDate, h.Employee.TerminationDate, EnumText.ToText(h.Employee.PayFrequency), h.Employee.CreatedAt, h.Employee.UpdatedAt,
+                h.Employee.EmployeeNumber, h.Employee.PayScheduleId,
+            }.Concat(EmployeeProfiles.OwnedColumns(h.Employee, storages).Select(c => c.Value)));
+            try
+            {
+                await new LineRowWriter(session).InsertAsync("employees", columns, rows, cancellationToken);
+            }
+            catch (System.Data.Common.DbException exception) when (IsUniqueViolation(exception))
+            {
+                return false;
+            }
+
+            await storage.AddManyAsync([.. regime.Select(h => h.Employee)], cancellationToken);
+        }
+
+        return true;
+    }
+
+    private static bool IsUniqueViolation(System.Data.Common.DbException exception) =>
+        exception is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
+        || exception is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 };
+
     public async Task UpdateAsync(Employee employee, ProtectedSsn? ssn, CancellationToken cancellationToken)
     {
         var owned = EmployeeProfiles.OwnedColumns(employee, storages);

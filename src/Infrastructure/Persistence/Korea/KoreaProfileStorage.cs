@@ -33,4 +33,13 @@ internal sealed class KoreaProfileStorage(DbSession session) : IEmployeeProfileS
             EmployeeKoreaProfileRow.Insert, profile.History.Select(p => EmployeeKoreaProfileRow.From(employee.Id, p)).ToArray(), session.Transaction,
             cancellationToken: cancellationToken));
     }
+
+    /// <summary>New employees' profiles in one COPY on PostgreSQL (one prepared INSERT per row on SQLite): an import's hires.</summary>
+    public Task AddManyAsync(IReadOnlyList<Employee> employees, CancellationToken cancellationToken) =>
+        new LineRowWriter(session).InsertAsync(
+            "employee_kr_profiles",
+            ["employee_id", "effective_date", "dependents", "children_8_to_20", "withholding_ratio", "meals", "car_allowance", "childcare"],
+            employees.SelectMany(e => ((KoreaEmployeeProfile)e.TaxProfile).History.Select(p => EmployeeKoreaProfileRow.From(e.Id, p)))
+                .Select(r => new object?[] { r.EmployeeId, r.EffectiveDate, r.Dependents, r.ChildrenAged8To20, r.WithholdingRatio, r.Meals, r.CarAllowance, r.Childcare }),
+            cancellationToken);
 }

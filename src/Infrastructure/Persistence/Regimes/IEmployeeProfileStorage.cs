@@ -21,4 +21,13 @@ public interface IEmployeeProfileStorage : IRegimePart
 
     /// <summary>Stores the employee's whole profile, replacing what was stored (the history is small).</summary>
     Task SaveAsync(Employee employee, CancellationToken cancellationToken);
+
+    /// <summary>Stores new employees' profiles, nothing being stored for them yet (an import's hires). The default saves them one by one.</summary>
+    async Task AddManyAsync(IReadOnlyList<Employee> employees, CancellationToken cancellationToken)
+    {
+        foreach (var employee in employees)
+        {
+            await SaveAsync(employee, cancellationToken);
+        }
+    }
 }

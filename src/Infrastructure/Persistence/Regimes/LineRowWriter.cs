@@ -6,8 +6,8 @@ namespace PayrollPortal.Infrastructure.Persistence.Regimes;
 
 /// <summary>
 /// Inserts many rows of one table in the command's transaction: PostgreSQL takes them through a binary COPY; SQLite, which
-/// has no COPY and no round trips to save, runs one prepared single-row INSERT per row. Shared by the core's payroll lines
-/// and a regime's own line table.
+/// has no COPY and no round trips to save, runs one prepared single-row INSERT per row. Shared by the core's payroll lines,
+/// a regime's own line table, and an employee import's new employees, profiles and compensation records.
 /// </summary>
 public sealed class LineRowWriter(DbSession session)
 {
@@ -72,6 +72,12 @@ public sealed class LineRowWriter(DbSession session)
                         break;
                     case string text:
                         await writer.WriteAsync(text, NpgsqlDbType.Text, cancellationToken);
+                        break;
+                    case bool flag:
+                        await writer.WriteAsync(flag, NpgsqlDbType.Boolean, cancellationToken);
+                        break;
+                    case DateTimeOffset instant:
+                        await writer.WriteAsync(instant.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
                         break;
                     default:
                         throw new InvalidOperationException($"No COPY mapping for {value.GetType().Name}.");

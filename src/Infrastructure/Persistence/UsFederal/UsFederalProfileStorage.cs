@@ -41,6 +41,29 @@ internal sealed class UsFederalProfileStorage(DbSession session) : IEmployeeProf
         await EmployeeStateHistory.SaveAsync(connection, session.Transaction, employee.Id, profile.StateHistory, cancellationToken);
     }
 
+    /// <summary>New employees' W-4s in one COPY on PostgreSQL (one prepared INSERT per row on SQLite); state histories one by one.</summary>
+    public async Task AddManyAsync(IReadOnlyList<Employee> employees, CancellationToken cancellationToken)
+    {
+        var rows = employees.SelectMany(e => ((UsFederalProfile)e.TaxProfile).W4History.Select(w => EmployeeW4Row.From(e.Id, w)))
+            .Select(r => new object?[]
+            {
+                r.EmployeeId, r.EffectiveDate, r.Version, r.FilingStatus, r.Step2Checkbox, r.Step3Dependents.Cents, r.Step4aOtherIncome.Cents,
+                r.Step4bDeductions.Cents, r.Step4cExtraWithholding.Cents, r.MaritalStatus, r.Allowances, r.ExtraWithholding.Cents, r.Exempt,
+            });
+        await new LineRowWriter(session).InsertAsync("employee_w4s", W4Columns, rows, cancellationToken);
+        var connection = await session.ConnectionAsync(cancellationToken);
+        foreach (var employee in employees.Where(e => ((UsFederalProfile)e.TaxProfile).StateHistory.Count > 0))
+        {
+            await EmployeeStateHistory.SaveAsync(connection, session.Transaction, employee.Id, ((UsFederalProfile)employee.TaxProfile).StateHistory, cancellationToken);
+        }
+    }
+
+    private static readonly string[] W4Columns =
+    [
+        "employee_id", "effective_date", "version", "filing_status", "step2_checkbox", "step3_dependents", "step4a_other_income", "step4b_deductions",
+        "step4c_extra_withholding", "marital_status", "allowances", "extra_withholding", "exempt",
+    ];
+
     private sealed class ExemptRow
     {
         public Guid Id { get; init; }

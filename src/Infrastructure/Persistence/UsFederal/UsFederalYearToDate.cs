@@ -1,4 +1,5 @@
 using Dapper;
+using PayrollPortal.Application.OpeningBalances;
 using PayrollPortal.Application.Regimes;
 using PayrollPortal.Application.Withholding.UsFederal;
 using PayrollPortal.Domain.Common;
@@ -6,8 +7,11 @@ using PayrollPortal.Domain.Withholding.UsFederal;
 
 namespace PayrollPortal.Infrastructure.Persistence.UsFederal;
 
-/// <summary>Social Security, Medicare and supplemental wages, FICA and state tax withheld, per employee from the company's approved payrolls of the year.</summary>
-internal sealed class UsFederalYearToDate(DbSession session) : IYearToDateSource
+/// <summary>
+/// Social Security, Medicare and supplemental wages, FICA and state tax withheld, per employee from the company's approved
+/// payrolls of the year, plus the opening balances carried in as of the pay date or earlier (docs/IMPORTS.md).
+/// </summary>
+internal sealed class UsFederalYearToDate(DbSession session, IOpeningBalanceStore openingBalances) : IYearToDateSource
 {
     public string Regime => UsFederalRegime.RegimeCode;
 
@@ -28,7 +32,26 @@ internal sealed class UsFederalYearToDate(DbSession session) : IYearToDateSource
             GROUP BY l.employee_id
             """,
             parameters, session.Transaction, cancellationToken: cancellationToken));
-        return rows.ToDictionary(r => r.EmployeeId, r => (object)new YearToDate(r.EmployeeId, r.SocialSecurityWages, r.MedicareWages, r.SupplementalWages, r.FicaWithheld, r.StateIncomeTax));
+        var sums = rows.ToDictionary(r => r.EmployeeId, r => new YearToDate(r.EmployeeId, r.SocialSecurityWages, r.MedicareWages, r.SupplementalWages, r.FicaWithheld, r.StateIncomeTax));
+        foreach (var balance in await openingBalances.EffectiveAsync(companyId, taxYear, employeeIds, cancellationToken))
+        {
+            if (balance.AsOf > payDate)
+            {
+                continue;
+            }
+
+            var sum = sums.GetValueOrDefault(balance.EmployeeId) ?? new YearToDate(balance.EmployeeId, Money.Zero, Money.Zero, Money.Zero);
+            sums[balance.EmployeeId] = sum with
+            {
+                SocialSecurityWages = sum.SocialSecurityWages + new Money(balance[UsFederalOpeningBalances.SocialSecurityWages]),
+                MedicareWages = sum.MedicareWages + new Money(balance[UsFederalOpeningBalances.MedicareWages]),
+                SupplementalWages = sum.SupplementalWages + new Money(balance[UsFederalOpeningBalances.SupplementalWages]),
+                FicaWithheld = sum.FicaWithheld + new Money(
+                    balance[UsFederalOpeningBalances.SocialSecurity] + balance[UsFederalOpeningBalances.Medicare] + balance[UsFederalOpeningBalances.AdditionalMedicare]),
+            };
+        }
+
+        return sums.ToDictionary(s => s.Key, s => (object)s.Value);
     }
 
     private sealed class YearToDateRow

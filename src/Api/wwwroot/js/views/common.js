@@ -47,6 +47,7 @@ export function setCompanyNav(company, active) {
       h('li', {}, link('report', 'Quarter report')),
       regimePages(company).map(p => h('li', {}, link(`r/${p.path}`, p.label))),
       canManageMembers(company.id) ? h('li', {}, link('members', 'Members')) : null,
+      canManageMembers(company.id) ? h('li', {}, link('import', 'Import')) : null,
       h('li', {}, link('settings', 'Settings')),
       h('li', {}, h('a', { href: '#/companies' }, 'All companies'))));
   nav.hidden = false;

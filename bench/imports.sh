@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Employee import timings for bench/README.md ("Employee imports"): N employees (default 10,000) imported from CSV and from
+# XLSX through POST /api/companies/{id}/employee-imports on the Release server on PostgreSQL (SSN encryption and blind index
+# included), against a raw binary COPY of the same rows into the employees table, measured in the same run. Each import
+# goes to a fresh company, so every row is a hire. Memory: the server's peak resident set during the import (VmHWM, reset
+# through /proc/<pid>/clear_refs before each) over its resident set just before (VmRSS).
+# Usage: bench/imports.sh [RUNS] [EMPLOYEES]   (defaults 3 and 10000). Uses TEST_POSTGRES_URL if set, else starts a throwaway
+# cluster. Needs root for clear_refs and for the server-side COPY file. Builds src/Api in Release if its output is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+RUNS=${1:-3}
+EMPLOYEES=${2:-10000}
+DLL=$ROOT/src/Api/bin/Release/net10.0/payroll.dll
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+[ -f "$DLL" ] || dotnet build src/Api -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+
+# shellcheck source=bench/server.sh
+. bench/server.sh
+bench_database bench_imports_$$
+bench_server_start
+bench_machine_line
+
+python3 - "$RUNS" "$EMPLOYEES" "$WORK" <<'PY'
+import http.client, io, json, os, re, statistics, struct, subprocess, sys, time, uuid, zipfile
+from datetime import date, datetime, timezone
+
+runs, employees, work = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+port = int(os.environ["BASE_URL"].rsplit(":", 1)[1])
+server_pid = int(os.environ["SERVER_PID"])
+db_url = os.environ["DATABASE_URL"]
+token = os.environ["BENCH_TOKEN"]
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+def api(method, path, body=None, content_type="application/json"):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+    data = body if isinstance(body, (bytes, type(None))) else json.dumps(body).encode()
+    conn.request(method, path, data, {"content-type": content_type, "Authorization": "Bearer " + token})
+    r = conn.getresponse(); out = r.read(); conn.close()
+    if r.status >= 300:
+        sys.exit(f"{method} {path}: {r.status} {out[:600]!r}")
+    return json.loads(out) if out else None
+
+def kib(field):
+    with open(f"/proc/{server_pid}/status") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+
+def ssn(i):  # unique, and a number the SSA could issue (area 101+, group 01-99, serial 0001-9999)
+    return f"{101 + i // (9999 * 99):03d}-{1 + (i // 9999) % 99:02d}-{1 + i % 9999:04d}"
+
+header = ["employeeNumber", "firstName", "lastName", "ssn", "hireDate", "payFrequency", "w4Version", "filingStatus", "payType", "annualSalary"]
+def row(i):
+    return [f"E-{i + 1:06d}", f"First{i}", "Lastname" + "x" * (i % 12), ssn(i), "2026-01-05", "biweekly", "2020",
+            "single" if i % 2 else "married_filing_jointly", "salary", f"{36000 + (i * 7919) % 120000}.{i % 100:02d}"]
+rows = [row(i) for i in range(employees)]
+csv_bytes = ("\r\n".join(",".join(r) for r in [header] + rows) + "\r\n").encode()
+
+def xlsx(table):
+    def cell(c, v): return f'<c r="{c}" t="inlineStr"><is><t>{v}</t></is></c>'
+    def col(i):
+        s = ""
+        i += 1
+        while i: i, m = divmod(i - 1, 26); s = chr(65 + m) + s
+        return s
+    sheet = io.StringIO()
+    sheet.write('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+    for n, r in enumerate(table, start=1):
+        sheet.write(f'<row r="{n}">' + "".join(cell(f"{col(j)}{n}", v) for j, v in enumerate(r)) + "</row>")
+    sheet.write("</sheetData></worksheet>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
+        z.writestr("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        z.writestr("xl/workbook.xml", '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Employees" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+        z.writestr("xl/worksheets/sheet1.xml", sheet.getvalue())
+    return out.getvalue()
+xlsx_bytes = xlsx([header] + rows)
+
+# The raw COPY: the same people as rows of the employees table in PostgreSQL's binary COPY format, with a ciphertext and a
+# blind index of the lengths the server writes (the baseline does no cryptography: that is what the import adds).
+PG_EPOCH = date(2000, 1, 1)
+def copy_file(company):
+    now_us = int((datetime.now(timezone.utc) - datetime(2000, 1, 1, tzinfo=timezone.utc)).total_seconds() * 1_000_000)
+    out = io.BytesIO()
+    out.write(b"PGCOPY\n\xff\r\n\x00" + struct.pack("!ii", 0, 0))
+    def text(s): b = s.encode(); return struct.pack("!i", len(b)) + b
+    hire = struct.pack("!ii", 4, (date(2026, 1, 5) - PG_EPOCH).days)
+    ts = struct.pack("!iq", 8, now_us)
+    company_bytes = struct.pack("!i", 16) + uuid.UUID(company).bytes
+    for i, r in enumerate(rows):
+        out.write(struct.pack("!h", 13))
+        out.write(struct.pack("!i", 16) + uuid.uuid4().bytes)
+        out.write(company_bytes)
+        out.write(text(r[1])); out.write(text(r[2]))
+        out.write(text("bench:" + os.urandom(40).hex())); out.write(text(os.urandom(32).hex())); out.write(text(r[3][-4:]))
+        out.write(hire); out.write(text("biweekly")); out.write(struct.pack("!ib", 1, 0)); out.write(ts); out.write(ts)
+        out.write(text(r[0]))
+    out.write(struct.pack("!h", -1))
+    path = os.path.join("/tmp", f"bench-imports-{os.getpid()}.copy")
+    with open(path, "wb") as f: f.write(out.getvalue())
+    os.chmod(path, 0o644)
+    return path
+
+def raw_copy_ms(company):
+    path = copy_file(company)
+    sql = ("\\timing on\nCOPY employees (id, company_id, first_name, last_name, ssn_ciphertext, ssn_blind_index, ssn_last4, hire_date, "
+           f"pay_frequency, exempt, created_at, updated_at, employee_number) FROM '{path}' WITH (FORMAT binary);\n")
+    out = subprocess.run(["psql", db_url, "-v", "ON_ERROR_STOP=1", "-q"], input=sql, capture_output=True, text=True, check=True).stdout
+    os.remove(path)
+    return float(re.search(r"Time: ([0-9.]+) ms", out).group(1))
+
+def timed_import(body, content_type, slug):
+    company = api("POST", "/api/companies", {"name": f"Bench import {slug}", "slug": slug})["id"]
+    with open(f"/proc/{server_pid}/clear_refs", "w") as f: f.write("5")
+    before = kib("VmRSS")
+    started = time.perf_counter()
+    result = api("POST", f"/api/companies/{company}/employee-imports", body, content_type)
+    ms = (time.perf_counter() - started) * 1000
+    assert result["created"] == employees, result
+    return ms, (kib("VmHWM") - before) / 1024
+
+print(f"{employees:,} employees; CSV {len(csv_bytes) / 1e6:.2f} MB, XLSX {len(xlsx_bytes) / 1e6:.2f} MB")
+print("| run | CSV import | XLSX import | raw binary COPY | CSV / COPY | XLSX / COPY | CSV peak over idle | XLSX peak over idle |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+results = []
+for run in range(runs + 1):  # the first is a warm-up, reported but not in the medians
+    csv_ms, csv_mib = timed_import(csv_bytes, "text/csv", f"bench-csv-{run}")
+    xlsx_ms, xlsx_mib = timed_import(xlsx_bytes, XLSX, f"bench-xlsx-{run}")
+    copy_ms = raw_copy_ms(api("POST", "/api/companies", {"name": f"Bench copy {run}", "slug": f"bench-copy-{run}"})["id"])
+    label = "warm-up" if run == 0 else str(run)
+    print(f"| {label} | {csv_ms:,.0f} ms | {xlsx_ms:,.0f} ms | {copy_ms:,.0f} ms | {csv_ms / copy_ms:.1f}x | {xlsx_ms / copy_ms:.1f}x | +{csv_mib:.0f} MiB | +{xlsx_mib:.0f} MiB |")
+    if run > 0: results.append((csv_ms, xlsx_ms, copy_ms, csv_mib, xlsx_mib))
+if results:
+    m = [statistics.median(col) for col in zip(*results)]
+    print(f"| median | {m[0]:,.0f} ms | {m[1]:,.0f} ms | {m[2]:,.0f} ms | {m[0] / m[2]:.1f}x | {m[1] / m[2]:.1f}x | +{m[3]:.0f} MiB | +{m[4]:.0f} MiB |")
+PY
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,3 @@
+namespace PayrollPortal.Application.OpeningBalances;
+
+public sealed record OpeningBalancesDto(IReadOnlyList<OpeningBalanceDto> Balances);

@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using PayrollPortal.Infrastructure.Persistence;
+using PayrollPortal.TestSupport;
+
+namespace PayrollPortal.Api.Tests;
+
+/// <summary>The opening balances' HTTP contract: one record, many, CSV, the field names of errors, media types.</summary>
+public sealed class OpeningBalanceEndpointTests
+{
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task OpeningBalances_AsOneManyOrCsv_ShouldAnswer201AndNameBadFieldsByTheirShape(DatabaseProvider provider)
+    {
+        await using var app = await PayrollApp.StartAsync(provider);
+        var client = app.CreateClient();
+        var company = await app.CompanyAsync("acme");
+        var ada = await app.EmployeeAsync(company.Id, "123-45-6789");
+        var url = $"/api/companies/{company.Id}/opening-balances";
+        const string amounts = "\"wages\":1000.00,\"socialSecurityWages\":1000.00,\"medicareWages\":1000.00,\"federalIncomeTax\":100.00,\"socialSecurity\":62.00,\"medicare\":14.50,\"additionalMedicare\":0,\"supplementalWages\":0";
+
+        var one = await client.PostAsync(url, Json($"{{\"employeeId\":\"{ada.Id}\",\"taxYear\":2026,\"asOf\":\"2026-01-31\",{amounts}}}"));
+        var many = await client.PostAsync(url, Json($"{{\"balances\":[{{\"employeeId\":\"{ada.Id}\",\"taxYear\":2026,\"asOf\":\"2026-02-28\",\"period\":\"2026-02\",{amounts}}},{{\"employeeId\":\"{ada.Id}\",\"taxYear\":\"soon\"}}]}}"));
+        var badAmount = await client.PostAsync(url, Json($"{{\"employeeId\":\"{ada.Id}\",\"taxYear\":2026,\"asOf\":\"2026-01-31\",{amounts.Replace("1000.00,\"socialSecurityWages\"", "1000.005,\"socialSecurityWages\"", StringComparison.Ordinal)}}}"));
+        var csv = await client.PostAsync(url, new StringContent(
+            "employeeId,taxYear,asOf,period,wages,socialSecurityWages,medicareWages,federalIncomeTax,socialSecurity,medicare,additionalMedicare,supplementalWages\n"
+            + $"{ada.Id},2026,2026-03-31,2026-03,1000.00,1000.00,1000.00,100.00,62.00,14.50,0,0\n"
+            + $"{ada.Id},2026,2026-03-31,2026-03,1000.00,1000.00,1000.00,100.00,62.00,abc,0,0\n", Encoding.UTF8, "text/csv"));
+        var text = await client.PostAsync(url, new StringContent("wages=1", Encoding.UTF8, "text/plain"));
+        var nullRecord = await client.PostAsync(url, Json("{\"balances\":[null]}"));
+        var report = await client.GetFromJsonAsync<JsonElement>($"/api/companies/{company.Id}/withholding?year=2026&quarter=1");
+
+        one.StatusCode.ShouldBe(HttpStatusCode.Created, await one.Content.ReadAsStringAsync());
+        var created = (await one.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("balances")[0];
+        (created.GetProperty("period").GetString(), created.GetProperty("medicare").GetDecimal(), created.GetProperty("medicareEmployer").GetDecimal())
+            .ShouldBe(("2026-01", 14.50m, 14.50m));
+        (await many.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("balances[1].taxYear").ShouldNotBeEmpty();
+        (await badAmount.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("wages").ShouldNotBeEmpty();
+        (await csv.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("rows[3].medicare").ShouldNotBeEmpty();
+        await text.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        (await nullRecord.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("balances[0]").ShouldHaveSingleItem();
+        report.GetProperty("carriedIn").GetProperty("wages").GetDecimal().ShouldBe(1_000.00m, "only the first record was stored");
+    }
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+}
