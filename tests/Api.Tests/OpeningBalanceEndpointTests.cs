@@ -44,5 +44,43 @@ public sealed class OpeningBalanceEndpointTests
         report.GetProperty("carriedIn").GetProperty("wages").GetDecimal().ShouldBe(1_000.00m, "only the first record was stored");
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Template_FilledInForAnEmployee_ShouldCheckCleanSkipItsNotesRowAndReachTheQuarter(DatabaseProvider provider)
+    {
+        await using var app = await PayrollApp.StartAsync(provider);
+        var client = app.CreateClient();
+        var company = await app.CompanyAsync("acme");
+        var ada = await app.EmployeeAsync(company.Id, "123-45-6789");
+        var korea = await KoreaSamples.CreateKoreaCompanyAsync(client);
+        var url = $"/api/companies/{company.Id}/opening-balances";
+
+        var template = await client.GetAsync(url + "/template.csv");
+        var krTemplate = await client.GetStringAsync($"/api/companies/{korea}/opening-balances/template.csv");
+        template.StatusCode.ShouldBe(HttpStatusCode.OK);
+        template.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        var rows = (await template.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        rows.Length.ShouldBe(3);
+        rows[0].ShouldBe("employeeId,taxYear,asOf,period,wages,federalIncomeTaxWages,socialSecurityWages,medicareWages,federalIncomeTax,socialSecurity,"
+            + "medicare,additionalMedicare,supplementalWages,socialSecurityEmployer,medicareEmployer");
+        rows[2].TrimStart('"').ShouldStartWith("# "); // the notes row; a note with a comma is quoted
+        krTemplate.TrimStart('\uFEFF').Split("\r\n")[0]
+            .ShouldBe("employeeId,taxYear,asOf,period,taxablePay,nationalPension,healthInsurance,longTermCare,employmentInsurance,incomeTax,localIncomeTax");
+
+        // The clerk replaces the example's employee id and uploads the file as it is, notes row included.
+        var exampleId = rows[1].Split(',')[0];
+        var filled = string.Join("\r\n", rows[0], rows[1].Replace(exampleId, ada.Id.ToString(), StringComparison.Ordinal), rows[2]);
+        var dryRun = await client.PostAsync(url + "?dryRun=true", new StringContent(filled, Encoding.UTF8, "text/csv"));
+        var recorded = await client.PostAsync(url, new StringContent(filled, Encoding.UTF8, "text/csv"));
+        var report = await client.GetFromJsonAsync<JsonElement>($"/api/companies/{company.Id}/withholding?year=2026&quarter=2");
+
+        dryRun.StatusCode.ShouldBe(HttpStatusCode.OK, await dryRun.Content.ReadAsStringAsync());
+        var balance = (await dryRun.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("balances").EnumerateArray().ShouldHaveSingleItem();
+        (balance.GetProperty("period").GetString(), balance.GetProperty("socialSecurity").GetDecimal(), balance.GetProperty("medicareEmployer").GetDecimal())
+            .ShouldBe(("2026-05", 1_413.60m, 330.60m));
+        recorded.StatusCode.ShouldBe(HttpStatusCode.Created, await recorded.Content.ReadAsStringAsync());
+        report.GetProperty("carriedIn").GetProperty("wages").GetDecimal().ShouldBe(24_000.00m);
+    }
+
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 }

@@ -31,7 +31,10 @@ public sealed class ImportPortalTests(PortalFixture fixture) : IClassFixture<Por
         _portal.WaitForHeading("Payrolls");
         _portal.ClickLink("Import");
         _portal.WaitForHeading("Import");
-        _portal.Driver.FindElement(By.LinkText("Download CSV template")).GetAttribute("href").ShouldEndWith($"/api/companies/{company.Id}/employee-imports/template.csv");
+        var templates = _portal.Driver.FindElements(By.LinkText("Download CSV template")).Select(a => a.GetAttribute("href")).ToList();
+        templates.Count.ShouldBe(2);
+        templates[0].ShouldEndWith($"/api/companies/{company.Id}/employee-imports/template.csv");
+        templates[1].ShouldEndWith($"/api/companies/{company.Id}/opening-balances/template.csv");
 
         // The check lists every problem by row and column; nothing is stored.
         _portal.Driver.FindElement(By.Id("employees-file")).SendKeys(bad);

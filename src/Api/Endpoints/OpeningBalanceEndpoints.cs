@@ -20,7 +20,18 @@ public static class OpeningBalanceEndpoints
         app.MapPost("/api/companies/{companyId:guid}/opening-balances", RecordAsync).WithTags("Imports").WithName("RecordOpeningBalances")
             .Accepts<OpeningBalanceRequest>("application/json", "text/csv").WithMetadata(ImportBody.Instance).Idempotent()
             .WithSummary("Records opening balances: one JSON record, {\"balances\":[...]}, or CSV with the same columns; ?dryRun=true checks them and stores nothing.");
+        app.MapGet("/api/companies/{companyId:guid}/opening-balances/template.csv", TemplateCsvAsync).WithTags("Imports").WithName("OpeningBalanceTemplateCsv")
+            .WithSummary("The opening balances' CSV template for the company's regime: the header, an example row, a notes row (skipped on upload).");
         return app;
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> TemplateCsvAsync(
+        Guid companyId, Mediator.ISender sender, IImportTemplateWriter writer, HttpContext http, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new GetOpeningBalanceTemplate(companyId), cancellationToken);
+        return result.IsSuccess
+            ? TypedResults.File(writer.WriteCsv(result.Value!), "text/csv; charset=utf-8", $"{result.Value!.Name}.csv")
+            : result.ToProblem(http);
     }
 
     /// <summary>JSON (one record or <c>{"balances":[...]}</c>) or CSV whose header names the same members, one record a row.</summary>
@@ -41,7 +52,10 @@ public static class OpeningBalanceEndpoints
                 return table.ToProblem(http);
             }
 
-            balances = [.. table.Value!.Rows.Where(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c))).Select(r => FromRow(table.Value.Header, r))];
+            // Blank rows and the template's notes row (its first cell starts with #) are skipped, as in the employee import.
+            balances = [.. table.Value!.Rows
+                .Where(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c)) && r.Cells[0]?.TrimStart().StartsWith('#') != true)
+                .Select(r => FromRow(table.Value.Header, r))];
         }
         else if (string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase))
         {

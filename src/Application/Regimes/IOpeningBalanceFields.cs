@@ -1,3 +1,4 @@
+using PayrollPortal.Application.Imports;
 using PayrollPortal.Domain.Common;
 
 namespace PayrollPortal.Application.Regimes;
@@ -9,6 +10,9 @@ namespace PayrollPortal.Application.Regimes;
 /// </summary>
 public interface IOpeningBalanceFields : IRegimePart
 {
+    /// <summary>The record's amount members as CSV columns, in the order the template lists them, with an example and a note each.</summary>
+    IReadOnlyList<ImportColumn> Columns { get; }
+
     /// <summary>Reads and validates a record's amounts (the request's regime members); errors name <paramref name="prefix"/> and the member.</summary>
     Result<IReadOnlyDictionary<string, long>> Read(RegimeFields fields, string prefix);
 

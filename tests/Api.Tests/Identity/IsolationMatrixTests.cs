@@ -69,6 +69,7 @@ public sealed partial class IsolationMatrixTests
         ["GET /api/companies/{companyId}/employee-imports/template.csv"] = "company_admin",
         ["GET /api/companies/{companyId}/employee-imports/template.xlsx"] = "company_admin",
         ["POST /api/companies/{companyId}/opening-balances"] = "payroll_manager",
+        ["GET /api/companies/{companyId}/opening-balances/template.csv"] = "payroll_manager",
         ["GET /api/audit"] = "company_admin",
         ["GET /api/audit/verify"] = "admin",
         ["POST /api/withholding/calculate"] = "viewer",

@@ -1,3 +1,4 @@
+using PayrollPortal.Application.Imports;
 using PayrollPortal.Application.OpeningBalances;
 using PayrollPortal.Application.Regimes;
 using PayrollPortal.Domain.Common;
@@ -15,6 +16,17 @@ public sealed class KoreaOpeningBalances : IOpeningBalanceFields
     private static readonly KoreaOpeningBalanceRequest.Validator Rules = new();
 
     public string Regime => KoreaRegime.RegimeCode;
+
+    public IReadOnlyList<ImportColumn> Columns { get; } =
+    [
+        new(TaxablePay, ImportColumnKind.Number, "15000000", "과세 급여: taxable pay in the period, in whole won."),
+        new("nationalPension", ImportColumnKind.Number, "712500", "국민연금 withheld from the employee, in whole won."),
+        new("healthInsurance", ImportColumnKind.Number, "539250", "건강보험 withheld from the employee, in whole won."),
+        new("longTermCare", ImportColumnKind.Number, "70850", "장기요양보험 withheld from the employee, in whole won."),
+        new("employmentInsurance", ImportColumnKind.Number, "135000", "고용보험 withheld from the employee, in whole won."),
+        new("incomeTax", ImportColumnKind.Number, "420000", "소득세 withheld, in whole won."),
+        new("localIncomeTax", ImportColumnKind.Number, "42000", "지방소득세 withheld, in whole won."),
+    ];
 
     public Result<IReadOnlyDictionary<string, long>> Read(RegimeFields fields, string prefix)
     {

@@ -1,3 +1,4 @@
+using PayrollPortal.Application.Imports;
 using PayrollPortal.Application.OpeningBalances;
 using PayrollPortal.Application.Regimes;
 using PayrollPortal.Domain.Common;
@@ -26,6 +27,21 @@ public sealed class UsFederalOpeningBalances : IOpeningBalanceFields
     private static readonly UsOpeningBalanceRequest.Validator Rules = new();
 
     public string Regime => UsFederalRegime.RegimeCode;
+
+    public IReadOnlyList<ImportColumn> Columns { get; } =
+    [
+        new(Wages, ImportColumnKind.Number, "24000.00", "Gross wages paid in the period, in dollars."),
+        new(FederalIncomeTaxWages, ImportColumnKind.Number, "22800.00", "Wages subject to federal income tax; empty means the same as wages."),
+        new(SocialSecurityWages, ImportColumnKind.Number, "22800.00", "Wages counted towards the Social Security wage base."),
+        new(MedicareWages, ImportColumnKind.Number, "22800.00", "Wages counted towards the Additional Medicare threshold."),
+        new(FederalIncomeTax, ImportColumnKind.Number, "2400.00", "Federal income tax withheld."),
+        new(SocialSecurity, ImportColumnKind.Number, "1413.60", "Social Security tax withheld from the employee."),
+        new(Medicare, ImportColumnKind.Number, "330.60", "Medicare tax withheld from the employee."),
+        new(AdditionalMedicare, ImportColumnKind.Number, "0.00", "Additional Medicare tax withheld."),
+        new(SupplementalWages, ImportColumnKind.Number, "0.00", "Supplemental wages (bonuses) included in wages."),
+        new(SocialSecurityEmployer, ImportColumnKind.Number, "1413.60", "The employer's Social Security share; empty means the same as the employee's."),
+        new(MedicareEmployer, ImportColumnKind.Number, "330.60", "The employer's Medicare share; empty means the same as the employee's."),
+    ];
 
     public Result<IReadOnlyDictionary<string, long>> Read(RegimeFields fields, string prefix)
     {

@@ -38,7 +38,8 @@ export async function importView(ctx) {
     title: 'Opening balances',
     intro: 'Year-to-date figures from your previous payroll, one row per employee, tax year and month: employeeId, taxYear, asOf, '
       + 'period and the amounts docs/IMPORTS.md lists for the company’s regime. A correction is a new row for the same month.',
-    templates: null,
+    templates: h('p', { class: 'templates' }, 'Template: ',
+      h('a', { href: `${base}/opening-balances/template.csv`, download: '' }, 'Download CSV template')),
     accept: '.csv,text/csv',
     url: dryRun => `${base}/opening-balances${dryRun ? '?dryRun=true' : ''}`,
     commitLabel: 'Record opening balances',
