@@ -5,7 +5,8 @@
 # goes to a fresh company, so every row is a hire. Memory: the server's peak resident set during the import (VmHWM, reset
 # through /proc/<pid>/clear_refs before each) over its resident set just before (VmRSS).
 # Usage: bench/imports.sh [RUNS] [EMPLOYEES]   (defaults 3 and 10000). Uses TEST_POSTGRES_URL if set, else starts a throwaway
-# cluster. Needs root for clear_refs and for the server-side COPY file. Builds src/Api in Release if its output is missing.
+# cluster. Needs root for clear_refs and for the server-side COPY file. Builds src/Api in Release first (SKIP_BUILD=1 reuses
+# the build in bin/; a build left from another commit would bench that commit).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -14,7 +15,7 @@ EMPLOYEES=${2:-10000}
 DLL=$ROOT/src/Api/bin/Release/net10.0/payroll.dll
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-[ -f "$DLL" ] || dotnet build src/Api -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+[ -n "${SKIP_BUILD:-}" ] || dotnet build src/Api -c Release -nologo -v quiet -clp:ErrorsOnly >&2
 
 # shellcheck source=bench/server.sh
 . bench/server.sh
