@@ -54,6 +54,17 @@ public sealed class ApiDocumentationTests
         missing.ShouldBeEmpty("every request body shows an example a client can send");
         var createPayroll = document.GetProperty("paths").GetProperty("/api/companies/{companyId}/payrolls").GetProperty("post");
         createPayroll.GetProperty("requestBody").ToString().ShouldNotBeEmpty();
+
+        // A line is read by its own converter; the document still says what it holds: the employee and the regime's fields.
+        var line = schemas.GetProperty("CreatePayrollRequest").GetProperty("properties").GetProperty("lines").GetProperty("items");
+        if (line.TryGetProperty("$ref", out var lineReference))
+        {
+            line = schemas.GetProperty(lineReference.GetString()!.Split('/')[^1]);
+        }
+
+        line.GetProperty("properties").GetProperty("employeeId").GetProperty("format").GetString().ShouldBe("uuid");
+        line.GetProperty("required").EnumerateArray().Select(r => r.GetString()).ShouldBe(["employeeId"]);
+        line.GetProperty("additionalProperties").ValueKind.ShouldBe(JsonValueKind.Object);
     }
 
     [Fact]

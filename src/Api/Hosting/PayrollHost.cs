@@ -183,6 +183,7 @@ internal static partial class PayrollHost
             options.AddDocumentTransformer<DocumentInfoTransformer>();
             options.AddSchemaTransformer<OptionalSchemaTransformer>();
             options.AddSchemaTransformer<RequestExamples>();
+            options.AddSchemaTransformer<PayrollLineSchema>();
             options.AddOperationTransformer<IdempotencyOpenApiTransformer>();
         });
     }
