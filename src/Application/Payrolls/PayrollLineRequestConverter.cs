@@ -56,7 +56,7 @@ public sealed class PayrollLineRequestConverter : JsonConverter<PayrollLineReque
         {
             foreach (var member in posted.EnumerateObject())
             {
-                if (!member.NameEquals(EmployeeId))
+                if (!member.Name.Equals(EmployeeId, StringComparison.OrdinalIgnoreCase))
                 {
                     member.WriteTo(writer);
                 }
