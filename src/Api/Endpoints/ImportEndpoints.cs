@@ -71,13 +71,15 @@ public static class ImportEndpoints
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> TemplateCsvAsync(
-        Guid companyId, ISender sender, IImportTemplateWriter writer, HttpContext http, CancellationToken cancellationToken)
-    {
-        var result = await sender.Send(new GetEmployeeImportTemplate(companyId), cancellationToken);
-        return result.IsSuccess
+        Guid companyId, ISender sender, IImportTemplateWriter writer, HttpContext http, CancellationToken cancellationToken) =>
+        CsvTemplate(await sender.Send(new GetEmployeeImportTemplate(companyId), cancellationToken), writer, http);
+
+    /// <summary>A template as a CSV download named after it, or the problem that kept it from being made.</summary>
+    public static Results<FileContentHttpResult, ProblemHttpResult> CsvTemplate(
+        PayrollPortal.Domain.Common.Result<ImportTemplate> result, IImportTemplateWriter writer, HttpContext http) =>
+        result.IsSuccess
             ? TypedResults.File(writer.WriteCsv(result.Value!), "text/csv; charset=utf-8", $"{result.Value!.Name}.csv")
             : result.ToProblem(http);
-    }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> TemplateXlsxAsync(
         Guid companyId, ISender sender, IImportTemplateWriter writer, HttpContext http, CancellationToken cancellationToken)

@@ -26,13 +26,8 @@ public static class OpeningBalanceEndpoints
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> TemplateCsvAsync(
-        Guid companyId, Mediator.ISender sender, IImportTemplateWriter writer, HttpContext http, CancellationToken cancellationToken)
-    {
-        var result = await sender.Send(new GetOpeningBalanceTemplate(companyId), cancellationToken);
-        return result.IsSuccess
-            ? TypedResults.File(writer.WriteCsv(result.Value!), "text/csv; charset=utf-8", $"{result.Value!.Name}.csv")
-            : result.ToProblem(http);
-    }
+        Guid companyId, Mediator.ISender sender, IImportTemplateWriter writer, HttpContext http, CancellationToken cancellationToken) =>
+        ImportEndpoints.CsvTemplate(await sender.Send(new GetOpeningBalanceTemplate(companyId), cancellationToken), writer, http);
 
     /// <summary>JSON (one record or <c>{"balances":[...]}</c>) or CSV whose header names the same members, one record a row.</summary>
     public static async Task<Results<JsonHttpResult<OpeningBalancesDto>, ProblemHttpResult>> RecordAsync(
@@ -52,10 +47,7 @@ public static class OpeningBalanceEndpoints
                 return table.ToProblem(http);
             }
 
-            // Blank rows and the template's notes row (its first cell starts with #) are skipped, as in the employee import.
-            balances = [.. table.Value!.Rows
-                .Where(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c)) && r.Cells[0]?.TrimStart().StartsWith('#') != true)
-                .Select(r => FromRow(table.Value.Header, r))];
+            balances = [.. table.Value!.Rows.Where(r => !r.IsSkipped).Select(r => FromRow(table.Value.Header, r))];
         }
         else if (string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase))
         {

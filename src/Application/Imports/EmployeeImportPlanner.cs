@@ -39,9 +39,9 @@ public sealed class EmployeeImportPlanner(
         foreach (var row in table.Rows)
         {
             var cells = new ImportCells(index, row);
-            if (row.Cells.All(c => string.IsNullOrWhiteSpace(c)) || (row.Cells.Count > 0 && row.Cells[0]?.TrimStart().StartsWith('#') == true))
+            if (row.IsSkipped)
             {
-                continue; // a blank line, as spreadsheets leave at the end, or the template's notes
+                continue;
             }
 
             foreach (var column in textColumns)

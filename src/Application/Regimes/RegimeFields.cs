@@ -53,7 +53,7 @@ public sealed class RegimeFields
         if (_values is null && Members().All(m => known.Contains(m.Name)))
         {
             // A posted object with only the regime's members (and the core's, which T does not have) reads as it is.
-            return Validated(Deserialize<T>(_posted, prefix), prefix, validator, []);
+            return Validated(Deserialize(() => _posted.Deserialize<T>(Defaults), prefix), prefix, validator, []);
         }
 
         var errors = new List<Error>();
@@ -78,7 +78,7 @@ public sealed class RegimeFields
             writer.WriteEndObject();
         }
 
-        return Validated(Deserialize<T>(json.WrittenMemory, prefix), prefix, validator, errors);
+        return Validated(Deserialize(() => JsonSerializer.Deserialize<T>(json.WrittenSpan, Defaults), prefix), prefix, validator, errors);
     }
 
     private IEnumerable<(string Name, JsonElement Value)> Members() =>
@@ -86,25 +86,13 @@ public sealed class RegimeFields
             ? _values.Select(v => (v.Key, v.Value))
             : _posted.EnumerateObject().Where(m => !m.Name.Equals(_coreMember, StringComparison.OrdinalIgnoreCase)).Select(m => (m.Name, m.Value));
 
-    private static Result<T> Deserialize<T>(JsonElement json, string prefix)
+    /// <summary>Runs <paramref name="read"/> (the serializer over the posted element or the rewritten bytes); a type error names its member.</summary>
+    private static Result<T> Deserialize<T>(Func<T?> read, string prefix)
         where T : class
     {
         try
         {
-            return JsonSerializer.Deserialize<T>(json, Defaults)!;
-        }
-        catch (JsonException exception)
-        {
-            return TypeError<T>(exception, prefix);
-        }
-    }
-
-    private static Result<T> Deserialize<T>(ReadOnlyMemory<byte> json, string prefix)
-        where T : class
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<T>(json.Span, Defaults)!;
+            return read()!;
         }
         catch (JsonException exception)
         {
