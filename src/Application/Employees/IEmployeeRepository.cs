@@ -13,7 +13,6 @@ public interface IEmployeeRepository
     /// <summary>True when another employee of the company has one of these blind indexes.</summary>
     Task<bool> SsnExistsAsync(Guid companyId, IReadOnlyList<string> blindIndexes, Guid? exceptEmployeeId, CancellationToken cancellationToken);
 
-    /// <summary>Inserts the employee with its W-4 history; false when the SSN's blind index is already used in the company.</summary>
     /// <summary>Whether another employee of the company has the number.</summary>
     Task<bool> NumberTakenAsync(Guid companyId, string employeeNumber, Guid? exceptEmployeeId, CancellationToken cancellationToken);
 
@@ -25,13 +24,15 @@ public interface IEmployeeRepository
     Task<IReadOnlyList<Employee>> OnScheduleAsync(
         Guid companyId, Guid payScheduleId, DateOnly periodStart, DateOnly periodEnd, Employee? after, int take, CancellationToken cancellationToken);
 
+    /// <summary>Inserts the employee with its W-4 history; false when the SSN's blind index is already used in the company.</summary>
     Task<bool> TryAddAsync(Employee employee, ProtectedSsn ssn, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Inserts many new employees with their profiles (an import); false when one's identifier is already used in the company,
-    /// and the caller rolls the transaction back. The default inserts them one by one.
+    /// Inserts many new employees of one regime with their profiles (an import); false when one's identifier is already used
+    /// in the company, and the caller rolls the transaction back. The hires are read once, as they are stored, so a caller
+    /// may still be preparing the next while the first are written. The default inserts them one by one.
     /// </summary>
-    async Task<bool> AddManyAsync(IReadOnlyList<(Employee Employee, ProtectedSsn Ssn)> hires, CancellationToken cancellationToken)
+    async Task<bool> AddManyAsync(IEnumerable<(Employee Employee, ProtectedSsn Ssn)> hires, CancellationToken cancellationToken)
     {
         foreach (var (employee, ssn) in hires)
         {

@@ -15,7 +15,8 @@ namespace PayrollPortal.Application.Imports;
 /// Reads an employee import file row by row into writes, storing nothing: the dry run answers with the plan, the import stores
 /// it when it has no problem. Each row meets the rules of a hire or an update over the API (the same validators and the
 /// regime's same profile and compensation readers), and the import's own: duplicates inside the file, a row whose number
-/// and identifier name two different employees, text that a spreadsheet would run as a formula.
+/// and identifier name two different employees, text that a spreadsheet would run as a formula. New employees are planned
+/// as the plan's hires are read (<see cref="EmployeeImportPlan.Hires"/>).
 /// </summary>
 public sealed class EmployeeImportPlanner(
     IEmployeeKeys keys, IEmployeeRepository employees, IPaySchedules schedules, ICompensationHistory history,
@@ -31,7 +32,7 @@ public sealed class EmployeeImportPlanner(
         var index = ReadHeader(table.Header, columns, regime, problems);
         if (problems.Any(p => p.Row == 1))
         {
-            return new EmployeeImportPlan([], problems);
+            return EmployeeImportPlan.Refused(problems);
         }
 
         var textColumns = columns.Where(c => c.Kind == ImportColumnKind.Text).Select(c => c.Name).ToArray();
@@ -73,7 +74,7 @@ public sealed class EmployeeImportPlanner(
         if (rows.Count == 0)
         {
             problems.Add(new ImportProblem(2, regime.NationalIdColumn, ImportErrors.NoRows.Code, ImportErrors.NoRows.Message));
-            return new EmployeeImportPlan([], problems);
+            return EmployeeImportPlan.Refused(problems);
         }
 
         ReportDuplicates(rows, r => r.Number, EmployeeImportColumns.EmployeeNumber, StringComparer.Ordinal, problems);
@@ -88,7 +89,9 @@ public sealed class EmployeeImportPlanner(
             Guid? byIdId = null;
             if (row.Id is { } id)
             {
-                foreach (var candidate in pii.BlindIndexCandidates(id.Digits))
+                var candidates = pii.BlindIndexCandidates(id.Digits);
+                row.BlindIndex = candidates[0];
+                foreach (var candidate in candidates)
                 {
                     if (byIndex.TryGetValue(candidate, out var match))
                     {
@@ -127,23 +130,27 @@ public sealed class EmployeeImportPlanner(
             .GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         var context = new RowContext(companyId, regime, profiles.For(regimeCode), payRuns.Find(regimeCode), scheduleByName, clock.GetUtcNow());
 
-        var planned = new List<PlannedEmployee>();
+        var updates = new List<PlannedEmployee>();
+        var hires = new List<Func<List<ImportProblem>, PlannedEmployee?>>();
         foreach (var row in rows.Where(r => !r.Conflicting))
         {
-            var rowProblems = new List<ImportProblem>();
-            var write = row.EmployeeId is { } employeeId && existing.TryGetValue(employeeId, out var employee)
-                ? await PlanUpdateAsync(row, employee, context, rowProblems, cancellationToken)
-                : PlanHire(row, context, rowProblems);
-            problems.AddRange(rowProblems);
-            if (write is not null && rowProblems.Count == 0)
+            if (row.EmployeeId is { } employeeId && existing.TryGetValue(employeeId, out var employee))
             {
-                planned.Add(write);
+                var rowProblems = new List<ImportProblem>();
+                var write = await PlanUpdateAsync(row, employee, context, rowProblems, cancellationToken);
+                problems.AddRange(rowProblems);
+                if (write is not null && rowProblems.Count == 0)
+                {
+                    updates.Add(write);
+                }
+            }
+            else
+            {
+                hires.Add(rowProblems => PlanHire(row, context, rowProblems));
             }
         }
 
-        // One problem per cell and code, in row and column order, so a fix shows where it is needed once.
-        var ordered = problems.DistinctBy(p => (p.Row, p.Column, p.Code)).OrderBy(p => p.Row).ThenBy(p => ColumnOrder(columns, p.Column)).ToList();
-        return new EmployeeImportPlan(planned, ordered);
+        return new EmployeeImportPlan(updates, problems, hires, p => ColumnOrder(columns, p.Column));
     }
 
     private static int ColumnOrder(IReadOnlyList<ImportColumn> columns, string column)
@@ -252,7 +259,7 @@ public sealed class EmployeeImportPlanner(
                 context.CompanyId, core.FirstName!, core.LastName!, id.Last4, hireDate!.Value, terminationDate, schedule?.Frequency ?? payFrequency, taxProfile, context.Now)
             .WithNumberAndSchedule(row.Number, schedule?.Id);
         var compensation = terms is null ? null : Store(employee.Id, effectiveFrom ?? employee.HireDate, terms, context);
-        return new PlannedEmployee(cells.Row, PlannedEmployee.Created, employee, Protect(id), compensation, []);
+        return new PlannedEmployee(cells.Row, PlannedEmployee.Created, employee, Protect(id, row), compensation, []);
     }
 
     private async Task<PlannedEmployee?> PlanUpdateAsync(RowKeys row, Employee employee, RowContext context, List<ImportProblem> problems, CancellationToken cancellationToken)
@@ -292,7 +299,7 @@ public sealed class EmployeeImportPlanner(
             return null;
         }
 
-        ProtectedSsn? ssn = change?.NationalId is { } id ? Protect(id) : null;
+        ProtectedSsn? ssn = change?.NationalId is { } id ? Protect(id, row) : null;
         if (ssn is not null)
         {
             employee.ChangeNationalId(ssn.Last4, context.Now);
@@ -423,7 +430,9 @@ public sealed class EmployeeImportPlanner(
         }
     }
 
-    private ProtectedSsn Protect(NationalId id) => new(pii.Protect(id.Digits), pii.BlindIndex(id.Digits), id.Last4);
+    /// <summary>The identifier encrypted, with the blind index the match already computed for it (the same HMAC).</summary>
+    private ProtectedSsn Protect(NationalId id, RowKeys row) =>
+        new(pii.Protect(id.Digits), row.Id?.Digits == id.Digits && row.BlindIndex is { } index ? index : pii.BlindIndex(id.Digits), id.Last4);
 
     private sealed record RowContext(
         Guid CompanyId, IEmployeeImports Regime, IEmployeeProfiles Profiles, IPayRuns? PayRuns, IReadOnlyDictionary<string, PaySchedule> Schedules, DateTimeOffset Now);
@@ -437,6 +446,9 @@ public sealed class EmployeeImportPlanner(
         public NationalId? Id { get; } = id;
 
         public bool HasIdCell { get; } = idCell;
+
+        /// <summary>The identifier's blind index under the current key, once matched.</summary>
+        public string? BlindIndex { get; set; }
 
         public Guid? EmployeeId { get; set; }
 

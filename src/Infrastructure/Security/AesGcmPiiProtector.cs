@@ -12,7 +12,7 @@ public sealed class AesGcmPiiProtector(PiiKeyRing ring) : IPiiProtector
 {
     private const string Prefix = "v1";
     private const int NonceBytes = 12;
-    private const int TagBytes = 16;
+    internal const int TagBytes = 16;
 
     public string Protect(string plaintext)
     {
@@ -21,8 +21,7 @@ public sealed class AesGcmPiiProtector(PiiKeyRing ring) : IPiiProtector
         var payload = new byte[NonceBytes + plain.Length + TagBytes];
         var nonce = payload.AsSpan(0, NonceBytes);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(key.EncryptionKey, TagBytes);
-        aes.Encrypt(nonce, plain, payload.AsSpan(NonceBytes, plain.Length), payload.AsSpan(NonceBytes + plain.Length), AssociatedData(key.Id));
+        key.Aes.Encrypt(nonce, plain, payload.AsSpan(NonceBytes, plain.Length), payload.AsSpan(NonceBytes + plain.Length), AssociatedData(key.Id));
         return $"{Prefix}:{key.Id}:{Convert.ToBase64String(payload)}";
     }
 
@@ -31,8 +30,7 @@ public sealed class AesGcmPiiProtector(PiiKeyRing ring) : IPiiProtector
         var (kid, payload) = Split(protectedValue);
         var key = ring.Find(kid) ?? throw new CryptographicException($"The value was encrypted under key '{kid}', which is not in {PiiKeyRing.Variable}.");
         var plain = new byte[payload.Length - NonceBytes - TagBytes];
-        using var aes = new AesGcm(key.EncryptionKey, TagBytes);
-        aes.Decrypt(payload.AsSpan(0, NonceBytes), payload.AsSpan(NonceBytes, plain.Length), payload.AsSpan(NonceBytes + plain.Length), plain, AssociatedData(kid));
+        key.Aes.Decrypt(payload.AsSpan(0, NonceBytes), payload.AsSpan(NonceBytes, plain.Length), payload.AsSpan(NonceBytes + plain.Length), plain, AssociatedData(kid));
         return Encoding.UTF8.GetString(plain);
     }
 
@@ -43,7 +41,7 @@ public sealed class AesGcmPiiProtector(PiiKeyRing ring) : IPiiProtector
     public bool NeedsRotation(string protectedValue) => Split(protectedValue).Kid != ring.Current.Id;
 
     private static string Index(PiiKey key, string plaintext) =>
-        $"{key.Id}:{Convert.ToBase64String(HMACSHA256.HashData(key.IndexKey, Encoding.UTF8.GetBytes(plaintext)))}";
+        $"{key.Id}:{Convert.ToBase64String(key.Index.ComputeHash(Encoding.UTF8.GetBytes(plaintext)))}";
 
     private static byte[] AssociatedData(string kid) => Encoding.UTF8.GetBytes($"{Prefix}:{kid}");
 

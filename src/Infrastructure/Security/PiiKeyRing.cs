@@ -7,7 +7,7 @@ namespace PayrollPortal.Infrastructure.Security;
 /// The keys that protect SSNs, from <c>PII_ENCRYPTION_KEYS</c> (<c>kid:base64key,...</c>, 32-byte keys). The first key
 /// encrypts and indexes; every key decrypts, so keys can rotate: put the new key first, then run <c>payroll pii rotate</c>.
 /// </summary>
-public sealed partial class PiiKeyRing
+public sealed partial class PiiKeyRing : IDisposable
 {
     public const string Variable = "PII_ENCRYPTION_KEYS";
     public const int KeyBytes = 32;
@@ -60,6 +60,14 @@ public sealed partial class PiiKeyRing
     public static string NewEntry(string kid) => $"{kid}:{Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes))}";
 
     public PiiKey? Find(string kid) => Keys.FirstOrDefault(k => k.Id == kid);
+
+    public void Dispose()
+    {
+        foreach (var key in Keys)
+        {
+            key.Dispose();
+        }
+    }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,32}$", RegexOptions.CultureInvariant)]
     private static partial Regex KeyId();

@@ -108,6 +108,42 @@ public sealed class EmployeeImportTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ImportEmployees_WhenOnlyALaterHireIsWrong_ShouldRefuseTheFileAndKeepNothingOfTheHiresStoredBeforeIt(DatabaseProvider provider)
+    {
+        await using var app = await PayrollApp.StartAsync(provider);
+        var company = await app.CompanyAsync("acme");
+        await ScheduleAsync(app, company.Id);
+        (await app.SendAsync<Result<EmployeeImportDto>>(new ImportEmployees(company.Id, ImportSamples.Csv(UsFile), false))).IsSuccess.ShouldBeTrue();
+        var before = await EmployeesAsync(app, company.Id);
+
+        // Every row passes the file-wide checks (numbers, SSNs, matches), so the hires are stored as they are planned until row 5,
+        // whose W-4 and salary are wrong; row 2 updates Ada, rows 3, 4 and 6 would be hires.
+        var file = ImportSamples.Csv(ImportSamples.UsHeader + "\n"
+            + "E-1001,Ada,King,,,,,,,,,,,,\n"
+            + "E-2001,Cy,Clark,123-45-6791,2026-01-05,Biweekly,2020,single,,,salary,50000,,,\n"
+            + "E-2002,Di,Dee,123-45-6792,2026-01-05,Biweekly,2020,single,,,salary,51000,,,\n"
+            + "E-2003,Ed,Eel,123-45-6793,2026-01-05,Biweekly,2020,sngl,,,salary,-5,,,\n"
+            + "E-2004,Fa,Fox,123-45-6794,2026-01-05,Biweekly,2020,single,,,hourly,,3O.00,,\n");
+
+        var refused = await app.SendAsync<Result<EmployeeImportDto>>(new ImportEmployees(company.Id, file, DryRun: false));
+
+        refused.IsSuccess.ShouldBeFalse();
+        refused.Errors.Select(e => (e.Field, e.Code)).ShouldBe(
+        [
+            ("rows[5].filingStatus", "withholding.filing_status_unknown"),
+            ("rows[5].annualSalary", "amount.invalid"),
+            ("rows[6].hourlyRate", "json.invalid"),
+        ], "every row after the first wrong one is still checked");
+        var after = await EmployeesAsync(app, company.Id);
+        after.Select(e => (e.Id, e.LastName)).ShouldBe(before.Select(e => (e.Id, e.LastName)), "the hires of rows 3 and 4 and Ada's new name are rolled back");
+        foreach (var employee in after)
+        {
+            (await CompensationAsync(app, company.Id, employee.Id)).Count.ShouldBe(1);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task ImportEmployees_AgainWithChanges_ShouldUpdateMatchedEmployeesAndAddOrReplaceEffectiveDatedRecords(DatabaseProvider provider)
     {
         await using var app = await PayrollApp.StartAsync(provider);

@@ -14,7 +14,10 @@ public interface IPiiProtector
     /// <summary>The blind index under the current key, which is what gets stored.</summary>
     string BlindIndex(string plaintext);
 
-    /// <summary>The blind index under every key in the ring, so a duplicate is found even before rows are rotated.</summary>
+    /// <summary>
+    /// The blind index under every key in the ring, so a duplicate is found even before rows are rotated. The first is the
+    /// current key's, the one <see cref="BlindIndex"/> gives.
+    /// </summary>
     IReadOnlyList<string> BlindIndexCandidates(string plaintext);
 
     /// <summary>True when the value was encrypted under a key other than the current one.</summary>
