@@ -13,7 +13,8 @@ namespace PayrollPortal.Api.Endpoints;
 /// <summary>Year-to-date figures carried in from a company's previous payroll (docs/IMPORTS.md, "Opening balances").</summary>
 public static class OpeningBalanceEndpoints
 {
-    private static readonly string[] CoreColumns = ["employeeId", "taxYear", "asOf", "period"];
+    /// <summary>The columns read here; every other column is the regime's amount.</summary>
+    private static readonly string[] CoreColumns = [.. GetOpeningBalanceTemplate.CoreColumns.Select(c => c.Name)];
 
     public static IEndpointRouteBuilder MapOpeningBalanceEndpoints(this IEndpointRouteBuilder app)
     {
@@ -114,11 +115,15 @@ public static class OpeningBalanceEndpoints
             }
         }
 
+        // A cell that is not an id reads as the empty id, which the use case refuses by name; read as absent, the row's
+        // employeeNumber would silently stand in for it.
+        Guid? employeeId = Cell("employeeId") is { } idCell ? (Guid.TryParse(idCell, out var id) ? id : Guid.Empty) : null;
         return new OpeningBalanceRequest(
-            Guid.TryParse(Cell("employeeId"), out var employeeId) ? employeeId : null,
+            employeeId,
             int.TryParse(Cell("taxYear"), NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null,
             DateOnly.TryParseExact(Cell("asOf"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asOf) ? asOf : null,
-            Cell("period"))
+            Cell("period"),
+            Cell("employeeNumber"))
         {
             Fields = fields,
             Label = $"rows[{row.Number}]",

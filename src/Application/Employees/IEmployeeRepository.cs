@@ -17,6 +17,12 @@ public interface IEmployeeRepository
     Task<bool> NumberTakenAsync(Guid companyId, string employeeNumber, Guid? exceptEmployeeId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The ids of the company's employees that have these numbers, keyed by number and compared ordinally, as the employee import
+    /// matches them; numbers no employee has are simply absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, Guid>> IdsByNumberAsync(Guid companyId, IReadOnlyCollection<string> employeeNumbers, CancellationToken cancellationToken);
+
+    /// <summary>
     /// A page of the schedule's employees employed on any day of the period, with their profiles, in name order (last name,
     /// first name, id), after <paramref name="after"/>. A run reads its employees a page at a time so that a large company's
     /// period is never held in memory at once.

@@ -4,8 +4,13 @@ using System.Text.Json.Serialization;
 namespace PayrollPortal.Application.OpeningBalances;
 
 /// <summary>One record as sent: the core members, and the regime's amounts beside them.</summary>
+/// <param name="EmployeeId">The employee's id; or leave it out and give <paramref name="EmployeeNumber"/>.</param>
 /// <param name="Period">The month whose totals the record carries, <c>yyyy-MM</c>; without it, the as-of month.</param>
-public sealed record OpeningBalanceRequest(Guid? EmployeeId, int? TaxYear, DateOnly? AsOf, string? Period = null)
+/// <param name="EmployeeNumber">
+/// The company's own number for the employee (what a company moving in knows, as the employee import stored it), in place of
+/// <paramref name="EmployeeId"/>; with both, they must name the same employee.
+/// </param>
+public sealed record OpeningBalanceRequest(Guid? EmployeeId, int? TaxYear, DateOnly? AsOf, string? Period = null, string? EmployeeNumber = null)
 {
     /// <summary>Every other member: the regime's amounts.</summary>
     [JsonExtensionData]

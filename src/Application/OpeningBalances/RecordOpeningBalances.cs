@@ -8,6 +8,7 @@ using PayrollPortal.Application.Identity;
 using PayrollPortal.Application.Regimes;
 using PayrollPortal.Domain.Common;
 using PayrollPortal.Domain.Companies;
+using PayrollPortal.Domain.Employees;
 
 namespace PayrollPortal.Application.OpeningBalances;
 
@@ -53,9 +54,20 @@ public sealed record RecordOpeningBalances(Guid CompanyId, IReadOnlyList<Opening
                 yield break;
             }
 
-            if (record.EmployeeId is null || record.EmployeeId == Guid.Empty)
+            // The employee by id or by the company's own number; the handler checks that both, when given, name the same one.
+            if (record.EmployeeId is null && record.EmployeeNumber is null)
             {
-                yield return Error.Validation("opening_balance.employee_required", "employeeId is required.", prefix + "employeeId");
+                yield return OpeningBalanceErrors.EmployeeRequired(prefix);
+            }
+
+            if (record.EmployeeId == Guid.Empty)
+            {
+                yield return OpeningBalanceErrors.EmployeeIdInvalid(prefix);
+            }
+
+            if (record.EmployeeNumber is { } number && !EmployeeAssignment.IsValidNumber(number))
+            {
+                yield return OpeningBalanceErrors.EmployeeNumberInvalid(prefix);
             }
 
             if (record.TaxYear is not (>= 2000 and <= 2100))
@@ -101,27 +113,30 @@ public sealed record RecordOpeningBalances(Guid CompanyId, IReadOnlyList<Opening
                 return OpeningBalanceErrors.RegimeUnsupported(company.Regime);
             }
 
-            var known = await employees.GetManyAsync(command.CompanyId, command.Balances.Select(b => b.EmployeeId!.Value).Distinct().ToList(), cancellationToken);
+            // Two reads for the whole request, not one per record: the employees named by id, and the ids of those named by number.
+            var known = await employees.GetManyAsync(
+                command.CompanyId, command.Balances.Where(b => b.EmployeeId is not null).Select(b => b.EmployeeId!.Value).Distinct().ToList(), cancellationToken);
+            var byNumber = await employees.IdsByNumberAsync(
+                command.CompanyId, command.Balances.Where(b => b.EmployeeNumber is not null).Select(b => b.EmployeeNumber!).Distinct(StringComparer.Ordinal).ToList(),
+                cancellationToken);
             var errors = new List<Error>();
             var now = clock.GetUtcNow();
-            var records = new List<OpeningBalance>();
+            var records = new List<(OpeningBalance Record, string? EmployeeNumber)>();
             for (var i = 0; i < command.Balances.Count; i++)
             {
                 var request = command.Balances[i];
                 var prefix = Prefix(command, i);
-                if (!known.ContainsKey(request.EmployeeId!.Value))
-                {
-                    errors.Add(Error.Validation("opening_balance.employee_unknown", "No employee of the company has this id.", prefix + "employeeId"));
-                }
+                var employee = Resolve(request, prefix, known, byNumber, errors);
 
                 var amounts = regime.Read(new RegimeFields(request.Fields), prefix);
                 errors.AddRange(amounts.Errors);
-                if (amounts.IsSuccess)
+                if (amounts.IsSuccess && employee is { } employeeId)
                 {
                     var asOf = request.AsOf!.Value;
                     var month = request.Period is { } period ? int.Parse(period[5..], CultureInfo.InvariantCulture) : asOf.Month;
-                    records.Add(new OpeningBalance(
-                        Guid.CreateVersion7(now), command.CompanyId, request.EmployeeId!.Value, request.TaxYear!.Value, asOf, month, company.Regime, amounts.Value!, now));
+                    var number = known.TryGetValue(employeeId, out var found) ? found.EmployeeNumber : request.EmployeeNumber;
+                    records.Add((new OpeningBalance(
+                        Guid.CreateVersion7(now), command.CompanyId, employeeId, request.TaxYear!.Value, asOf, month, company.Regime, amounts.Value!, now), number));
                 }
             }
 
@@ -132,7 +147,7 @@ public sealed record RecordOpeningBalances(Guid CompanyId, IReadOnlyList<Opening
 
             for (var i = 0; i < records.Count; i++)
             {
-                var record = records[i];
+                var record = records[i].Record;
                 if (await store.ApprovedPayrollAfterAsync(record.CompanyId, record.EmployeeId, record.TaxYear, record.AsOf, cancellationToken) is { } payDate)
                 {
                     return OpeningBalanceErrors.PayrollAfterAsOf(Prefix(command, i) + "asOf", record.AsOf, payDate);
@@ -142,14 +157,14 @@ public sealed record RecordOpeningBalances(Guid CompanyId, IReadOnlyList<Opening
             var currency = lines.For(company.Regime).Currency;
             if (command.DryRun)
             {
-                return new OpeningBalancesDto([.. records.Select(r => ToDto(r, currency))]);
+                return new OpeningBalancesDto([.. records.Select(r => ToDto(r.Record, r.EmployeeNumber, currency))]);
             }
 
             var result = new List<OpeningBalanceDto>();
-            foreach (var record in records)
+            foreach (var (record, number) in records)
             {
                 await store.AddAsync(record, cancellationToken);
-                var dto = ToDto(record, currency);
+                var dto = ToDto(record, number, currency);
                 await audit.RecordAsync(new AuditEntry(AuditActions.OpeningBalanceRecorded, record.CompanyId, "employee", record.EmployeeId, new Dictionary<string, object?>
                 {
                     ["openingBalanceId"] = record.Id,
@@ -164,8 +179,48 @@ public sealed record RecordOpeningBalances(Guid CompanyId, IReadOnlyList<Opening
             return new OpeningBalancesDto(result);
         }
 
-        private static OpeningBalanceDto ToDto(OpeningBalance record, Domain.Common.Currency currency) =>
-            new(record.Id, record.EmployeeId, record.TaxYear, record.AsOf, $"{record.TaxYear:0000}-{record.PeriodMonth:00}", record.RecordedAt)
+        /// <summary>
+        /// The employee a record names, by id or by number (matched ordinally, as the employee import matches numbers); null with
+        /// the reason in <paramref name="errors"/> when either names no employee of the company or the two name different ones.
+        /// </summary>
+        private static Guid? Resolve(
+            OpeningBalanceRequest request, string prefix, IReadOnlyDictionary<Guid, Employee> known, IReadOnlyDictionary<string, Guid> byNumber, List<Error> errors)
+        {
+            var before = errors.Count;
+            if (request.EmployeeId is { } id && !known.ContainsKey(id))
+            {
+                errors.Add(OpeningBalanceErrors.EmployeeUnknown(prefix));
+            }
+
+            Guid? numbered = null;
+            if (request.EmployeeNumber is { } number)
+            {
+                if (byNumber.TryGetValue(number, out var match))
+                {
+                    numbered = match;
+                }
+                else
+                {
+                    errors.Add(OpeningBalanceErrors.EmployeeNumberUnknown(prefix, number));
+                }
+            }
+
+            if (errors.Count > before)
+            {
+                return null;
+            }
+
+            if (request.EmployeeId is { } given && numbered is { } other && given != other)
+            {
+                errors.Add(OpeningBalanceErrors.EmployeeMismatch(prefix, request.EmployeeNumber!));
+                return null;
+            }
+
+            return request.EmployeeId ?? numbered;
+        }
+
+        private static OpeningBalanceDto ToDto(OpeningBalance record, string? employeeNumber, Domain.Common.Currency currency) =>
+            new(record.Id, record.EmployeeId, employeeNumber, record.TaxYear, record.AsOf, $"{record.TaxYear:0000}-{record.PeriodMonth:00}", record.RecordedAt)
             {
                 Amounts = record.Amounts.ToDictionary(a => a.Key, a => (object?)currency.ToAmount(new Money(a.Value))),
             };

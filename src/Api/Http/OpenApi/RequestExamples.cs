@@ -42,7 +42,7 @@ internal sealed class RequestExamples : IOpenApiSchemaTransformer
         ["CreatePayScheduleRequest"] = """{"name":"Biweekly","frequency":"biweekly","firstPeriodStart":"2026-01-04","payDateOffsetDays":5}""",
         ["StartRunRequest"] = """{"periodStart":"2026-01-04","hours":[{"employeeId":"0191d3c4-5a6b-7c8d-9e0f-112233445566","regularHours":80,"overtimeHours":4.5}]}""",
         ["OpeningBalanceRequest"] = """
-            {"employeeId":"0191d3c4-5a6b-7c8d-9e0f-112233445566","taxYear":2026,"asOf":"2026-05-31","period":"2026-05",
+            {"employeeNumber":"E-1001","taxYear":2026,"asOf":"2026-05-31","period":"2026-05",
              "wages":6500.00,"socialSecurityWages":6500.00,"medicareWages":6500.00,"federalIncomeTax":900.00,"socialSecurity":403.00,
              "medicare":94.25,"additionalMedicare":0,"supplementalWages":0}
             """,

@@ -46,6 +46,26 @@ internal sealed class EmployeeRepository(DbSession session, RegimeParts<IEmploye
             new { companyId, employeeNumber, except = exceptEmployeeId ?? Guid.Empty }, session.Transaction, cancellationToken: cancellationToken)) > 0;
     }
 
+    public async Task<IReadOnlyDictionary<string, Guid>> IdsByNumberAsync(
+        Guid companyId, IReadOnlyCollection<string> employeeNumbers, CancellationToken cancellationToken)
+    {
+        if (employeeNumbers.Count == 0)
+        {
+            return new Dictionary<string, Guid>(StringComparer.Ordinal);
+        }
+
+        var connection = await session.ConnectionAsync(cancellationToken);
+        var parameters = new DynamicParameters(new { companyId });
+        var rows = await connection.QueryAsync<NumberRow>(new CommandDefinition(
+            $"SELECT employee_number AS Number, id AS Id FROM employees WHERE company_id = @companyId AND {SqlIn.Any(connection, parameters, "employee_number", "numbers", employeeNumbers)}",
+            parameters, session.Transaction, cancellationToken: cancellationToken));
+
+        // Both databases compare text here byte for byte (PostgreSQL's deterministic collation, SQLite's BINARY); the ordinal
+        // filter keeps that promise in code, as the import's own lookup does.
+        var wanted = employeeNumbers.ToHashSet(StringComparer.Ordinal);
+        return rows.Where(r => wanted.Contains(r.Number)).ToDictionary(r => r.Number, r => r.Id, StringComparer.Ordinal);
+    }
+
     public async Task<IReadOnlyList<Employee>> OnScheduleAsync(
         Guid companyId, Guid payScheduleId, DateOnly periodStart, DateOnly periodEnd, Employee? after, int take, CancellationToken cancellationToken)
     {
@@ -187,5 +207,12 @@ internal sealed class EmployeeRepository(DbSession session, RegimeParts<IEmploye
         }
 
         return parameters;
+    }
+
+    private sealed class NumberRow
+    {
+        public string Number { get; init; } = string.Empty;
+
+        public Guid Id { get; init; }
     }
 }

@@ -36,8 +36,8 @@ export async function importView(ctx) {
   const balances = canWrite(company.id) ? uploadSection({
     id: 'balances',
     title: 'Opening balances',
-    intro: 'Year-to-date figures from your previous payroll, one row per employee, tax year and month: employeeId, taxYear, asOf, '
-      + 'period and the amounts docs/IMPORTS.md lists for the company’s regime. A correction is a new row for the same month.',
+    intro: 'Year-to-date figures from your previous payroll, one row per employee, tax year and month: employeeNumber (or employeeId), '
+      + 'taxYear, asOf, period and the amounts docs/IMPORTS.md lists for the company’s regime. A correction is a new row for the same month.',
     templates: h('p', { class: 'templates' }, 'Template: ',
       h('a', { href: `${base}/opening-balances/template.csv`, download: '' }, 'Download CSV template')),
     accept: '.csv,text/csv',
