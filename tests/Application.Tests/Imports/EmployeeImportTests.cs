@@ -116,26 +116,31 @@ public sealed class EmployeeImportTests
         (await app.SendAsync<Result<EmployeeImportDto>>(new ImportEmployees(company.Id, ImportSamples.Csv(UsFile), false))).IsSuccess.ShouldBeTrue();
         var before = await EmployeesAsync(app, company.Id);
 
-        // Every row passes the file-wide checks (numbers, SSNs, matches), so the hires are stored as they are planned until row 5,
-        // whose W-4 and salary are wrong; row 2 updates Ada, rows 3, 4 and 6 would be hires.
-        var file = ImportSamples.Csv(ImportSamples.UsHeader + "\n"
-            + "E-1001,Ada,King,,,,,,,,,,,,\n"
-            + "E-2001,Cy,Clark,123-45-6791,2026-01-05,Biweekly,2020,single,,,salary,50000,,,\n"
-            + "E-2002,Di,Dee,123-45-6792,2026-01-05,Biweekly,2020,single,,,salary,51000,,,\n"
-            + "E-2003,Ed,Eel,123-45-6793,2026-01-05,Biweekly,2020,sngl,,,salary,-5,,,\n"
-            + "E-2004,Fa,Fox,123-45-6794,2026-01-05,Biweekly,2020,single,,,hourly,,3O.00,,\n");
+        // Every row passes the file-wide checks (numbers, SSNs, matches). Row 2 updates Ada; the 1,500 hires after it are stored
+        // a chunk at a time as they are planned, until row 1,403, whose W-4 and salary are wrong, and row 1,502's rate.
+        var file = new System.Text.StringBuilder(ImportSamples.UsHeader + "\n" + "E-1001,Ada,King,,,,,,,,,,,,\n");
+        for (var i = 1; i <= 1_500; i++)
+        {
+            var (filingStatus, salary, rate) = i switch
+            {
+                1_401 => ("sngl", "-5", ""),
+                1_500 => ("single", "", "3O.00"),
+                _ => ("single", "50000", ""),
+            };
+            file.Append($"E-{i:00000},Cy,Clark,{100 + i / 9000}-{10 + i / 90 % 90:00}-{1000 + i:0000},2026-01-05,Biweekly,2020,{filingStatus},,,{(rate.Length > 0 ? "hourly" : "salary")},{salary},{rate},,\n");
+        }
 
-        var refused = await app.SendAsync<Result<EmployeeImportDto>>(new ImportEmployees(company.Id, file, DryRun: false));
+        var refused = await app.SendAsync<Result<EmployeeImportDto>>(new ImportEmployees(company.Id, ImportSamples.Csv(file.ToString()), DryRun: false));
 
         refused.IsSuccess.ShouldBeFalse();
         refused.Errors.Select(e => (e.Field, e.Code)).ShouldBe(
         [
-            ("rows[5].filingStatus", "withholding.filing_status_unknown"),
-            ("rows[5].annualSalary", "amount.invalid"),
-            ("rows[6].hourlyRate", "json.invalid"),
+            ("rows[1403].filingStatus", "withholding.filing_status_unknown"),
+            ("rows[1403].annualSalary", "amount.invalid"),
+            ("rows[1502].hourlyRate", "json.invalid"),
         ], "every row after the first wrong one is still checked");
         var after = await EmployeesAsync(app, company.Id);
-        after.Select(e => (e.Id, e.LastName)).ShouldBe(before.Select(e => (e.Id, e.LastName)), "the hires of rows 3 and 4 and Ada's new name are rolled back");
+        after.Select(e => (e.Id, e.LastName)).ShouldBe(before.Select(e => (e.Id, e.LastName)), "the first chunk's hires and Ada's new name are rolled back");
         foreach (var employee in after)
         {
             (await CompensationAsync(app, company.Id, employee.Id)).Count.ShouldBe(1);
