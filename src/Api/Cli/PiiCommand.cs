@@ -74,7 +74,7 @@ internal static class PiiCommand
         var entry = PiiKeyRing.NewEntry(kid);
         try
         {
-            PiiKeyRing.Parse(entry);
+            PiiKeyRing.Parse(entry).Dispose(); // parsed only to check the kid
         }
         catch (PiiKeyException)
         {
