@@ -15,8 +15,8 @@ namespace PayrollPortal.Application.Imports;
 /// Reads an employee import file row by row into writes, storing nothing: the dry run answers with the plan, the import stores
 /// it when it has no problem. Each row meets the rules of a hire or an update over the API (the same validators and the
 /// regime's same profile and compensation readers), and the import's own: duplicates inside the file, a row whose number
-/// and identifier name two different employees, text that a spreadsheet would run as a formula. New employees are planned
-/// as the plan's hires are read (<see cref="EmployeeImportPlan.Hires"/>).
+/// and identifier name two different employees, text that a spreadsheet would run as a formula. Updates are planned here;
+/// new employees when the import asks the plan for them (<see cref="EmployeeImportPlan.NextHires"/>).
 /// </summary>
 public sealed class EmployeeImportPlanner(
     IEmployeeKeys keys, IEmployeeRepository employees, IPaySchedules schedules, ICompensationHistory history,
