@@ -48,7 +48,7 @@ internal sealed class ImportTemplateWriter : IImportTemplateWriter
                     {
                         var listLetters = Letters(longLists.Count);
                         longLists.Add(column);
-                        validation = DataValidation.ListValuesFromCells(ListsSheet, $"{listLetters}2:{listLetters}{values.Count + 1}");
+                        validation = DataValidation.ListValuesFromCells(ListsSheet, $"${listLetters}$2:${listLetters}${values.Count + 1}");
                     }
 
                     spreadsheet.AddDataValidation($"{letters}2:{letters}{ValidatedRows + 1}", validation!);
