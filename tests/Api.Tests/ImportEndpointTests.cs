@@ -99,12 +99,19 @@ public sealed class ImportEndpointTests
         lines.Length.ShouldBe(3, "header, example, notes");
         lines[0].ShouldStartWith("employeeNumber,firstName,lastName,hireDate,terminationDate,paySchedule,ssn,payFrequency,exempt,w4Version,filingStatus");
         lines[0].ShouldEndWith("postTaxDeductions,compensationEffectiveFrom");
+        lines[0].ShouldContain("w4EffectiveDate,workState,stateFilingStatus,stateAllowances,stateSecondaryAllowances,stateAdditionalWithholding,"
+            + "stateElectedRate,stateElectedAnnualAmount,statePersonalExemptions,stateDependentExemptions,stateFirstTimeDependentExemptions,"
+            + "stateAdoptedExemptions,stateRateSchedule,stateMdResidentInDe,stateEffectiveDate,payType");
+        var example = lines[1].Split(',');
+        var header = lines[0].Split(',');
+        (example[Array.IndexOf(header, "workState")], example[Array.IndexOf(header, "stateFilingStatus")]).ShouldBe(("US-CA", "single"));
+        lines[2].ShouldContain("US-AK, US-AL");
         lines[2].ShouldStartWith("\"# ");
         krCsv.ShouldContain("residentRegistrationNumber,dependents,childrenAged8To20,withholdingRatio,meals,carAllowance,childcare,krEffectiveDate,payType,monthlyBase");
         krCsv.ShouldNotContain("w4Version");
         (await usDryRun.Content.ReadFromJsonAsync<JsonElement>()).ShouldSatisfyAllConditions(
             d => d.GetProperty("problems").GetArrayLength().ShouldBe(0, d.ToString()),
-            d => d.GetProperty("created").GetInt32().ShouldBe(1));
+            d => d.GetProperty("created").GetInt32().ShouldBe(1, "the example row, with its work state and certificate"));
         (await krDryRun.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems").GetArrayLength().ShouldBe(0);
 
         xlsx.Content.Headers.ContentType!.MediaType.ShouldBe(Xlsx);
@@ -121,7 +128,25 @@ public sealed class ImportEndpointTests
         lists.ShouldContain(("F2:F10001", "\"Biweekly\""), "the company's schedules");
         lists.ShouldContain(l => l.Text.Contains("married_filing_jointly"));
         lists.ShouldContain(l => l.Text == "\"salary,hourly\"");
-        workbook.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ShouldBe(["Employees", "Notes"]);
+        var workState = Column(Array.IndexOf(header, "workState"));
+        lists.ShouldContain(($"{workState}2:{workState}10001", "'Lists'!$A$2:$A$52"), "51 work states are too long for the validation itself: a Lists sheet holds them");
+        workbook.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ShouldBe(["Employees", "Notes", "Lists"]);
+        var listsSheet = (WorksheetPart)workbook.GetPartById(workbook.Workbook.Sheets!.Elements<Sheet>().Last().Id!);
+        var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList();
+        var states = listsSheet.Worksheet.Descendants<Cell>().Select(c => c.DataType?.Value == CellValues.SharedString ? strings![int.Parse(c.InnerText)] : c.InnerText).ToList();
+        states.Count.ShouldBe(52);
+        (states[0], states[1], states[^1]).ShouldBe(("workState", "US-AK", "US-WY"));
+    }
+
+    private static string Column(int index)
+    {
+        var letters = string.Empty;
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            letters = (char)('A' + (n - 1) % 26) + letters;
+        }
+
+        return letters;
     }
 
     private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");

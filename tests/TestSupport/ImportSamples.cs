@@ -12,6 +12,11 @@ public static class ImportSamples
     public const string UsHeader =
         "employeeNumber,firstName,lastName,ssn,hireDate,paySchedule,w4Version,filingStatus,step3Dependents,w4EffectiveDate,payType,annualSalary,hourlyRate,retirementPercent,compensationEffectiveFrom";
 
+    /// <summary>A us-federal header with the work state and state certificate columns, paid by frequency rather than schedule.</summary>
+    public const string UsStateHeader =
+        "employeeNumber,firstName,lastName,ssn,hireDate,payFrequency,w4Version,filingStatus,workState,stateFilingStatus,stateAllowances,stateSecondaryAllowances,"
+        + "stateAdditionalWithholding,statePersonalExemptions,stateDependentExemptions,stateRateSchedule,stateEffectiveDate,payType,annualSalary";
+
     public const string KrHeader =
         "employeeNumber,firstName,lastName,residentRegistrationNumber,hireDate,paySchedule,dependents,childrenAged8To20,withholdingRatio,meals,krEffectiveDate,payType,monthlyBase,taxableAllowances,compensationEffectiveFrom";
 

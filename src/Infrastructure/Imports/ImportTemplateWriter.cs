@@ -6,11 +6,17 @@ using SpreadCheetah.Validations;
 
 namespace PayrollPortal.Infrastructure.Imports;
 
-/// <summary>Import templates as CSV and as XLSX (SpreadCheetah, with a list validation for each choice column).</summary>
+/// <summary>
+/// Import templates as CSV and as XLSX (SpreadCheetah, with a list validation for each choice column). A list too long to
+/// write into the validation itself (Excel's 255 characters: the 51 work states) is written on a third sheet, Lists, and the
+/// validation refers to its cells.
+/// </summary>
 internal sealed class ImportTemplateWriter : IImportTemplateWriter
 {
     /// <summary>Rows of the XLSX template that offer the lists (an import of more rows is fine; the lists are a help).</summary>
     public const int ValidatedRows = 10_000;
+
+    public const string ListsSheet = "Lists";
 
     public byte[] WriteCsv(ImportTemplate template)
     {
@@ -28,6 +34,7 @@ internal sealed class ImportTemplateWriter : IImportTemplateWriter
         {
             await spreadsheet.StartWorksheetAsync("Employees", null, cancellationToken);
             var bold = spreadsheet.AddStyle(new Style { Font = { Bold = true } });
+            var longLists = new List<ImportColumn>();
             await spreadsheet.AddRowAsync(template.Columns.Select(c => new Cell(c.Name, bold)).ToArray(), cancellationToken);
             await spreadsheet.AddRowAsync(template.Columns.Select(c => new Cell(c.Example)).ToArray(), cancellationToken);
             for (var i = 0; i < template.Columns.Count; i++)
@@ -37,7 +44,14 @@ internal sealed class ImportTemplateWriter : IImportTemplateWriter
                 spreadsheet.AddNote($"{letters}1", Note(column));
                 if (column.Values is { Count: > 0 } values)
                 {
-                    spreadsheet.AddDataValidation($"{letters}2:{letters}{ValidatedRows + 1}", DataValidation.ListValues(values));
+                    if (!DataValidation.TryCreateListValues(values, true, out var validation))
+                    {
+                        var listLetters = Letters(longLists.Count);
+                        longLists.Add(column);
+                        validation = DataValidation.ListValuesFromCells(ListsSheet, $"${listLetters}$2:${listLetters}${values.Count + 1}");
+                    }
+
+                    spreadsheet.AddDataValidation($"{letters}2:{letters}{ValidatedRows + 1}", validation!);
                 }
             }
 
@@ -51,6 +65,17 @@ internal sealed class ImportTemplateWriter : IImportTemplateWriter
             }
 
             await spreadsheet.AddRowAsync([new Cell("Only the first sheet is imported. Header names are case-insensitive; row 2 is an example: replace it. Formulas are refused.")], cancellationToken);
+            if (longLists.Count > 0)
+            {
+                // One column per long list, its column's name on row 1 and the values below.
+                await spreadsheet.StartWorksheetAsync(ListsSheet, null, cancellationToken);
+                await spreadsheet.AddRowAsync(longLists.Select(c => new Cell(c.Name, bold)).ToArray(), cancellationToken);
+                for (var row = 0; row < longLists.Max(c => c.Values!.Count); row++)
+                {
+                    await spreadsheet.AddRowAsync(longLists.Select(c => new Cell(row < c.Values!.Count ? c.Values[row] : null)).ToArray(), cancellationToken);
+                }
+            }
+
             await spreadsheet.FinishAsync(cancellationToken);
         }
 

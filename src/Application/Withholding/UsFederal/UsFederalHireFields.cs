@@ -23,6 +23,8 @@ public sealed record UsFederalHireFields(
             RuleFor(x => x.PayFrequency).KnownPayFrequency();
             RuleFor(x => x.W4).NotNull().WithErrorCode("employee.w4_required").WithMessage("A Form W-4 is required.")
                 .SetValidator(new W4Validator()!);
+            RuleFor(x => x.StateEffectiveDate).Null().When(x => x.WorkState is null).OverridePropertyName("workState")
+                .WithErrorCode("employee.work_state_required").WithMessage("stateEffectiveDate needs a workState.");
         }
     }
 }
