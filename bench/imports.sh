@@ -3,7 +3,9 @@
 # XLSX through POST /api/companies/{id}/employee-imports on the Release server on PostgreSQL (SSN encryption and blind index
 # included), against a raw binary COPY of the same rows into the employees table, measured in the same run. Each import
 # goes to a fresh company, so every row is a hire. Memory: the server's peak resident set during the import (VmHWM, reset
-# through /proc/<pid>/clear_refs before each) over its resident set just before (VmRSS).
+# through /proc/<pid>/clear_refs before each) over its resident set just before (VmRSS). CPU: the user + system time the
+# server process and all PostgreSQL processes used during each CSV import (from /proc), which moves less with the machine's
+# other load than the wall time, and shows the floor on two cores: the wall time cannot be under half their sum.
 # Usage: bench/imports.sh [RUNS] [EMPLOYEES]   (defaults 3 and 10000); WARMUP=3 warm-up rounds first (default 1), printed,
 # not counted. Uses TEST_POSTGRES_URL if set, else starts a throwaway cluster. Needs root for clear_refs and for the
 # server-side COPY file. Builds src/Api in Release first (SKIP_BUILD=1 reuses the build in bin/; a build left from another
@@ -136,30 +138,53 @@ def raw_copy_ms(company):
     times = [float(t) for t in re.findall(r"Time: ([0-9.]+) ms", out)]
     return times[0], sum(times)
 
+TICK_MS = 1000 / os.sysconf("SC_CLK_TCK")
+def cpu_ms(pid):
+    """User + system CPU time of a process so far, from /proc (10 ms ticks)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f: fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) * TICK_MS
+    except (FileNotFoundError, ProcessLookupError):
+        return 0.0
+
+def database_cpu_ms():
+    """CPU time of every PostgreSQL process so far (the backends the server and psql use, and the cluster's helpers)."""
+    total = 0.0
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/comm") as f:
+                    if f.read().strip() == "postgres": total += cpu_ms(entry)
+            except (FileNotFoundError, ProcessLookupError):
+                pass
+    return total
+
 def timed_import(body, content_type, slug):
     company = api("POST", "/api/companies", {"name": f"Bench import {slug}", "slug": slug})["id"]
     with open(f"/proc/{server_pid}/clear_refs", "w") as f: f.write("5")
     before = kib("VmRSS")
+    server_cpu, db_cpu = cpu_ms(server_pid), database_cpu_ms()
     started = time.perf_counter()
     result = api("POST", f"/api/companies/{company}/employee-imports", body, content_type)
     ms = (time.perf_counter() - started) * 1000
     assert result["created"] == employees, result
-    return ms, (kib("VmHWM") - before) / 1024
+    return ms, (kib("VmHWM") - before) / 1024, cpu_ms(server_pid) - server_cpu, database_cpu_ms() - db_cpu
 
 print(f"{employees:,} employees; CSV {len(csv_bytes) / 1e6:.2f} MB, XLSX {len(xlsx_bytes) / 1e6:.2f} MB")
-print("| run | CSV import | XLSX import | raw binary COPY | CSV / COPY | XLSX / COPY | CSV peak over idle | XLSX peak over idle | COPY of the 3 tables | CSV / 3-table COPY |")
-print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+print("| run | CSV import | XLSX import | raw binary COPY | CSV / COPY | XLSX / COPY | CSV peak over idle | XLSX peak over idle | COPY of the 3 tables | CSV / 3-table COPY | CSV: server CPU | CSV: database CPU |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 results = []
 for run in range(runs + warmups):  # the first rounds warm up (the JIT's second tier): reported, not in the medians
-    csv_ms, csv_mib = timed_import(csv_bytes, "text/csv", f"bench-csv-{run}")
-    xlsx_ms, xlsx_mib = timed_import(xlsx_bytes, XLSX, f"bench-xlsx-{run}")
+    csv_ms, csv_mib, csv_server_cpu, csv_db_cpu = timed_import(csv_bytes, "text/csv", f"bench-csv-{run}")
+    xlsx_ms, xlsx_mib, _, _ = timed_import(xlsx_bytes, XLSX, f"bench-xlsx-{run}")
     copy_ms, tables_ms = raw_copy_ms(api("POST", "/api/companies", {"name": f"Bench copy {run}", "slug": f"bench-copy-{run}"})["id"])
     label = "warm-up" if run < warmups else str(run - warmups + 1)
-    print(f"| {label} | {csv_ms:,.0f} ms | {xlsx_ms:,.0f} ms | {copy_ms:,.0f} ms | {csv_ms / copy_ms:.1f}x | {xlsx_ms / copy_ms:.1f}x | +{csv_mib:.0f} MiB | +{xlsx_mib:.0f} MiB | {tables_ms:,.0f} ms | {csv_ms / tables_ms:.1f}x |")
-    if run >= warmups: results.append((csv_ms, xlsx_ms, copy_ms, csv_mib, xlsx_mib, csv_ms / copy_ms, xlsx_ms / copy_ms, tables_ms, csv_ms / tables_ms))
+    print(f"| {label} | {csv_ms:,.0f} ms | {xlsx_ms:,.0f} ms | {copy_ms:,.0f} ms | {csv_ms / copy_ms:.1f}x | {xlsx_ms / copy_ms:.1f}x | +{csv_mib:.0f} MiB | +{xlsx_mib:.0f} MiB | {tables_ms:,.0f} ms | {csv_ms / tables_ms:.1f}x | {csv_server_cpu:,.0f} ms | {csv_db_cpu:,.0f} ms |")
+    if run >= warmups:
+        results.append((csv_ms, xlsx_ms, copy_ms, csv_mib, xlsx_mib, csv_ms / copy_ms, xlsx_ms / copy_ms, tables_ms, csv_ms / tables_ms, csv_server_cpu, csv_db_cpu))
 if results:
     m = [statistics.median(col) for col in zip(*results)]
     # The ratios' medians are of each run's own ratio: the import and the COPY it is held to ran side by side.
-    print(f"| median | {m[0]:,.0f} ms | {m[1]:,.0f} ms | {m[2]:,.0f} ms | {m[5]:.1f}x | {m[6]:.1f}x | +{m[3]:.0f} MiB | +{m[4]:.0f} MiB | {m[7]:,.0f} ms | {m[8]:.1f}x |")
+    print(f"| median | {m[0]:,.0f} ms | {m[1]:,.0f} ms | {m[2]:,.0f} ms | {m[5]:.1f}x | {m[6]:.1f}x | +{m[3]:.0f} MiB | +{m[4]:.0f} MiB | {m[7]:,.0f} ms | {m[8]:.1f}x | {m[9]:,.0f} ms | {m[10]:,.0f} ms |")
 PY
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
