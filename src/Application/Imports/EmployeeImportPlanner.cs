@@ -16,7 +16,7 @@ namespace PayrollPortal.Application.Imports;
 /// it when it has no problem. Each row meets the rules of a hire or an update over the API (the same validators and the
 /// regime's same profile and compensation readers), and the import's own: duplicates inside the file, a row whose number
 /// and identifier name two different employees, text that a spreadsheet would run as a formula. Updates are planned here;
-/// new employees when the import asks the plan for them (<see cref="EmployeeImportPlan.NextHires"/>).
+/// new employees as the import reads them from the plan (<see cref="EmployeeImportPlan.Hires"/>).
 /// </summary>
 public sealed class EmployeeImportPlanner(
     IEmployeeKeys keys, IEmployeeRepository employees, IPaySchedules schedules, ICompensationHistory history,

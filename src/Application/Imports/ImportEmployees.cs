@@ -31,9 +31,6 @@ public sealed record ImportEmployees(Guid CompanyId, ImportFile File, bool DryRu
         ICompanyQueries companies, RegimeParts<IEmployeeImports> regimes, IImportFileReader reader, EmployeeImportPlanner planner,
         IEmployeeRepository employees, ICompensationHistory history, IAuditTrail audit) : ICommandHandler<ImportEmployees, Result<EmployeeImportDto>>
     {
-        // Big enough that a COPY's set-up is noise, small enough that the first and the last chunk, which nothing overlaps, are short.
-        private const int HiresPerChunk = 1_000;
-
         public async ValueTask<Result<EmployeeImportDto>> Handle(ImportEmployees command, CancellationToken cancellationToken)
         {
             var company = await companies.GetAsync(command.CompanyId, cancellationToken);
@@ -60,19 +57,24 @@ public sealed record ImportEmployees(Guid CompanyId, ImportFile File, bool DryRu
                 return command.DryRun ? Describe(command, plan) : Result<EmployeeImportDto>.Failure(plan.Problems.Select(p => p.ToError()));
             }
 
-            if (!await StoreHiresAsync(plan, cancellationToken))
-            {
-                return Error.Conflict("import.national_id_taken",
-                    "Another employee took one of the file's identifiers or employee numbers while it was read; import it again.", $"rows.{regime.NationalIdColumn}");
-            }
-
+            // New employees are stored as they are planned: the rows go into one COPY on PostgreSQL, which the database works
+            // through while the next rows are planned (ADR 0019). A problem on the way ends the stream; every row left is still
+            // checked, and the error result rolls the transaction back, so nothing is stored.
+            var added = await employees.AddManyAsync(plan.Hires().Select(r => (r.Employee, r.Ssn!)), cancellationToken);
             plan.Complete();
             if (plan.HasProblems)
             {
                 return Result<EmployeeImportDto>.Failure(plan.Problems.Select(p => p.ToError()));
             }
 
+            if (!added)
+            {
+                return Error.Conflict("import.national_id_taken",
+                    "Another employee took one of the file's identifiers or employee numbers while it was read; import it again.", $"rows.{regime.NationalIdColumn}");
+            }
+
             var result = Describe(command, plan);
+            await history.AddNewAsync([.. plan.Rows.Where(r => r.Action == PlannedEmployee.Created && r.Compensation is not null).Select(r => r.Compensation!)], cancellationToken);
             foreach (var row in plan.Rows.Where(r => r.Action == PlannedEmployee.Updated))
             {
                 await employees.UpdateAsync(row.Employee, row.Ssn, cancellationToken);
@@ -92,35 +94,6 @@ public sealed record ImportEmployees(Guid CompanyId, ImportFile File, bool DryRu
                 ["unchanged"] = result.Unchanged,
             }), cancellationToken);
             return result;
-        }
-
-        /// <summary>
-        /// Stores the new employees a chunk at a time (one COPY a table on PostgreSQL) while the next chunk is planned on another
-        /// thread, so the database inserts while the import checks (ADR 0019). A problem stops the writing; the caller still
-        /// checks every row, and its error result rolls the transaction back. False when an identifier was taken meanwhile.
-        /// </summary>
-        private async Task<bool> StoreHiresAsync(EmployeeImportPlan plan, CancellationToken cancellationToken)
-        {
-            var next = Task.Run(() => plan.NextHires(HiresPerChunk), cancellationToken);
-            try
-            {
-                while (await next is { Count: > 0 } hires && !plan.HasProblems)
-                {
-                    next = Task.Run(() => plan.NextHires(HiresPerChunk), cancellationToken);
-                    if (!await employees.AddManyAsync([.. hires.Select(r => (r.Employee, r.Ssn!))], cancellationToken))
-                    {
-                        return false;
-                    }
-
-                    await history.AddNewAsync([.. hires.Where(r => r.Compensation is not null).Select(r => r.Compensation!)], cancellationToken);
-                }
-
-                return true;
-            }
-            finally
-            {
-                await next; // the plan is planned by one thread at a time
-            }
         }
 
         private static EmployeeImportDto Describe(ImportEmployees command, EmployeeImportPlan plan) => new(
