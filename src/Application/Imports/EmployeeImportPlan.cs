@@ -38,14 +38,9 @@ public sealed class EmployeeImportPlan
     /// <summary>New employees, each planned as it is taken, until a row has a problem: whatever was taken is then not to be kept.</summary>
     public IEnumerable<PlannedEmployee> Hires()
     {
-        foreach (var hire in PlanRemainingHires())
+        while (_nextHire < _hires.Count && !HasProblems)
         {
-            if (HasProblems)
-            {
-                yield break;
-            }
-
-            if (hire is not null)
+            if (PlanNextHire() is { } hire)
             {
                 yield return hire;
             }
@@ -55,8 +50,9 @@ public sealed class EmployeeImportPlan
     /// <summary>Plans the rows not planned yet and orders the rows and problems.</summary>
     public EmployeeImportPlan Complete()
     {
-        foreach (var _ in PlanRemainingHires())
+        while (_nextHire < _hires.Count)
         {
+            PlanNextHire();
         }
 
         Rows = [.. _rows.OrderBy(r => r.Row)];
@@ -64,29 +60,17 @@ public sealed class EmployeeImportPlan
         return this;
     }
 
-    /// <summary>
-    /// The hires not planned yet, in file order, each with its problems recorded. Rows are independent, so they are planned
-    /// on every core, in order, a little ahead of the reader (ADR 0019); a reader that stops early leaves the rest to be
-    /// planned again by the next call.
-    /// </summary>
-    private IEnumerable<PlannedEmployee?> PlanRemainingHires()
+    private PlannedEmployee? PlanNextHire()
     {
-        var planned = _hires.Skip(_nextHire).AsParallel().AsOrdered().Select(plan =>
+        var rowProblems = new List<ImportProblem>();
+        var hire = _hires[_nextHire++](rowProblems);
+        _problems.AddRange(rowProblems);
+        if (hire is null || rowProblems.Count > 0)
         {
-            var rowProblems = new List<ImportProblem>();
-            return (Hire: plan(rowProblems), Problems: rowProblems);
-        });
-        foreach (var (hire, rowProblems) in planned)
-        {
-            _nextHire++;
-            _problems.AddRange(rowProblems);
-            var kept = hire is not null && rowProblems.Count == 0 ? hire : null;
-            if (kept is not null)
-            {
-                _rows.Add(kept);
-            }
-
-            yield return kept;
+            return null;
         }
+
+        _rows.Add(hire);
+        return hire;
     }
 }
