@@ -34,11 +34,10 @@ public interface IEmployeeRepository
     Task<bool> TryAddAsync(Employee employee, ProtectedSsn ssn, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Inserts many new employees of one regime with their profiles (an import); false when one's identifier is already used
-    /// in the company, and the caller rolls the transaction back. The hires are read once, as they are stored, so a caller
-    /// may still be preparing the next while the first are written. The default inserts them one by one.
+    /// Inserts many new employees with their profiles (an import); false when one's identifier is already used in the company,
+    /// and the caller rolls the transaction back. The default inserts them one by one.
     /// </summary>
-    async Task<bool> AddManyAsync(IEnumerable<(Employee Employee, ProtectedSsn Ssn)> hires, CancellationToken cancellationToken)
+    async Task<bool> AddManyAsync(IReadOnlyList<(Employee Employee, ProtectedSsn Ssn)> hires, CancellationToken cancellationToken)
     {
         foreach (var (employee, ssn) in hires)
         {

@@ -15,8 +15,7 @@ namespace PayrollPortal.Application.Imports;
 /// Reads an employee import file row by row into writes, storing nothing: the dry run answers with the plan, the import stores
 /// it when it has no problem. Each row meets the rules of a hire or an update over the API (the same validators and the
 /// regime's same profile and compensation readers), and the import's own: duplicates inside the file, a row whose number
-/// and identifier name two different employees, text that a spreadsheet would run as a formula. Updates are planned here;
-/// new employees as the import reads them from the plan (<see cref="EmployeeImportPlan.Hires"/>).
+/// and identifier name two different employees, text that a spreadsheet would run as a formula.
 /// </summary>
 public sealed class EmployeeImportPlanner(
     IEmployeeKeys keys, IEmployeeRepository employees, IPaySchedules schedules, ICompensationHistory history,
@@ -32,7 +31,7 @@ public sealed class EmployeeImportPlanner(
         var index = ReadHeader(table.Header, columns, regime, problems);
         if (problems.Any(p => p.Row == 1))
         {
-            return EmployeeImportPlan.Refused(problems);
+            return new EmployeeImportPlan([], problems);
         }
 
         var textColumns = columns.Where(c => c.Kind == ImportColumnKind.Text).Select(c => c.Name).ToArray();
@@ -74,7 +73,7 @@ public sealed class EmployeeImportPlanner(
         if (rows.Count == 0)
         {
             problems.Add(new ImportProblem(2, regime.NationalIdColumn, ImportErrors.NoRows.Code, ImportErrors.NoRows.Message));
-            return EmployeeImportPlan.Refused(problems);
+            return new EmployeeImportPlan([], problems);
         }
 
         ReportDuplicates(rows, r => r.Number, EmployeeImportColumns.EmployeeNumber, StringComparer.Ordinal, problems);
@@ -130,27 +129,23 @@ public sealed class EmployeeImportPlanner(
             .GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         var context = new RowContext(companyId, regime, profiles.For(regimeCode), payRuns.Find(regimeCode), scheduleByName, clock.GetUtcNow());
 
-        var updates = new List<PlannedEmployee>();
-        var hires = new List<Func<List<ImportProblem>, PlannedEmployee?>>();
+        var planned = new List<PlannedEmployee>();
         foreach (var row in rows.Where(r => !r.Conflicting))
         {
-            if (row.EmployeeId is { } employeeId && existing.TryGetValue(employeeId, out var employee))
+            var rowProblems = new List<ImportProblem>();
+            var write = row.EmployeeId is { } employeeId && existing.TryGetValue(employeeId, out var employee)
+                ? await PlanUpdateAsync(row, employee, context, rowProblems, cancellationToken)
+                : PlanHire(row, context, rowProblems);
+            problems.AddRange(rowProblems);
+            if (write is not null && rowProblems.Count == 0)
             {
-                var rowProblems = new List<ImportProblem>();
-                var write = await PlanUpdateAsync(row, employee, context, rowProblems, cancellationToken);
-                problems.AddRange(rowProblems);
-                if (write is not null && rowProblems.Count == 0)
-                {
-                    updates.Add(write);
-                }
-            }
-            else
-            {
-                hires.Add(rowProblems => PlanHire(row, context, rowProblems));
+                planned.Add(write);
             }
         }
 
-        return new EmployeeImportPlan(updates, problems, hires, p => ColumnOrder(columns, p.Column));
+        // One problem per cell and code, in row and column order, so a fix shows where it is needed once.
+        var ordered = problems.DistinctBy(p => (p.Row, p.Column, p.Code)).OrderBy(p => p.Row).ThenBy(p => ColumnOrder(columns, p.Column)).ToList();
+        return new EmployeeImportPlan(planned, ordered);
     }
 
     private static int ColumnOrder(IReadOnlyList<ImportColumn> columns, string column)

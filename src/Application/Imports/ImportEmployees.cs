@@ -51,30 +51,26 @@ public sealed record ImportEmployees(Guid CompanyId, ImportFile File, bool DryRu
             }
 
             var plan = await planner.PlanAsync(company.Id, company.Regime, regime, table.Value!, cancellationToken);
-            if (command.DryRun || plan.HasProblems)
+            var result = Describe(command, plan);
+            if (command.DryRun)
             {
-                plan.Complete();
-                return command.DryRun ? Describe(command, plan) : Result<EmployeeImportDto>.Failure(plan.Problems.Select(p => p.ToError()));
+                return result;
             }
 
-            // New employees are stored as they are planned: the rows go into one COPY on PostgreSQL, which the database works
-            // through while the next rows are planned (ADR 0019). A problem on the way ends the stream; every row left is still
-            // checked, and the error result rolls the transaction back, so nothing is stored.
-            var added = await employees.AddManyAsync(plan.Hires().Select(r => (r.Employee, r.Ssn!)), cancellationToken);
-            plan.Complete();
-            if (plan.HasProblems)
+            if (plan.Problems.Count > 0)
             {
                 return Result<EmployeeImportDto>.Failure(plan.Problems.Select(p => p.ToError()));
             }
 
-            if (!added)
+            // New employees in bulk (one COPY a table on PostgreSQL); updates one by one, each joining its histories.
+            var hires = plan.Rows.Where(r => r.Action == PlannedEmployee.Created).ToList();
+            if (!await employees.AddManyAsync([.. hires.Select(r => (r.Employee, r.Ssn!))], cancellationToken))
             {
                 return Error.Conflict("import.national_id_taken",
                     "Another employee took one of the file's identifiers or employee numbers while it was read; import it again.", $"rows.{regime.NationalIdColumn}");
             }
 
-            var result = Describe(command, plan);
-            await history.AddNewAsync([.. plan.Rows.Where(r => r.Action == PlannedEmployee.Created && r.Compensation is not null).Select(r => r.Compensation!)], cancellationToken);
+            await history.AddNewAsync([.. hires.Where(r => r.Compensation is not null).Select(r => r.Compensation!)], cancellationToken);
             foreach (var row in plan.Rows.Where(r => r.Action == PlannedEmployee.Updated))
             {
                 await employees.UpdateAsync(row.Employee, row.Ssn, cancellationToken);

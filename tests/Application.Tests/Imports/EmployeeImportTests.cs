@@ -108,7 +108,7 @@ public sealed class EmployeeImportTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task ImportEmployees_WhenOnlyALaterHireIsWrong_ShouldRefuseTheFileAndKeepNothingOfTheHiresStoredBeforeIt(DatabaseProvider provider)
+    public async Task ImportEmployees_WhenOnlyLateHiresAreWrong_ShouldRefuseTheFileWithEveryProblemAndKeepNothing(DatabaseProvider provider)
     {
         await using var app = await PayrollApp.StartAsync(provider);
         var company = await app.CompanyAsync("acme");
@@ -116,8 +116,8 @@ public sealed class EmployeeImportTests
         (await app.SendAsync<Result<EmployeeImportDto>>(new ImportEmployees(company.Id, ImportSamples.Csv(UsFile), false))).IsSuccess.ShouldBeTrue();
         var before = await EmployeesAsync(app, company.Id);
 
-        // Every row passes the file-wide checks (numbers, SSNs, matches). Row 2 updates Ada; the 1,500 hires after it are stored
-        // a chunk at a time as they are planned, until row 1,403, whose W-4 and salary are wrong, and row 1,502's rate.
+        // Every row passes the file-wide checks (numbers, SSNs, matches), so only planning each row finds the problems: row 2
+        // updates Ada, 1,498 hires are good, and rows 1,403 (its W-4 and salary) and 1,502 (its rate) are wrong.
         var file = new System.Text.StringBuilder(ImportSamples.UsHeader + "\n" + "E-1001,Ada,King,,,,,,,,,,,,\n");
         for (var i = 1; i <= 1_500; i++)
         {
@@ -138,9 +138,9 @@ public sealed class EmployeeImportTests
             ("rows[1403].filingStatus", "withholding.filing_status_unknown"),
             ("rows[1403].annualSalary", "amount.invalid"),
             ("rows[1502].hourlyRate", "json.invalid"),
-        ], "every row after the first wrong one is still checked");
+        ], "every row is checked");
         var after = await EmployeesAsync(app, company.Id);
-        after.Select(e => (e.Id, e.LastName)).ShouldBe(before.Select(e => (e.Id, e.LastName)), "the first chunk's hires and Ada's new name are rolled back");
+        after.Select(e => (e.Id, e.LastName)).ShouldBe(before.Select(e => (e.Id, e.LastName)), "none of the good hires, nor Ada's new name, is kept");
         foreach (var employee in after)
         {
             (await CompensationAsync(app, company.Id, employee.Id)).Count.ShouldBe(1);

@@ -108,59 +108,39 @@ internal sealed class EmployeeRepository(DbSession session, RegimeParts<IEmploye
     }
 
     /// <summary>
-    /// An import's hires: the rows in one COPY on PostgreSQL (one prepared INSERT per row on SQLite), then the regime's
-    /// profiles the same way. The rows are taken from <paramref name="hires"/> as the COPY sends them, so the server inserts
-    /// while the caller prepares the next. The import checked the identifiers first; one taken meanwhile fails the insert,
-    /// and so the import.
+    /// An import's hires: the rows in one COPY on PostgreSQL (one prepared INSERT per row on SQLite), then each regime's
+    /// profiles the same way. The import checked the identifiers first; one taken meanwhile fails the insert, and so the import.
     /// </summary>
-    public async Task<bool> AddManyAsync(IEnumerable<(Employee Employee, ProtectedSsn Ssn)> hires, CancellationToken cancellationToken)
+    public async Task<bool> AddManyAsync(IReadOnlyList<(Employee Employee, ProtectedSsn Ssn)> hires, CancellationToken cancellationToken)
     {
-        using var pending = hires.GetEnumerator();
-        if (!pending.MoveNext())
+        foreach (var regime in hires.GroupBy(h => h.Employee.TaxProfile.Regime))
         {
-            return true;
-        }
-
-        var first = pending.Current.Employee;
-        var owned = EmployeeProfiles.OwnedColumns(first, storages).Select(c => c.Key).ToArray();
-        string[] columns =
-        [
-            "id", "company_id", "first_name", "last_name", "ssn_ciphertext", "ssn_blind_index", "ssn_last4", "hire_date", "termination_date",
-            "pay_frequency", "created_at", "updated_at", "employee_number", "pay_schedule_id", .. owned,
-        ];
-        var stored = new List<Employee>();
-        try
-        {
-            await new LineRowWriter(session).InsertAsync("employees", columns, Rows(), cancellationToken);
-        }
-        catch (System.Data.Common.DbException exception) when (IsUniqueViolation(exception))
-        {
-            return false;
-        }
-
-        await storages.For(first.TaxProfile.Regime).AddManyAsync(stored, cancellationToken);
-        return true;
-
-        IEnumerable<object?[]> Rows()
-        {
-            do
+            var storage = storages.For(regime.Key);
+            var owned = EmployeeProfiles.OwnedColumns(regime.First().Employee, storages).Select(c => c.Key).ToArray();
+            string[] columns =
+            [
+                "id", "company_id", "first_name", "last_name", "ssn_ciphertext", "ssn_blind_index", "ssn_last4", "hire_date", "termination_date",
+                "pay_frequency", "created_at", "updated_at", "employee_number", "pay_schedule_id", .. owned,
+            ];
+            var rows = regime.Select(h => new object?[]
             {
-                var (employee, ssn) = pending.Current;
-                if (employee.TaxProfile.Regime != first.TaxProfile.Regime)
-                {
-                    throw new InvalidOperationException("An import's hires share their company's regime.");
-                }
-
-                stored.Add(employee);
-                yield return
-                [
-                    employee.Id, employee.CompanyId, employee.FirstName, employee.LastName, ssn.Ciphertext, ssn.BlindIndex, ssn.Last4,
-                    employee.HireDate, employee.TerminationDate, EnumText.ToText(employee.PayFrequency), employee.CreatedAt, employee.UpdatedAt,
-                    employee.EmployeeNumber, employee.PayScheduleId, .. EmployeeProfiles.OwnedColumns(employee, storages).Select(c => c.Value),
-                ];
+                h.Employee.Id, h.Employee.CompanyId, h.Employee.FirstName, h.Employee.LastName, h.Ssn.Ciphertext, h.Ssn.BlindIndex, h.Ssn.Last4,
+                h.Employee.HireDate, h.Employee.TerminationDate, EnumText.ToText(h.Employee.PayFrequency), h.Employee.CreatedAt, h.Employee.UpdatedAt,
+                h.Employee.EmployeeNumber, h.Employee.PayScheduleId,
+            }.Concat(EmployeeProfiles.OwnedColumns(h.Employee, storages).Select(c => c.Value)));
+            try
+            {
+                await new LineRowWriter(session).InsertAsync("employees", columns, rows, cancellationToken);
             }
-            while (pending.MoveNext());
+            catch (System.Data.Common.DbException exception) when (IsUniqueViolation(exception))
+            {
+                return false;
+            }
+
+            await storage.AddManyAsync([.. regime.Select(h => h.Employee)], cancellationToken);
         }
+
+        return true;
     }
 
     private static bool IsUniqueViolation(System.Data.Common.DbException exception) =>
