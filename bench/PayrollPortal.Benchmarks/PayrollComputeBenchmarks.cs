@@ -88,6 +88,9 @@ public class PayrollComputeBenchmarks
         public Task<bool> NumberTakenAsync(Guid companyId, string employeeNumber, Guid? exceptEmployeeId, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
+        public Task<IReadOnlyDictionary<string, Guid>> IdsByNumberAsync(Guid companyId, IReadOnlyCollection<string> employeeNumbers, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
         public Task<IReadOnlyList<Employee>> OnScheduleAsync(
             Guid companyId, Guid payScheduleId, DateOnly periodStart, DateOnly periodEnd, Employee? after, int take, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
